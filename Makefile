@@ -1,0 +1,54 @@
+# OpenECF — `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/openecf
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run migrate demo test test-sqlite test-postgres lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements/base.txt requirements/dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the dependencies
+
+migrate: install ## Create or update the SQLite demo database (var/openecf.sqlite3)
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo courts and accounts
+	$(PY) manage.py load_demo
+
+run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000
+	@echo "OpenECF demo: http://$(HOST):$(PORT)/  (accounts in README.md; Ctrl-C stops)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install ## ruff (lint and format check) and makemigrations --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install ## Apply ruff's formatting and safe fixes
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test-sqlite: install ## The whole suite on SQLite
+	$(VENV)/bin/pytest
+
+test-postgres: install ## The whole suite on PostgreSQL (started or installed when absent)
+	bash scripts/ensure-postgres.sh
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+test: test-sqlite test-postgres ## Everything: lint checks and all tests on SQLite, then on PostgreSQL
+
+clean: ## Remove the virtual environment and the demo database
+	rm -rf $(VENV) var

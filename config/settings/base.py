@@ -1,0 +1,137 @@
+"""Settings for OpenECF. Works with no environment variables at all (the SQLite demo).
+
+Everything a deployment changes is read through ``config.env``; the variables are listed in the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from config import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+DEBUG = env.flag("OPENECF_DEBUG", True)
+# The fallback key only ever signs demo sessions on a developer's machine; production.py refuses to start
+# without OPENECF_SECRET_KEY.
+SECRET_KEY = env.text("OPENECF_SECRET_KEY", "openecf-insecure-demo-key-never-use-in-production")
+ALLOWED_HOSTS = env.listing("OPENECF_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "openecf.audit",
+    "openecf.notices",
+    "openecf.courts",
+    "openecf.accounts",
+    "openecf.cmecf",
+    "openecf.signon",
+    "openecf.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "openecf" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'openecf.sqlite3'}"),
+        conn_max_age=env.integer("OPENECF_DB_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the e-mail worker and the web server use the demo database at the same time; IMMEDIATE makes
+    # a write transaction take the lock up front so SELECT ... FOR UPDATE-style sections serialise.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.PacerAccount"
+AUTHENTICATION_BACKENDS = ["openecf.accounts.backends.PacerAccountBackend"]
+LOGIN_URL = "signon:login"
+
+# Argon2id at an OWASP parameter set (19 MiB, 2 iterations, parallelism 1); see accounts/hashers.py.
+PASSWORD_HASHERS = [
+    "openecf.accounts.hashers.OwaspArgon2idHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "openecf.accounts.passwords.PacerPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.integer("OPENECF_SESSION_SECONDS", 8 * 60 * 60, minimum=60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+
+# E-mail: "console" prints messages (the demo), "smtp" delivers through EMAIL_HOST:EMAIL_PORT.
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+EMAIL_BACKEND = _EMAIL_BACKENDS[env.text("OPENECF_EMAIL_BACKEND", "console")]
+EMAIL_HOST = env.text("EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.text("OPENECF_FROM_EMAIL", "CM/ECF Notices <ecf-noreply@openecf.localhost>")
+
+# How long the "Do you want to link these accounts?" step stays valid.
+OPENECF_LINK_CONFIRM_MINUTES = env.integer("OPENECF_LINK_CONFIRM_MINUTES", 10, minimum=1)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.text("OPENECF_LOG_LEVEL", "INFO")},
+}
+CSRF_FAILURE_VIEW = "openecf.signon.views.csrf_failure"

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("openecf.signon.urls")),
+    path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "openecf.signon.views.bad_request"
+handler403 = "openecf.signon.views.forbidden"
+handler404 = "openecf.signon.views.not_found"
+handler500 = "openecf.signon.views.server_error"

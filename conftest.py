@@ -1,0 +1,113 @@
+"""Shared test fixtures: the actors of the court guides, a real SMTP server, and HTTP helpers."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.test import Client
+from django.urls import reverse
+
+from openecf.accounts.models import PacerAccount
+from openecf.accounts.services import create_pacer_account
+from openecf.audit.context import Origin
+from openecf.cmecf.models import EcfAccount
+from openecf.cmecf.services import create_ecf_account
+from openecf.courts.models import Court
+
+TEST_ORIGIN = Origin(ip_address="127.0.0.1", user_agent="pytest")
+PACER_PASSWORD = "Tests-Are-Honest-42!"
+
+
+@dataclass
+class _Inbox:
+    messages: list[Message] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        message = message_from_bytes(envelope.content)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_inbox(settings: Any) -> Iterator[_Inbox]:
+    """A real SMTP server on loopback; the app's e-mail goes to it over SMTP."""
+    inbox = _Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+def make_pacer(
+    username: str, name: str, *, shared: bool = False, legacy: bool = False, email: str = ""
+) -> PacerAccount:
+    return create_pacer_account(
+        username=username,
+        name=name,
+        email=email or f"{username}@example.com",
+        password=PACER_PASSWORD,
+        shared=shared,
+        legacy=legacy,
+        origin=TEST_ORIGIN,
+    )
+
+
+def make_ecf(
+    court_id: str, login: str, name: str, password: str, *, role: str = "attorney", active: bool = True, email: str = ""
+) -> EcfAccount:
+    return create_ecf_account(
+        court=Court.objects.get(pk=court_id),
+        login=login,
+        name=name,
+        email=email or f"{login}@court-records.example.com",
+        password=password,
+        role=role,
+        active=active,
+        origin=TEST_ORIGIN,
+    )
+
+
+def pacer_login(client: Client, username: str, password: str = PACER_PASSWORD, court: str | None = None) -> Any:
+    url = reverse("signon:login") + (f"?court={court}" if court else "")
+    data = {"username": username, "password": password, "client_code": ""}
+    if court:
+        data["court"] = court
+    return client.post(url, data)
+
+
+@pytest.fixture
+def john_attorney(db: None) -> PacerAccount:
+    return make_pacer("jattorney", "John Attorney")
+
+
+@pytest.fixture
+def client_of(db: None) -> Any:
+    """A logged-in test client for a PACER account, logged in through the real login form."""
+
+    def _client(account: PacerAccount, court: str | None = None) -> Client:
+        client = Client()
+        response = pacer_login(client, account.username, court=court)
+        assert response.status_code == 302, response.content.decode()[:500]
+        return client
+
+    return _client

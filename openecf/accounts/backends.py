@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from openecf.accounts.models import PacerAccount
+
+
+class PacerAccountBackend(ModelBackend):
+    """Case-insensitive usernames; an unknown username costs the same Argon2 work as a wrong password."""
+
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> PacerAccount | None:
+        if not username or password is None:
+            return None
+        account = PacerAccount.objects.filter(username__iexact=username.strip()).first()
+        if account is None:
+            # Same hashing work as a real check, so timing does not tell who has an account.
+            PacerAccount().set_password(password)
+            return None
+        if account.check_password(password) and self.user_can_authenticate(account):
+            return account
+        return None

@@ -1,0 +1,80 @@
+"""Who may do what on a court's CM/ECF site: decided here, in one place, for every court page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+
+from openecf.accounts.models import PacerAccount
+from openecf.cmecf.models import EcfAccount, Link
+from openecf.courts.models import Court
+
+COURT_LOGINS_SESSION_KEY = "openecf.court_logins"
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    slug: str
+
+
+@dataclass
+class CourtAccess:
+    court: Court
+    pacer: PacerAccount | None = None
+    link: Link | None = None
+    court_login: EcfAccount | None = None
+    live: bool = False
+    menus: list[MenuItem] = field(default_factory=list)
+
+    @property
+    def signed_in(self) -> bool:
+        return self.pacer is not None or self.court_login is not None
+
+    @property
+    def filing_account(self) -> EcfAccount | None:
+        """The CM/ECF account whose filing rights this visitor exercises at this court, if any."""
+        if self.live and self.link is not None:
+            return self.link.ecf_account
+        if not self.live and self.court_login is not None:
+            return self.court_login
+        return None
+
+    @property
+    def can_file(self) -> bool:
+        account = self.filing_account
+        return account is not None and account.is_active and account.can_file
+
+    @property
+    def display_name(self) -> str:
+        if self.pacer is not None:
+            return self.pacer.name
+        return self.court_login.name if self.court_login else ""
+
+
+def court_access(request: HttpRequest, court: Court) -> CourtAccess:
+    access = CourtAccess(court=court, live=court.is_live())
+    user = request.user
+    if user.is_authenticated and isinstance(user, PacerAccount):
+        access.pacer = user
+        # Court-scoped: a link made at another court never counts here.
+        access.link = Link.objects.filter(pacer_account=user, court=court).select_related("ecf_account").first()
+    court_logins = request.session.get(COURT_LOGINS_SESSION_KEY, {})
+    if not access.live and court.pk in court_logins:
+        access.court_login = EcfAccount.objects.filter(
+            pk=court_logins[court.pk], court=court, is_active=True, link__isnull=True
+        ).first()
+    access.menus = _menus(access)
+    return access
+
+
+def _menus(access: CourtAccess) -> list[MenuItem]:
+    if not access.signed_in:
+        return []
+    items = [MenuItem(label, label.lower()) for label in access.court.filing_menus] if access.can_file else []
+    items += [MenuItem("Query", "query"), MenuItem("Reports", "reports"), MenuItem("Utilities", "utilities")]
+    if access.filing_account is not None:
+        items.append(MenuItem("Search", "search"))
+    items.append(MenuItem("Help", "help"))
+    return items

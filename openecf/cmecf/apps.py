@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CmecfConfig(AppConfig):
+    name = "openecf.cmecf"
+    verbose_name = "CM/ECF court sites"

@@ -1,0 +1,115 @@
+"""The CM/ECF menus and the Utilities page, in the seeds' own words.
+
+Items OpenECF has not built yet lead to a page that says so (never to a 404).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.text import slugify
+
+from openecf.courts.models import Court, CourtType, LinkItemLocation
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    entries: list[Entry]
+
+
+def unavailable(court: Court, label: str) -> Entry:
+    return Entry(label, reverse("cmecf:unavailable", args=[court.pk, slugify(label)]))
+
+
+def _link_entry(court: Court) -> Entry:
+    return Entry(court.link_item_label, reverse("cmecf:link", args=[court.pk]))
+
+
+def utilities_sections(court: Court) -> list[Section]:
+    your_account = [unavailable(court, "Your PACER Account..."), unavailable(court, "Maintain Your ECF Account")]
+    if court.link_item_location == LinkItemLocation.UTILITIES:
+        your_account.append(_link_entry(court))
+    your_account += [
+        Entry("Change Client Code", reverse("cmecf:client_code", args=[court.pk])),
+        unavailable(court, "Change PACER Exemption Status"),
+        unavailable(court, "Citation Display Preferences"),
+        unavailable(court, "Review Billing History"),
+        unavailable(court, "View Your Transaction Log"),
+    ]
+    return [
+        Section("Your Account", your_account),
+        Section(
+            "Miscellaneous",
+            [
+                unavailable(court, "Mailings..."),
+                Entry("Court Information", reverse("signon:court", args=[court.pk])),
+                unavailable(court, "Verify a Document"),
+                unavailable(court, "Check PDF Document"),
+            ],
+        ),
+        Section("Release 3.2 Menu Items", [unavailable(court, "Judgment Index")]),
+        Section("Miscellaneous", [unavailable(court, "eFinCert")]),
+        Section(
+            "Release Menu Items",
+            [
+                unavailable(court, "Release 5.0 Menu Items"),
+                Entry("NextGen Release 1.1 Menu Items", reverse("cmecf:nextgen_menu", args=[court.pk])),
+            ],
+        ),
+    ]
+
+
+def nextgen_release_sections(court: Court) -> list[Section]:
+    entries = []
+    if court.link_item_location == LinkItemLocation.NEXTGEN_MENU:
+        entries.append(_link_entry(court))
+    entries.append(unavailable(court, "E-Mail Notification Preferences"))
+    return [Section("NextGen Release 1.1 Menu Items", entries)]
+
+
+_MENUS: dict[str, list[str]] = {
+    "query": ["Case Number or Party Name Search", "Attorney Search", "Alias Search"],
+    "reports": [
+        "Docket Sheet",
+        "Civil Cases",
+        "Criminal Cases",
+        "Calendar Events",
+        "Written Opinions",
+        "Docket Activity",
+    ],
+    "civil": [
+        "Open a Civil Case",
+        "Complaints and Other Initiating Documents",
+        "Answers to Complaints",
+        "Motions and Related Filings",
+        "Other Filings",
+    ],
+    "criminal": ["Indictments and Informations", "Motions and Related Filings", "Notices", "Other Filings"],
+    "bankruptcy": ["Open a Bankruptcy Case", "Motions/Applications", "Claim Actions", "Plan", "Other"],
+    "adversary": ["Open an Adversary Case", "Answer/Response", "Motions/Applications", "Other"],
+    "filings": ["File a Document", "Open a New Case"],
+    "search": ["Search for a menu item"],
+    "help": ["CM/ECF User Manual", "Court Information", "PACER Help"],
+}
+
+MENU_TITLES = {slug: slug.title() for slug in _MENUS}
+FILING_MENUS = {"civil", "criminal", "bankruptcy", "adversary", "filings"}
+
+
+def menu_sections(court: Court, slug: str) -> list[Section]:
+    labels = list(_MENUS[slug])
+    if slug == "reports" and court.type == CourtType.BANKRUPTCY:
+        labels = ["Docket Sheet", "Claims Register", "Calendar Events", "Written Opinions", "Docket Activity"]
+    return [Section(MENU_TITLES[slug], [unavailable(court, label) for label in labels])]
+
+
+def is_menu(slug: str) -> bool:
+    return slug in _MENUS

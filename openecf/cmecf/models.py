@@ -1,0 +1,91 @@
+"""Each court's own (legacy) CM/ECF accounts, and the permanent links that join them to PACER accounts."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils import timezone
+
+
+def login_key(login: str) -> str:
+    """How CM/ECF logins are compared: trimmed, Unicode-normalised and without regard to case."""
+    return unicodedata.normalize("NFKC", login).strip().casefold()
+
+
+class EcfRole(models.TextChoices):
+    ATTORNEY = "attorney", "Attorney filer"
+    NONATTORNEY = "nonattorney", "Non-attorney filer"
+    VIEWER = "viewer", "Viewer (no filing)"
+
+
+class EcfAccount(models.Model):
+    """A login the court issued for its own CM/ECF system before NextGen."""
+
+    court = models.ForeignKey("courts.Court", on_delete=models.PROTECT, related_name="ecf_accounts")
+    login = models.CharField(max_length=80, help_text="The login as the court issued it, e.g. cs5184.")
+    login_key = models.CharField(
+        max_length=80, editable=False, help_text="The login trimmed and case-folded; unique within the court."
+    )
+    password = models.CharField(max_length=256, help_text="Password hash (never the password).")
+    name = models.CharField(max_length=200, help_text="The filer's name on the court's records.")
+    email = models.EmailField(help_text="E-mail address on file with the court.")
+    role = models.CharField(max_length=12, choices=EcfRole.choices, default=EcfRole.ATTORNEY)
+    is_active = models.BooleanField(default=True, help_text="Inactive accounts cannot sign in or be linked.")
+    created_at = models.DateTimeField(default=timezone.now)
+    password_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "CM/ECF account"
+        ordering = ["court_id", "login_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["court", "login_key"], name="ecf_login_unique_per_court"),
+            models.CheckConstraint(condition=models.Q(role__in=EcfRole.values), name="ecf_role_valid"),
+            models.CheckConstraint(condition=~models.Q(login_key=""), name="ecf_login_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.court_id}:{self.login} ({self.name})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.login_key = login_key(self.login)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def set_password(self, raw_password: str) -> None:
+        self.password = make_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    def check_password(self, raw_password: str) -> bool:
+        return check_password(raw_password, self.password)
+
+    @property
+    def can_file(self) -> bool:
+        return self.role != EcfRole.VIEWER
+
+
+class Link(models.Model):
+    """One CM/ECF account joined to one PACER account at one court. Permanent: only a clerk corrects it."""
+
+    pacer_account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="links")
+    ecf_account = models.OneToOneField(EcfAccount, on_delete=models.PROTECT, related_name="link")
+    court = models.ForeignKey(
+        "courts.Court",
+        on_delete=models.PROTECT,
+        related_name="links",
+        help_text="The CM/ECF account's court, kept here so 'one link per PACER account per court' is a constraint.",
+    )
+    linked_at = models.DateTimeField(default=timezone.now)
+    names_differed = models.BooleanField(
+        default=False, help_text="The filer confirmed the link although the two names differ."
+    )
+
+    class Meta:
+        ordering = ["linked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["pacer_account", "court"], name="link_one_per_pacer_account_per_court"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.court_id}: {self.ecf_account.login} → {self.pacer_account.username}"

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from openecf.cmecf import views
+
+app_name = "cmecf"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("cgi-bin/login.pl", views.login_pl, name="login_pl"),
+    path("utilities/", views.utilities, name="utilities"),
+    path("utilities/nextgen-release-1.1/", views.nextgen_menu, name="nextgen_menu"),
+    path("utilities/link/", views.link, name="link"),
+    path("utilities/link/confirm/", views.link_confirm, name="link_confirm"),
+    path("utilities/link/cancel/", views.link_cancel, name="link_cancel"),
+    path("utilities/link/done/", views.link_done, name="link_done"),
+    path("utilities/client-code/", views.client_code, name="client_code"),
+    path("menu/<slug:slug>/", views.menu, name="menu"),
+    path("unavailable/<slug:slug>/", views.unavailable, name="unavailable"),
+]

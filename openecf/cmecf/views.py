@@ -1,0 +1,263 @@
+"""A court's CM/ECF site. Thin: resolve the court and the visitor's access, call one service, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from openecf.audit.context import Origin
+from openecf.cmecf import menus, services
+from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
+from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
+from openecf.cmecf.refusals import LinkRefused
+from openecf.courts.selectors import court_or_404
+from openecf.signon import services as signon
+from openecf.signon.forms import ClientCodeForm
+
+PROPOSAL_SESSION_KEY = "openecf.link_proposal"
+
+View = Callable[..., HttpResponse]
+
+
+def pacer_login_url(court_id: str, next_path: str) -> str:
+    return f"{reverse('signon:login')}?{urlencode({'court': court_id, 'next': next_path})}"
+
+
+def court_page(view: View) -> View:
+    """Resolve the court and the visitor's access; send anyone not signed in to the court's login."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, court_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        court = court_or_404(court_id)
+        access = court_access(request, court)
+        if not access.signed_in:
+            if access.live:
+                return redirect(pacer_login_url(court.pk, request.get_full_path()))
+            return redirect(reverse("cmecf:login_pl", args=[court.pk]))
+        return view(request, access, *args, **kwargs)
+
+    return wrapper
+
+
+def _render(
+    request: HttpRequest, access: CourtAccess, template: str, status: int = 200, **context: Any
+) -> HttpResponse:
+    return render(request, template, {"access": access, "court": access.court, **context}, status=status)
+
+
+@court_page
+def home(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    return _render(request, access, "cmecf/home.html")
+
+
+@require_http_methods(["GET", "POST"])
+def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
+    """CM/ECF's login.pl: '?logout' logs out; otherwise the court's way in (PACER, or the old court login)."""
+    court = court_or_404(court_id)
+    if "logout" in request.GET:
+        signon.sign_out(request, court=court)
+        return redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
+    if court.is_live():
+        if request.method == "POST":
+            # Someone posting old court credentials to a NextGen court: explain, never sign them in.
+            return _court_login_page(request, court, CourtLoginForm(request.POST), status=403)
+        return redirect(pacer_login_url(court.pk, reverse("cmecf:home", args=[court.pk])))
+    if request.method == "POST":
+        form = CourtLoginForm(request.POST)
+        if form.is_valid():
+            try:
+                ecf = services.sign_in_with_court_login(
+                    court=court,
+                    login=form.cleaned_data["login"],
+                    password=form.cleaned_data["password"],
+                    origin=Origin.of(request),
+                )
+            except LinkRefused as refused:
+                form.add_error(None, refused.message)
+                return _court_login_page(request, court, form, status=403)
+            request.session.cycle_key()
+            logins = dict(request.session.get(COURT_LOGINS_SESSION_KEY, {}))
+            logins[court.pk] = ecf.pk
+            request.session[COURT_LOGINS_SESSION_KEY] = logins
+            return redirect("cmecf:home", court.pk)
+        return _court_login_page(request, court, form, status=400)
+    return _court_login_page(request, court, CourtLoginForm())
+
+
+def _court_login_page(request: HttpRequest, court: Any, form: CourtLoginForm, status: int = 200) -> HttpResponse:
+    if court.is_live() and not form.errors:
+        form.add_error(None, services.refusal_for_court_login(court))
+    return render(
+        request,
+        "cmecf/court_login.html",
+        {
+            "court": court,
+            "form": form,
+            "pacer_login_url": pacer_login_url(court.pk, reverse("cmecf:home", args=[court.pk])),
+        },
+        status=status,
+    )
+
+
+@court_page
+def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    return _render(
+        request, access, "cmecf/menu_page.html", title="Utilities", sections=menus.utilities_sections(access.court)
+    )
+
+
+@court_page
+def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    return _render(
+        request,
+        access,
+        "cmecf/menu_page.html",
+        title="NextGen Release 1.1 Menu Items",
+        sections=menus.nextgen_release_sections(access.court),
+    )
+
+
+@court_page
+def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
+    if not menus.is_menu(slug):
+        return _render(request, access, "cmecf/unavailable.html", status=404, label=slug)
+    if slug in menus.FILING_MENUS and not access.can_file:
+        return _render(request, access, "cmecf/no_filing.html", status=403)
+    return _render(
+        request,
+        access,
+        "cmecf/menu_page.html",
+        title=menus.MENU_TITLES[slug],
+        sections=menus.menu_sections(access.court, slug),
+    )
+
+
+@court_page
+def unavailable(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
+    return _render(request, access, "cmecf/unavailable.html", label=slug.replace("-", " ").capitalize())
+
+
+@court_page
+@require_http_methods(["GET", "POST"])
+def client_code(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    form = ClientCodeForm(request.POST or None, initial={"client_code": signon.client_code(request)})
+    if request.method == "POST" and form.is_valid():
+        signon.set_client_code(request, form.cleaned_data["client_code"], court=access.court)
+        return _render(request, access, "cmecf/client_code.html", form=form, changed=True)
+    return _render(request, access, "cmecf/client_code.html", form=form, status=400 if form.errors else 200)
+
+
+def _pacer_only(view: View) -> View:
+    """Linking needs a PACER sign-in (not the old court login)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, access: CourtAccess, *args: Any, **kwargs: Any) -> HttpResponse:
+        if access.pacer is None:
+            return redirect(pacer_login_url(access.court.pk, request.get_full_path()))
+        return view(request, access, *args, **kwargs)
+
+    return wrapper
+
+
+@court_page
+@_pacer_only
+@require_http_methods(["GET", "POST"])
+def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    assert access.pacer is not None
+    blocked = services.link_precondition(pacer=access.pacer, court=access.court)
+    if blocked is not None and request.method == "GET":
+        return _render(request, access, "cmecf/link_form.html", refusal=blocked, status=200)
+    form = LinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.propose_link(
+                pacer=access.pacer,
+                court=access.court,
+                login=form.cleaned_data["login"],
+                password=form.cleaned_data["password"],
+                origin=Origin.of(request),
+            )
+        except LinkRefused as refused:
+            return _render(
+                request,
+                access,
+                "cmecf/link_form.html",
+                form=LinkForm(initial={"login": form.cleaned_data["login"]}),
+                refusal=refused,
+                status=403 if refused.reason != "bad_credentials" else 400,
+            )
+        request.session[PROPOSAL_SESSION_KEY] = proposal.as_session()
+        return _confirmation(request, access, proposal, ConfirmLinkForm(initial={"nonce": proposal.nonce}))
+    return _render(request, access, "cmecf/link_form.html", form=form, status=400 if form.errors else 200)
+
+
+def _confirmation(
+    request: HttpRequest, access: CourtAccess, proposal: services.LinkProposal, form: ConfirmLinkForm, status: int = 200
+) -> HttpResponse:
+    assert access.pacer is not None
+    ecf = services.proposal_account(proposal)
+    return _render(
+        request,
+        access,
+        "cmecf/link_confirm.html",
+        form=form,
+        ecf=ecf,
+        names_differ=not services.names_match(ecf.name, access.pacer.name),
+        status=status,
+    )
+
+
+@court_page
+@_pacer_only
+@require_http_methods(["GET", "POST"])
+def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    assert access.pacer is not None
+    if request.method == "GET":
+        return redirect("cmecf:link", access.court.pk)
+    proposal = services.LinkProposal.from_session(request.session.get(PROPOSAL_SESSION_KEY))
+    form = ConfirmLinkForm(request.POST)
+    form.is_valid()
+    try:
+        services.confirm_link(
+            pacer=access.pacer,
+            court=access.court,
+            proposal=proposal,
+            nonce=form.cleaned_data.get("nonce", ""),
+            names_differ_confirmed=bool(form.cleaned_data.get("names_differ_confirmed")),
+            origin=Origin.of(request),
+        )
+    except services.NamesDifferUnconfirmed:
+        assert proposal is not None
+        form.add_error(
+            "names_differ_confirmed",
+            "The names differ. Tick the box to confirm that this CM/ECF account is yours, or go back.",
+        )
+        return _confirmation(request, access, proposal, form, status=400)
+    except LinkRefused as refused:
+        request.session.pop(PROPOSAL_SESSION_KEY, None)
+        return _render(request, access, "cmecf/link_form.html", form=LinkForm(), refusal=refused, status=409)
+    # Kept (not popped) so a double-clicked Submit shows the same result instead of an error.
+    return redirect("cmecf:link_done", access.court.pk)
+
+
+@court_page
+@_pacer_only
+def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    if access.link is None:
+        return redirect("cmecf:link", access.court.pk)
+    return _render(request, access, "cmecf/link_done.html", link=access.link)
+
+
+@court_page
+@_pacer_only
+@require_http_methods(["POST"])
+def link_cancel(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    request.session.pop(PROPOSAL_SESSION_KEY, None)
+    return redirect("cmecf:link", access.court.pk)

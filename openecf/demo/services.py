@@ -1,0 +1,55 @@
+"""Load the demo: idempotent, through the same services an operator's commands use (so it is audited)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from openecf.accounts.models import PacerAccount
+from openecf.accounts.services import create_pacer_account
+from openecf.audit.context import Origin
+from openecf.cmecf.models import EcfAccount, login_key
+from openecf.cmecf.services import create_ecf_account
+from openecf.courts.models import Court
+from openecf.courts.services import set_nextgen_date
+from openecf.demo import data
+
+DEMO = Origin(ip_address=None, user_agent="load_demo")
+
+
+def load_demo() -> list[str]:
+    """Create what is missing; returns one line per thing created."""
+    created: list[str] = []
+    scheduled = Court.objects.get(pk=data.SCHEDULED_COURT)
+    if scheduled.nextgen_go_live is None:
+        go_live = scheduled.local_date() + timedelta(days=data.SCHEDULED_AFTER_DAYS)
+        set_nextgen_date(court=scheduled, go_live=go_live, origin=DEMO)
+        created.append(f"court {scheduled.pk} scheduled to go live on {go_live}")
+    for pacer in data.PACER_ACCOUNTS:
+        if PacerAccount.objects.filter(username__iexact=pacer.username).exists():
+            continue
+        create_pacer_account(
+            username=pacer.username,
+            name=pacer.name,
+            email=pacer.email,
+            password=data.PACER_PASSWORD,
+            shared=pacer.shared,
+            legacy=pacer.legacy,
+            origin=DEMO,
+        )
+        created.append(f"PACER account {pacer.username}")
+    for ecf in data.ECF_ACCOUNTS:
+        court = Court.objects.get(pk=ecf.court)
+        if EcfAccount.objects.filter(court=court, login_key=login_key(ecf.login)).exists():
+            continue
+        create_ecf_account(
+            court=court,
+            login=ecf.login,
+            name=ecf.name,
+            email=ecf.email,
+            password=ecf.password,
+            role=ecf.role,
+            active=ecf.active,
+            origin=DEMO,
+        )
+        created.append(f"CM/ECF account {ecf.court}:{ecf.login}")
+    return created

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NoticesConfig(AppConfig):
+    name = "openecf.notices"
+    verbose_name = "E-mail notices"

@@ -1,0 +1,33 @@
+"""The e-mail outbox: a message is written in the same transaction as the change it announces."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Gave up after repeated failures"
+
+
+class OutboxMessage(models.Model):
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=64, help_text="What the message announces, e.g. link.confirmed.")
+    recipients = models.JSONField(help_text="List of e-mail addresses.")
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    status = models.CharField(max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0, help_text="Delivery attempts so far.")
+    last_error = models.TextField(blank=True, help_text="Why the last attempt failed.")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=OutboxStatus.values), name="outbox_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {', '.join(self.recipients)} ({self.status})"

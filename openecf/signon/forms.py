@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+CLIENT_CODE_MAX = 32
+_CLIENT_CODE = re.compile(r"^[A-Za-z0-9._\-/]*$")
+CLIENT_CODE_RULE = (
+    f"A client code has up to {CLIENT_CODE_MAX} characters: letters, digits and . _ - / only (no spaces or commas)."
+)
+
+
+def clean_client_code(value: str) -> str:
+    value = value.strip()
+    if len(value) > CLIENT_CODE_MAX or not _CLIENT_CODE.match(value):
+        raise forms.ValidationError(CLIENT_CODE_RULE)
+    return value
+
+
+class PacerLoginForm(forms.Form):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
+        error_messages={"required": "Enter your PACER username."},
+    )
+    password = forms.CharField(
+        label="Password",
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your PACER password."},
+    )
+    client_code = forms.CharField(
+        label="Client Code",
+        required=False,
+        max_length=64,
+        help_text="Optional. Up to 32 characters; letters, digits and . _ - / only.",
+    )
+
+    def clean_client_code(self) -> str:
+        return clean_client_code(self.cleaned_data.get("client_code", ""))
+
+
+class ClientCodeForm(forms.Form):
+    client_code = forms.CharField(
+        label="Client Code",
+        required=False,
+        max_length=64,
+        help_text="Up to 32 characters; letters, digits and . _ - / only. Leave empty for none.",
+    )
+
+    def clean_client_code(self) -> str:
+        return clean_client_code(self.cleaned_data.get("client_code", ""))

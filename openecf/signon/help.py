@@ -1,0 +1,77 @@
+"""Pages for the links PACER shows that OpenECF has not built yet: each says how to get help, never a 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    title: str
+    paragraphs: list[str]
+
+
+PACER_SERVICE_CENTER = (
+    "The PACER Service Center answers questions about PACER accounts Monday through Friday, "
+    "8 a.m. to 6 p.m. Central Time: (800) 676-6856, pacer@psc.uscourts.gov."
+)
+
+TOPICS: dict[str, HelpTopic] = {
+    "forgot-password": HelpTopic(
+        "Forgot password?",
+        [
+            "Resetting a PACER password online is not yet available in OpenECF.",
+            "Ask the PACER Service Center to reset your password. " + PACER_SERVICE_CENTER,
+        ],
+    ),
+    "forgot-username": HelpTopic(
+        "Forgot username?",
+        [
+            "Retrieving a PACER username online is not yet available in OpenECF.",
+            "The PACER Service Center can tell you the usernames registered to your e-mail address. "
+            + PACER_SERVICE_CENTER,
+        ],
+    ),
+    "need-account": HelpTopic(
+        "Need an account?",
+        [
+            "Registering for a PACER account online is not yet available in OpenECF.",
+            "To e-file you need an individual PACER account (not a shared firm account). "
+            "Ask the PACER Service Center to open one for you. " + PACER_SERVICE_CENTER,
+        ],
+    ),
+    "upgrade": HelpTopic(
+        "Upgrading Your PACER Account",
+        [
+            "PACER accounts created before August 11, 2014 are legacy accounts. A legacy account can search "
+            "PACER, but it must be upgraded before it can be linked to a CM/ECF account or used to e-file.",
+            "Upgrading collects your date of birth and county, a new username of at least 8 characters, a new "
+            "password and security questions. Upgrading online is not yet available in OpenECF; the PACER "
+            "Service Center can upgrade your account. " + PACER_SERVICE_CENTER,
+        ],
+    ),
+    "ecf-password": HelpTopic(
+        "Forgot your CM/ECF password?",
+        [
+            "Your CM/ECF login and password were issued by the court, not by PACER. If you do not know the "
+            "password, you must contact the court to have the password reset.",
+            "Resetting a CM/ECF password online is not yet available in OpenECF.",
+        ],
+    ),
+    "ecf-login": HelpTopic(
+        "Forgot your CM/ECF login or password?",
+        [
+            "If you need help retrieving your CM/ECF login, contact the clerk's office of the court. "
+            "The login is typically your first initial, middle initial and last name (for example, cjsmith).",
+        ],
+    ),
+    "upgraded-account": HelpTopic(
+        "More about Upgraded PACER account",
+        [
+            "NextGen CM/ECF uses your PACER account for both PACER and e-filing (Central Sign-On). Only an "
+            "upgraded, individual PACER account can be linked to your CM/ECF account.",
+            "Linking is a one-time process for each court, possible once the court is live on NextGen CM/ECF. "
+            "A link is permanent: there is no way for a user to undo it or move it to a different account.",
+        ],
+    ),
+}
