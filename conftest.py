@@ -111,3 +111,50 @@ def client_of(db: None) -> Any:
         return client
 
     return _client
+
+
+def visible_text(response: Any) -> str:
+    """The page's text as a person reads it: tags dropped, entities decoded, whitespace collapsed."""
+    import html
+    import re
+
+    body = response.content.decode()
+    body = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", body)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def menu_bar(response: Any) -> list[str]:
+    """The labels of the CM/ECF menu bar, left to right."""
+    import re
+
+    nav = re.search(r'(?s)<nav class="menubar".*?</nav>', response.content.decode())
+    if nav is None:
+        return []
+    return [" ".join(label.split()) for label in re.findall(r"<a [^>]*>(.*?)</a>", nav.group(0))]
+
+
+def link_href(response: Any, label: str) -> str:
+    """The address of the link a person would click by its label (the first one with exactly that text)."""
+    import html
+    import re
+
+    for href, text in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', response.content.decode(), re.S):
+        if " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split()) == label:
+            return html.unescape(href)
+    raise AssertionError(f"no link labelled {label!r} on the page")
+
+
+def form_nonce(response: Any) -> str:
+    import re
+
+    match = re.search(r'name="nonce" value="([^"]+)"', response.content.decode())
+    assert match, "the confirmation form carries no nonce"
+    return match.group(1)
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The demo courts and accounts of the court guides (the same data `make run` loads)."""
+    from openecf.demo.services import load_demo
+
+    load_demo()
