@@ -147,7 +147,9 @@ def unavailable(request: HttpRequest, access: CourtAccess, slug: str) -> HttpRes
 @court_page
 @require_http_methods(["GET", "POST"])
 def client_code(request: HttpRequest, access: CourtAccess) -> HttpResponse:
-    form = ClientCodeForm(request.POST or None, initial={"client_code": signon.client_code(request)})
+    form = ClientCodeForm(
+        request.POST if request.method == "POST" else None, initial={"client_code": signon.client_code(request)}
+    )
     if request.method == "POST" and form.is_valid():
         signon.set_client_code(request, form.cleaned_data["client_code"], court=access.court)
         return _render(request, access, "cmecf/client_code.html", form=form, changed=True)
@@ -174,7 +176,7 @@ def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     blocked = services.link_precondition(pacer=access.pacer, court=access.court)
     if blocked is not None and request.method == "GET":
         return _render(request, access, "cmecf/link_form.html", refusal=blocked, status=200)
-    form = LinkForm(request.POST or None)
+    form = LinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             proposal = services.propose_link(

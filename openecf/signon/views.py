@@ -48,7 +48,7 @@ def _safe_next(request: HttpRequest, court: Court | None) -> str:
 def login_view(request: HttpRequest) -> HttpResponse:
     court = _court_from(request)
     next_url = _safe_next(request, court)
-    form = PacerLoginForm(request.POST or None)
+    form = PacerLoginForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
