@@ -36,7 +36,7 @@ class _Inbox:
         return "250 Message accepted for delivery"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -46,7 +46,7 @@ def _free_port() -> int:
 def smtp_inbox(settings: Any) -> Iterator[_Inbox]:
     """A real SMTP server on loopback; the app's e-mail goes to it over SMTP."""
     inbox = _Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

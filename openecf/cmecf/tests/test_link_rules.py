@@ -344,3 +344,21 @@ def test_the_court_login_stops_on_go_live_day(demo: None) -> None:
     refused = Client().post("/ecf/ilnd/cgi-bin/login.pl", {"login": "jattorney", "password": "ilnd-ecf-attorney"})
     assert refused.status_code == 403
     assert f"is live on NextGen CM/ECF since {go_live_text(Court.objects.get(pk='ilnd'))}." in visible_text(refused)
+
+
+def test_link_audit_and_email_are_written_together_or_not_at_all(demo: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = signed_in("jattorney", "wied")
+    nonce = form_nonce(attempt(client, "wied", "cs5184", "wied-ecf-5184"))
+
+    def outbox_down(**kwargs: object) -> None:
+        raise RuntimeError("outbox table unavailable")
+
+    monkeypatch.setattr("openecf.notices.services.enqueue", outbox_down)
+    with pytest.raises(RuntimeError):
+        client.post("/ecf/wied/utilities/link/confirm/", {"nonce": nonce})
+    assert not Link.objects.exists()
+    assert not AuditEvent.objects.filter(event="link.confirmed").exists()
+    monkeypatch.undo()
+    done = client.post("/ecf/wied/utilities/link/confirm/", {"nonce": nonce}, follow=True)
+    assert "is now linked to your CSO account" in visible_text(done)
+    assert Link.objects.count() == 1 and OutboxMessage.objects.count() == 1
