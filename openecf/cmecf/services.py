@@ -220,8 +220,8 @@ def confirm_link(
         if mine is not None:
             return mine
     existing = Link.objects.filter(pacer_account=pacer, court=court).select_related("ecf_account").first()
-    facts = {"ecf_name": existing.ecf_account.name} if existing else {}
-    raise _refuse(outcome, court=court, pacer=pacer, origin=origin, **facts)
+    ecf_name = existing.ecf_account.name if existing else ""
+    raise _refuse(outcome, court=court, pacer=pacer, origin=origin, ecf_name=ecf_name)
 
 
 def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: Origin, at: datetime) -> Link | Refusal:

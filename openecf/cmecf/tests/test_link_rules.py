@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -31,11 +32,11 @@ def signed_in(username: str, court: str, password: str = PACER_PASSWORD) -> Clie
     return client
 
 
-def attempt(client: Client, court: str, login: str, password: str) -> object:
+def attempt(client: Client, court: str, login: str, password: str) -> Any:
     return client.post(f"/ecf/{court}/utilities/link/", {"login": login, "password": password})
 
 
-def link(client: Client, court: str, login: str, password: str, **extra: str) -> object:
+def link(client: Client, court: str, login: str, password: str, **extra: str) -> Any:
     confirm = attempt(client, court, login, password)
     assert "Do you want to link these accounts?" in visible_text(confirm), visible_text(confirm)
     return client.post(f"/ecf/{court}/utilities/link/confirm/", {"nonce": form_nonce(confirm), **extra}, follow=True)
@@ -50,9 +51,8 @@ def refusals(reason: str) -> int:
 
 def test_court_with_a_future_date_says_when_linking_opens(demo: None) -> None:
     client = signed_in("jattorney", "ilnd")
-    ilnd = Court.objects.get(pk="ilnd")
     page = client.get("/ecf/ilnd/utilities/link/")
-    expected = f"{ilnd.nextgen_go_live:%A, %B} {ilnd.nextgen_go_live.day}, {ilnd.nextgen_go_live.year}"
+    expected = go_live_text(Court.objects.get(pk="ilnd"))
     assert "is not yet live on NextGen CM/ECF. Linking will be possible from " + expected in visible_text(page)
     assert "CM/ECF password:" not in visible_text(page)
     refused = attempt(client, "ilnd", "jattorney", "ilnd-ecf-attorney")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -29,7 +31,7 @@ def _login_via_court(client: Client, court: str, username: str, password: str = 
     assert signed_in["Location"].startswith(f"/ecf/{court}/")
 
 
-def _submit_link(client: Client, court: str, link_page_url: str, login: str, password: str) -> object:
+def _submit_link(client: Client, court: str, link_page_url: str, login: str, password: str) -> Any:
     form = client.get(link_page_url)
     assert "CM/ECF login:" in visible_text(form) and "CM/ECF password:" in visible_text(form)
     return client.post(link_page_url, {"login": login, "password": password})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -12,7 +14,7 @@ from openecf.demo.data import PACER_PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def post_login(client: Client, username: str, password: str, court: str = "wiwd", **extra: str) -> object:
+def post_login(client: Client, username: str, password: str, court: str = "wiwd", **extra: str) -> Any:
     data = {"username": username, "password": password, "client_code": "", "court": court, **extra}
     return client.post(f"/login/?court={court}", data)
 
