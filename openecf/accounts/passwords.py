@@ -12,9 +12,14 @@ MAX_LENGTH = 45
 
 
 def _personal_parts(user: Any) -> set[str]:
-    """Pieces of the name, username and e-mail of at least 3 characters, lower-cased."""
+    """Pieces of the name, username and e-mail address of at least 3 characters, lower-cased.
+
+    Only the mailbox part of the address counts: its domain ("example.com") is not personal, and banning "com"
+    from every password would refuse good ones such as "Welcome-Home-2026!".
+    """
     parts: set[str] = set()
-    for value in (getattr(user, "name", ""), getattr(user, "username", ""), getattr(user, "email", "")):
+    mailbox = (getattr(user, "email", "") or "").partition("@")[0]
+    for value in (getattr(user, "name", ""), getattr(user, "username", ""), mailbox):
         for piece in re.split(r"[^0-9a-zA-Z]+", value or ""):
             if len(piece) >= 3:
                 parts.add(piece.lower())

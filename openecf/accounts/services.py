@@ -53,7 +53,9 @@ def create_pacer_account(
         validate_email(account.email)
     except ValidationError:
         problems.append(f"{email!r} is not a valid e-mail address.")
-    if not legacy:
+    if not password:
+        problems.append("The password must not be empty.")
+    elif not legacy:
         problems += password_problems(password, account)
     if PacerAccount.objects.filter(username__iexact=username).exists():
         problems.append(f"The username {username!r} is already taken.")

@@ -20,6 +20,15 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def delete(self) -> NoReturn:
         raise AppendOnlyError("audit events cannot be deleted")
 
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[AuditEvent]:
+        if kwargs.get("update_conflicts") or kwargs.get("ignore_conflicts"):
+            # An upsert would overwrite (or silently drop) events: appending is the only write allowed.
+            raise AppendOnlyError("audit events can only be appended")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Any, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("audit events cannot be changed")
+
 
 class AuditEvent(models.Model):
     """One thing that happened. Written by services in the same transaction as the change it describes."""

@@ -45,14 +45,6 @@ def names_match(first: str, second: str) -> bool:
     return key(first) == key(second)
 
 
-def go_live_text(court: Court) -> str:
-    return (
-        f"{court.nextgen_go_live:%A, %B} {court.nextgen_go_live.day}, {court.nextgen_go_live.year}"
-        if court.nextgen_go_live
-        else ""
-    )
-
-
 @dataclass(frozen=True)
 class LinkProposal:
     """What the confirmation step is bound to. Kept in the filer's session between the two Submits."""
@@ -111,7 +103,7 @@ def link_precondition(*, pacer: PacerAccount, court: Court, at: datetime | None 
     if court.nextgen_go_live is None:
         return refusal(Refusal.COURT_NOT_ON_NEXTGEN, court)
     if not court.is_live(at):
-        return refusal(Refusal.COURT_NOT_LIVE, court, go_live=go_live_text(court))
+        return refusal(Refusal.COURT_NOT_LIVE, court, go_live=court.go_live_text)
     if pacer.is_shared:
         return refusal(Refusal.SHARED_ACCOUNT, court)
     if pacer.is_legacy:
@@ -294,7 +286,7 @@ def sign_in_with_court_login(*, court: Court, login: str, password: str, origin:
             **({"reason": reason.value} if reason else {}),
         )
     if reason is not None:
-        raise refusal(reason, court, go_live=go_live_text(court))
+        raise refusal(reason, court, go_live=court.go_live_text)
     assert ecf is not None
     return ecf
 
@@ -352,4 +344,4 @@ def create_ecf_account(
 
 def refusal_for_court_login(court: Court) -> str:
     """What a NextGen court's old login page says instead of offering the old login."""
-    return refusal(Refusal.COURT_ON_NEXTGEN, court, go_live=go_live_text(court)).message
+    return refusal(Refusal.COURT_ON_NEXTGEN, court, go_live=court.go_live_text).message

@@ -17,6 +17,11 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"{value!r} is not an IANA time zone name") from None
 
 
+def long_date(day: date) -> str:
+    """The way court notices write a date: Monday, April 25, 2022."""
+    return f"{day:%A, %B} {day.day}, {day.year}"
+
+
 class CourtType(models.TextChoices):
     APPELLATE = "appellate", "Court of Appeals"
     DISTRICT = "district", "District Court"
@@ -81,6 +86,10 @@ class Court(models.Model):
     def is_live(self, at: datetime | None = None) -> bool:
         """On NextGen from the first moment of its go-live date in the court's own time zone."""
         return self.nextgen_go_live is not None and self.local_date(at) >= self.nextgen_go_live
+
+    @property
+    def go_live_text(self) -> str:
+        return long_date(self.nextgen_go_live) if self.nextgen_go_live else ""
 
     @property
     def is_appellate(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime
 from io import StringIO
@@ -275,8 +276,9 @@ def test_audit_log_limit_shows_the_newest_events_oldest_first(demo: None) -> Non
     lines, summary = _audit_log("--limit", "3")
     assert [line.split("\t")[1] for line in lines] == ["link.verified", "link.confirmed", "logout"]
     assert summary == "3 event(s)\n"
-    with pytest.raises(CommandError, match="--limit must be 0 or more"):
+    with pytest.raises(CommandError, match="--limit must be 0 or more") as raised:
         _audit_log("--limit", "-1")
+    assert raised.value.returncode == 2
 
 
 def test_audit_log_json_lines(demo: None) -> None:
@@ -358,3 +360,14 @@ def test_an_account_with_audit_events_cannot_be_deleted_out_from_under_them(demo
     with pytest.raises(ProtectedError):
         jattorney.delete()
     assert AuditEvent.objects.filter(actor=jattorney).count() == before
+
+
+def test_an_upsert_cannot_rewrite_an_audit_event(recorded: AuditEvent) -> None:
+    forged = AuditEvent(
+        id=recorded.pk, event="login.succeeded", username="someone-else", occurred_at=recorded.occurred_at
+    )
+    with contextlib.suppress(AppendOnlyError):  # refusing the upsert outright is the fix
+        AuditEvent.objects.bulk_create(
+            [forged], update_conflicts=True, unique_fields=["id"], update_fields=["event", "username"]
+        )
+    _unchanged(recorded)

@@ -12,7 +12,6 @@ from django.test import Client
 from conftest import TEST_ORIGIN, form_nonce, make_ecf, make_pacer, menu_bar, visible_text
 from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import EcfAccount, Link
-from openecf.cmecf.services import go_live_text
 from openecf.courts.models import Court
 from openecf.courts.services import set_nextgen_date
 from openecf.demo.data import PACER_PASSWORD
@@ -52,7 +51,7 @@ def refusals(reason: str) -> int:
 def test_court_with_a_future_date_says_when_linking_opens(demo: None) -> None:
     client = signed_in("jattorney", "ilnd")
     page = client.get("/ecf/ilnd/utilities/link/")
-    expected = go_live_text(Court.objects.get(pk="ilnd"))
+    expected = Court.objects.get(pk="ilnd").go_live_text
     assert "is not yet live on NextGen CM/ECF. Linking will be possible from " + expected in visible_text(page)
     assert "CM/ECF password:" not in visible_text(page)
     refused = attempt(client, "ilnd", "jattorney", "ilnd-ecf-attorney")
@@ -343,7 +342,7 @@ def test_the_court_login_stops_on_go_live_day(demo: None) -> None:
     assert client.get("/ecf/ilnd/").status_code == 302
     refused = Client().post("/ecf/ilnd/cgi-bin/login.pl", {"login": "jattorney", "password": "ilnd-ecf-attorney"})
     assert refused.status_code == 403
-    assert f"is live on NextGen CM/ECF since {go_live_text(Court.objects.get(pk='ilnd'))}." in visible_text(refused)
+    assert f"is live on NextGen CM/ECF since {Court.objects.get(pk='ilnd').go_live_text}." in visible_text(refused)
 
 
 def test_link_audit_and_email_are_written_together_or_not_at_all(demo: None, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,7 @@ def _since(raw: str) -> datetime:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise CommandError(
-            f"--since: expected a date such as 2026-11-23, a time, or a span like 12h; got {raw!r}"
+            f"--since: expected a date such as 2026-11-23, a time, or a span like 12h; got {raw!r}", returncode=2
         ) from None
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment, timezone.get_current_timezone())
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             since=_since(options["since"]) if options["since"] else None,
         )
         if options["limit"] < 0:
-            raise CommandError("--limit must be 0 or more")
+            raise CommandError("--limit must be 0 or more", returncode=2)
         events = list(qs.reverse()[: options["limit"]])[::-1] if options["limit"] else list(qs)
         for e in events:
             row = {

@@ -39,4 +39,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{court.id}: not on NextGen (CurrentGen); filers keep their court-issued login.")
         else:
             state = "live" if court.is_live() else "not yet live"
-            self.stdout.write(f"{court.id}: NextGen go-live {go_live:%A, %B %-d, %Y} ({court.time_zone}); {state}.")
+            self.stdout.write(f"{court.id}: NextGen go-live {court.go_live_text} ({court.time_zone}); {state}.")
