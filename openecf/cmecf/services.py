@@ -340,8 +340,3 @@ def create_ecf_account(
     except IntegrityError:
         raise ValidationError([f"The court {court.id} already has a CM/ECF login {login.strip()!r}."]) from None
     return account
-
-
-def refusal_for_court_login(court: Court) -> str:
-    """What a NextGen court's old login page says instead of offering the old login."""
-    return refusal(Refusal.COURT_ON_NEXTGEN, court, go_live=court.go_live_text).message

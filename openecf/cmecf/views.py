@@ -17,6 +17,7 @@ from openecf.cmecf import menus, services
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
 from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
 from openecf.cmecf.refusals import LinkRefused
+from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
 from openecf.signon import services as signon
 from openecf.signon.forms import ClientCodeForm
@@ -64,36 +65,32 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
     if "logout" in request.GET:
         signon.sign_out(request, court=court)
         return redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
-    if court.is_live():
-        if request.method == "POST":
-            # Someone posting old court credentials to a NextGen court: explain, never sign them in.
-            return _court_login_page(request, court, CourtLoginForm(request.POST), status=403)
-        return redirect(pacer_login_url(court.pk, reverse("cmecf:home", args=[court.pk])))
-    if request.method == "POST":
-        form = CourtLoginForm(request.POST)
-        if form.is_valid():
-            try:
-                ecf = services.sign_in_with_court_login(
-                    court=court,
-                    login=form.cleaned_data["login"],
-                    password=form.cleaned_data["password"],
-                    origin=Origin.of(request),
-                )
-            except LinkRefused as refused:
-                form.add_error(None, refused.message)
-                return _court_login_page(request, court, form, status=403)
-            request.session.cycle_key()
-            logins = dict(request.session.get(COURT_LOGINS_SESSION_KEY, {}))
-            logins[court.pk] = ecf.pk
-            request.session[COURT_LOGINS_SESSION_KEY] = logins
-            return redirect("cmecf:home", court.pk)
+    if request.method == "GET":
+        if court.is_live():
+            return redirect(pacer_login_url(court.pk, reverse("cmecf:home", args=[court.pk])))
+        return _court_login_page(request, court, CourtLoginForm())
+    form = CourtLoginForm(request.POST)
+    if not form.is_valid():
         return _court_login_page(request, court, form, status=400)
-    return _court_login_page(request, court, CourtLoginForm())
+    try:
+        # Audited either way; refused at a NextGen court, where old court logins open nothing.
+        ecf = services.sign_in_with_court_login(
+            court=court,
+            login=form.cleaned_data["login"],
+            password=form.cleaned_data["password"],
+            origin=Origin.of(request),
+        )
+    except LinkRefused as refused:
+        form.add_error(None, refused.message)
+        return _court_login_page(request, court, form, status=403)
+    request.session.cycle_key()
+    logins = dict(request.session.get(COURT_LOGINS_SESSION_KEY, {}))
+    logins[court.pk] = ecf.pk
+    request.session[COURT_LOGINS_SESSION_KEY] = logins
+    return redirect("cmecf:home", court.pk)
 
 
-def _court_login_page(request: HttpRequest, court: Any, form: CourtLoginForm, status: int = 200) -> HttpResponse:
-    if court.is_live() and not form.errors:
-        form.add_error(None, services.refusal_for_court_login(court))
+def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, status: int = 200) -> HttpResponse:
     return render(
         request,
         "cmecf/court_login.html",

@@ -205,6 +205,8 @@ def test_linked_credentials_open_nothing_and_cannot_link_again(demo: None) -> No
     old_login = anonymous.post("/ecf/wied/cgi-bin/login.pl", {"login": "cs5184", "password": "wied-ecf-5184"})
     assert old_login.status_code == 403
     assert "Court-issued CM/ECF logins no longer open the filing system" in visible_text(old_login)
+    attempt_logged = AuditEvent.objects.get(event="ecf_login.failed")
+    assert attempt_logged.court_id == "wied" and attempt_logged.detail["reason"] == "court_on_nextgen"
     assert anonymous.get("/ecf/wied/menu/civil/").status_code == 302  # still not signed in
     make_pacer("paralegal1", "Pat Paralegal")
     from conftest import PACER_PASSWORD as TEST_PASSWORD
