@@ -35,7 +35,7 @@ def _contact(court: Court) -> str:
 
 def refusal(reason: Refusal, court: Court, **facts: str) -> LinkRefused:
     """Build the refusal with the court's own facts (its name, go-live date, contacts) in the message."""
-    where = f"the {court.short_name} {court.kind_label}"
+    where = f"The {court.display_name}"
     text = {
         Refusal.COURT_NOT_LIVE: (
             f"{where} is not yet live on NextGen CM/ECF. Linking will be possible from "

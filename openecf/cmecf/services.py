@@ -241,7 +241,7 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
     notices.enqueue(
         kind="link.confirmed",
         recipients=[pacer.email, ecf.email],
-        subject=f"CM/ECF account linked to your PACER account — {court.short_name} {court.kind_label}",
+        subject=f"CM/ECF account linked to your PACER account - {court.display_name}",
         body=_acknowledgement(pacer=pacer, court=court, ecf=ecf, at=at),
     )
     return link

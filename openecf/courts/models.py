@@ -112,5 +112,8 @@ class Court(models.Model):
         }[CourtType(self.type)]
 
     @property
-    def kind_label(self) -> str:
-        return CourtType(self.type).label
+    def display_name(self) -> str:
+        """How PACER names the court in running text: "Wisconsin Western District Court"."""
+        if self.type in (CourtType.DISTRICT, CourtType.BANKRUPTCY, CourtType.APPELLATE):
+            return f"{self.short_name} {CourtType(self.type).label}"
+        return self.name

@@ -52,7 +52,10 @@ def test_court_with_a_future_date_says_when_linking_opens(demo: None) -> None:
     client = signed_in("jattorney", "ilnd")
     page = client.get("/ecf/ilnd/utilities/link/")
     expected = Court.objects.get(pk="ilnd").go_live_text
-    assert "is not yet live on NextGen CM/ECF. Linking will be possible from " + expected in visible_text(page)
+    assert (
+        "The Illinois Northern District Court is not yet live on NextGen CM/ECF. Linking will be possible from "
+        + expected
+    ) in visible_text(page)
     assert "CM/ECF password:" not in visible_text(page)
     refused = attempt(client, "ilnd", "jattorney", "ilnd-ecf-attorney")
     assert "not yet live on NextGen" in visible_text(refused)
@@ -62,7 +65,9 @@ def test_court_with_a_future_date_says_when_linking_opens(demo: None) -> None:
 def test_court_without_a_date_says_none_is_set(demo: None) -> None:
     client = signed_in("jattorney", "nysd")
     refused = attempt(client, "nysd", "jattorney", "nysd-ecf-attorney")
-    assert "has not set a date to go live on NextGen CM/ECF" in visible_text(refused)
+    assert "The New York Southern District Court has not set a date to go live on NextGen CM/ECF" in (
+        visible_text(refused)
+    )
     assert not Link.objects.exists() and refusals("court_not_on_nextgen") == 1
 
 
