@@ -1,13 +1,28 @@
 from __future__ import annotations
 
+import re
+
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from openecf.courts.models import Court
 
+# PACER court ids: 2 to 8 letters and digits (wiwd, ca10, nmib). Anything else is not looked up at all, so odd
+# input such as a NUL byte never reaches the database.
+_COURT_ID = re.compile(r"[A-Za-z0-9]{2,8}")
+
+
+def court_by_id(court_id: str) -> Court | None:
+    if not _COURT_ID.fullmatch(court_id or ""):
+        return None
+    return Court.objects.filter(pk=court_id.lower()).first()
+
 
 def court_or_404(court_id: str) -> Court:
-    return get_object_or_404(Court, pk=court_id.lower())
+    court = court_by_id(court_id)
+    if court is None:
+        raise Http404("No such court")
+    return court
 
 
 def all_courts() -> QuerySet[Court]:

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from openecf.courts.models import Court, CourtType
-from openecf.courts.selectors import all_courts, court_or_404
+from openecf.courts.selectors import all_courts, court_by_id, court_or_404
 from openecf.signon import services
 from openecf.signon.forms import PacerLoginForm
 from openecf.signon.help import TOPICS
@@ -33,8 +33,7 @@ def court_page(request: HttpRequest, court_id: str) -> HttpResponse:
 
 
 def _court_from(request: HttpRequest) -> Court | None:
-    court_id = request.GET.get("court") or request.POST.get("court") or ""
-    return Court.objects.filter(pk=court_id.lower()).first() if court_id else None
+    return court_by_id(request.GET.get("court") or request.POST.get("court") or "")
 
 
 def _safe_next(request: HttpRequest, court: Court | None) -> str:
