@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from openecf.audit.models import AuditEvent
 from openecf.courts.models import Court
@@ -219,3 +220,22 @@ def test_refreshing_the_court_data_keeps_an_operators_date_unless_told_to_reset(
     call_command("load_courts", "--reset-dates", stdout=StringIO())
     assert Court.objects.get(pk="wiwd").nextgen_go_live == date(2022, 4, 25)
     assert Court.objects.count() == 205
+
+
+@pytest.mark.django_db
+def test_set_link_item_moves_the_item_on_the_utilities_page_and_is_audited() -> None:
+    from conftest import make_pacer, pacer_login
+
+    make_pacer("wiwbfiler", "Wanda Filer")
+    client = Client()
+    pacer_login(client, "wiwbfiler", court="wiwb")
+    assert "Link a CM/ECF account to my PACER account" not in client.get("/ecf/wiwb/utilities/").content.decode()
+    out = StringIO()
+    call_command("set_link_item", "wiwb", "utilities", stdout=out)
+    assert "now under Utilities" in out.getvalue()
+    assert "Link a CM/ECF account to my PACER account" in client.get("/ecf/wiwb/utilities/").content.decode()
+    event = AuditEvent.objects.get(event="court.link_item_moved")
+    assert event.court_id == "wiwb" and event.detail == {"previous": "nextgen_menu", "location": "utilities"}
+    with pytest.raises(CommandError) as raised:
+        call_command("set_link_item", "nosuch", "utilities")
+    assert raised.value.returncode == 2

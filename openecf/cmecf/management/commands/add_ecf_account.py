@@ -11,7 +11,7 @@ from openecf.audit.context import COMMAND_LINE
 from openecf.cmecf import services
 from openecf.cmecf.models import EcfRole
 from openecf.core.commands import password_from, refuse
-from openecf.courts.models import Court
+from openecf.courts.selectors import court_by_id
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--inactive", action="store_true", help="Create the account deactivated.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        court = Court.objects.filter(pk=options["court"].strip().lower()).first()
+        court = court_by_id(options["court"].strip())
         if court is None:
             raise CommandError(
                 f"Unknown court id {options['court']!r}; court ids look like wiwd, wiwb, ca7.", returncode=2

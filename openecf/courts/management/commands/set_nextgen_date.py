@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
 from openecf.courts import services
-from openecf.courts.models import Court
+from openecf.courts.selectors import court_by_id
 
 
 class Command(BaseCommand):
@@ -20,8 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("date", help="Go-live date as YYYY-MM-DD, or 'none' for a court not on NextGen")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        court_id = options["court"].strip().lower()
-        court = Court.objects.filter(pk=court_id).first()
+        court = court_by_id(options["court"].strip())
         if court is None:
             raise CommandError(
                 f"Unknown court id {options['court']!r}; court ids look like wiwd, wiwb, ca7.", returncode=2
