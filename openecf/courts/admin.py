@@ -1,22 +1,13 @@
 from django.contrib import admin
-from django.http import HttpRequest
 
+from openecf.core.admin import ReadOnlyAdmin
 from openecf.courts.models import Court
 
 
 @admin.register(Court)
-class CourtAdmin(admin.ModelAdmin):
-    """Read-only: go-live dates change through set_nextgen_date (audited), never by editing a row."""
+class CourtAdmin(ReadOnlyAdmin):
+    """Go-live dates and the link item change through set_nextgen_date / set_link_item (audited)."""
 
     list_display = ["id", "short_name", "type", "nextgen_go_live", "link_item_location", "time_zone"]
     list_filter = ["type", "link_item_location"]
     search_fields = ["id", "name", "short_name"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

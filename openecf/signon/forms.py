@@ -44,12 +44,5 @@ class PacerLoginForm(forms.Form):
 
 
 class ClientCodeForm(forms.Form):
-    client_code = forms.CharField(
-        label="Client Code",
-        required=False,
-        max_length=64,
-        help_text="Up to 32 characters; letters, digits and . _ - / only. Leave empty for none.",
-    )
-
-    def clean_client_code(self) -> str:
-        return clean_client_code(self.cleaned_data.get("client_code", ""))
+    client_code = PacerLoginForm.base_fields["client_code"]
+    clean_client_code = PacerLoginForm.clean_client_code
