@@ -66,7 +66,7 @@ class PacerAccount(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(default=True, help_text="Inactive accounts cannot sign in.")
     is_staff = models.BooleanField(default=False, help_text="May sign in to the operators' admin site.")
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, help_text="When the account was opened.")
 
     objects = PacerAccountManager()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -32,10 +33,17 @@ class EcfAccount(models.Model):
     password = models.CharField(max_length=256, help_text="Password hash (never the password).")
     name = models.CharField(max_length=200, help_text="The filer's name on the court's records.")
     email = models.EmailField(help_text="E-mail address on file with the court.")
-    role = models.CharField(max_length=12, choices=EcfRole.choices, default=EcfRole.ATTORNEY)
+    role = models.CharField(
+        max_length=12,
+        choices=EcfRole.choices,
+        default=EcfRole.ATTORNEY,
+        help_text="Filing rights the court granted; a viewer account can view but not file.",
+    )
     is_active = models.BooleanField(default=True, help_text="Inactive accounts cannot sign in or be linked.")
-    created_at = models.DateTimeField(default=timezone.now)
-    password_changed_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, help_text="When the court issued the account.")
+    password_changed_at = models.DateTimeField(
+        default=timezone.now, help_text="Last password change; a change voids any link confirmation in flight."
+    )
 
     class Meta:
         verbose_name = "CM/ECF account"
@@ -49,9 +57,9 @@ class EcfAccount(models.Model):
     def __str__(self) -> str:
         return f"{self.court_id}:{self.login} ({self.name})"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.login_key = login_key(self.login)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def set_password(self, raw_password: str) -> None:
         self.password = make_password(raw_password)
@@ -68,15 +76,25 @@ class EcfAccount(models.Model):
 class Link(models.Model):
     """One CM/ECF account joined to one PACER account at one court. Permanent: only a clerk corrects it."""
 
-    pacer_account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="links")
-    ecf_account = models.OneToOneField(EcfAccount, on_delete=models.PROTECT, related_name="link")
+    pacer_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="links",
+        help_text="The PACER account that now files with this CM/ECF account's rights.",
+    )
+    ecf_account = models.OneToOneField(
+        EcfAccount,
+        on_delete=models.PROTECT,
+        related_name="link",
+        help_text="The court-issued account; linked at most once, ever.",
+    )
     court = models.ForeignKey(
         "courts.Court",
         on_delete=models.PROTECT,
         related_name="links",
         help_text="The CM/ECF account's court, kept here so 'one link per PACER account per court' is a constraint.",
     )
-    linked_at = models.DateTimeField(default=timezone.now)
+    linked_at = models.DateTimeField(default=timezone.now, help_text="When the filer confirmed the link.")
     names_differed = models.BooleanField(
         default=False, help_text="The filer confirmed the link although the two names differ."
     )
@@ -89,3 +107,10 @@ class Link(models.Model):
 
     def __str__(self) -> str:
         return f"{self.court_id}: {self.ecf_account.login} → {self.pacer_account.username}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The court is copied from the CM/ECF account so the database can enforce one link per court; a link
+        # whose court disagrees with its account's would slip past that rule.
+        if self.court_id != self.ecf_account.court_id:
+            raise ValueError("a link's court must be its CM/ECF account's court")
+        super().save(*args, **kwargs)

@@ -39,7 +39,7 @@ class Court(models.Model):
         primary_key=True, max_length=8, help_text="PACER court id, lower case, e.g. wiwd (W.D. Wisconsin)."
     )
     name = models.CharField(max_length=200, help_text="Full name, e.g. United States District Court, W.D. Wis.")
-    type = models.CharField(max_length=12, choices=CourtType.choices)
+    type = models.CharField(max_length=12, choices=CourtType.choices, help_text="Decides the filing menus.")
     short_name = models.CharField(max_length=100, help_text="The name PACER uses in menus: 'Wisconsin Western'.")
     time_zone = models.CharField(
         max_length=64, validators=[validate_time_zone], help_text="IANA zone of the court's seat."

@@ -13,15 +13,15 @@ class OutboxStatus(models.TextChoices):
 
 
 class OutboxMessage(models.Model):
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it was queued.")
     kind = models.CharField(max_length=64, help_text="What the message announces, e.g. link.confirmed.")
     recipients = models.JSONField(help_text="List of e-mail addresses.")
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
+    subject = models.CharField(max_length=255, help_text="Subject line.")
+    body = models.TextField(help_text="Plain-text body.")
     status = models.CharField(max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING, db_index=True)
     attempts = models.PositiveIntegerField(default=0, help_text="Delivery attempts so far.")
     last_error = models.TextField(blank=True, help_text="Why the last attempt failed.")
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, help_text="When the mail server accepted it.")
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -368,3 +368,16 @@ def test_link_audit_and_email_are_written_together_or_not_at_all(demo: None, mon
     done = client.post("/ecf/wied/utilities/link/confirm/", {"nonce": nonce}, follow=True)
     assert "is now linked to your CSO account" in visible_text(done)
     assert Link.objects.count() == 1 and OutboxMessage.objects.count() == 1
+
+
+def test_a_link_cannot_claim_a_court_other_than_its_accounts(demo: None) -> None:
+    """Otherwise one PACER account could hold two links at one court by filing one under another court's id."""
+    from openecf.accounts.models import PacerAccount
+
+    with pytest.raises(ValueError, match="court must be its CM/ECF account's court"):
+        Link.objects.create(
+            pacer_account=PacerAccount.objects.get(username="jattorney"),
+            ecf_account=EcfAccount.objects.get(court_id="wied", login="cs5184"),
+            court=Court.objects.get(pk="alnd"),
+        )
+    assert not Link.objects.exists()
