@@ -20,6 +20,11 @@ class Refusal(models.TextChoices):
     COURT_ON_NEXTGEN = "court_on_nextgen", "Old CM/ECF login at a NextGen court"
 
 
+# Refusals about the CM/ECF account typed: the form is shown again so the filer can correct it. The others
+# (court, PACER account) cannot be fixed by typing something else.
+RETRY_WITH_OTHER_CREDENTIALS = {Refusal.BAD_CREDENTIALS, Refusal.ECF_INACTIVE, Refusal.ECF_ALREADY_LINKED}
+
+
 class LinkRefused(Exception):
     def __init__(self, reason: Refusal, message: str) -> None:
         super().__init__(message)

@@ -16,7 +16,7 @@ from openecf.audit.context import Origin
 from openecf.cmecf import menus, services
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
 from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
-from openecf.cmecf.refusals import LinkRefused
+from openecf.cmecf.refusals import RETRY_WITH_OTHER_CREDENTIALS, LinkRefused, Refusal
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
 from openecf.signon import services as signon
@@ -188,9 +188,11 @@ def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
                 request,
                 access,
                 "cmecf/link_form.html",
-                form=LinkForm(initial={"login": form.cleaned_data["login"]}),
+                form=LinkForm(initial={"login": form.cleaned_data["login"]})
+                if refused.reason in RETRY_WITH_OTHER_CREDENTIALS
+                else None,
                 refusal=refused,
-                status=403 if refused.reason != "bad_credentials" else 400,
+                status=400 if refused.reason == Refusal.BAD_CREDENTIALS else 403,
             )
         request.session[PROPOSAL_SESSION_KEY] = proposal.as_session()
         return _confirmation(request, access, proposal, ConfirmLinkForm(initial={"nonce": proposal.nonce}))

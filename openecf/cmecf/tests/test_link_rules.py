@@ -95,6 +95,7 @@ def test_shared_firm_account_is_refused(demo: None) -> None:
     assert "shared PACER account" in visible_text(page)
     refused = attempt(client, "wiwd", "asample", "wiwd-ecf-sample")
     assert "A shared firm account cannot be linked" in visible_text(refused)
+    assert "CM/ECF password:" not in visible_text(refused)  # nothing to retry with this account
     assert not Link.objects.exists() and refusals("shared_account") == 1
 
 
@@ -122,6 +123,7 @@ def test_wrong_login_and_wrong_password_get_the_same_message(demo: None) -> None
         return text[text.index("The CM/ECF login or password is incorrect.") :][:200]
 
     assert message(unknown) == message(wrong)
+    assert "CM/ECF password:" in visible_text(wrong)  # the form is there to try again
     assert not Link.objects.exists() and refusals("bad_credentials") == 2
 
 
