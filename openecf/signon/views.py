@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +21,12 @@ LOGIN_FAILED = "Invalid username or password."
 def index(request: HttpRequest) -> HttpResponse:
     courts = list(all_courts())
     groups = [(kind.label + "s", [c for c in courts if c.type == kind]) for kind in CourtType]
-    return render(request, "signon/index.html", {"groups": groups, "court_count": len(courts)})
+    demo = None
+    if settings.DEBUG:  # the demo only: production never advertises accounts
+        from openecf.demo import data
+
+        demo = {"password": data.PACER_PASSWORD, "accounts": data.PACER_ACCOUNTS}
+    return render(request, "signon/index.html", {"groups": groups, "court_count": len(courts), "demo": demo})
 
 
 def court_page(request: HttpRequest, court_id: str) -> HttpResponse:

@@ -152,3 +152,10 @@ def test_pages_not_built_yet_say_so(demo: None) -> None:
     page = client.get(link_href(utilities, "Review Billing History"))
     assert page.status_code == 200
     assert "This function is not yet available in OpenECF." in visible_text(page)
+
+
+def test_the_demo_names_its_accounts_but_production_does_not(db: None, settings: Any) -> None:
+    settings.DEBUG = True
+    assert "Every demo PACER account has the password" in visible_text(Client().get("/"))
+    settings.DEBUG = False
+    assert "demo PACER account" not in visible_text(Client().get("/"))
