@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,10 +19,22 @@ from openecf.signon.help import TOPICS
 
 LOGIN_FAILED = "Invalid username or password."
 
+_GROUP_HEADINGS = {
+    CourtType.APPELLATE: "Courts of Appeals",
+    CourtType.DISTRICT: "District Courts",
+    CourtType.BANKRUPTCY: "Bankruptcy Courts",
+    CourtType.SPECIAL: "Special Courts",
+}
+
+
+def _natural(court_id: str) -> tuple[str | int, ...]:
+    """ca2 before ca10, as people count."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", court_id))
+
 
 def index(request: HttpRequest) -> HttpResponse:
-    courts = list(all_courts())
-    groups = [(kind.label + "s", [c for c in courts if c.type == kind]) for kind in CourtType]
+    courts = sorted(all_courts(), key=lambda court: _natural(court.pk))
+    groups = [(heading, [c for c in courts if c.type == kind]) for kind, heading in _GROUP_HEADINGS.items()]
     demo = None
     if settings.DEBUG:  # the demo only: production never advertises accounts
         from openecf.demo import data

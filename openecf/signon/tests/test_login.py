@@ -24,6 +24,10 @@ def test_the_court_list_names_every_court(db: None) -> None:
     assert "District Court, W.D. Wisconsin" in text
     assert "Court of Appeals for the Eighth Circuit" in text
     assert "205 courts" in text
+    assert "Courts of Appeals District Courts" not in text  # each heading has its courts under it
+    headings = ["Courts of Appeals", "District Courts", "Bankruptcy Courts", "Special Courts"]
+    assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
+    assert text.index("Court of Appeals for the Second Circuit") < text.index("Court of Appeals for the Tenth Circuit")
 
 
 def test_anonymous_visitor_is_sent_to_the_login_branded_for_the_court(db: None) -> None:
