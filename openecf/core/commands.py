@@ -9,6 +9,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
+from openecf.courts.models import Court
+from openecf.courts.selectors import court_by_id
+
 
 def password_from(options: dict[str, Any]) -> str:
     """--password if given, else standard input (a prompt on a terminal, the first line of a pipe)."""
@@ -24,6 +27,14 @@ def password_from(options: dict[str, Any]) -> str:
     if not line:
         raise CommandError("No password: give --password or send it on standard input.", returncode=2)
     return line.rstrip("\r\n")
+
+
+def court_argument(raw: str) -> Court:
+    """The court a command names, or exit status 2 with a message saying what a court id looks like."""
+    court = court_by_id(raw.strip())
+    if court is None:
+        raise CommandError(f"Unknown court id {raw!r}; court ids look like wiwd, wiwb, ca7.", returncode=2)
+    return court
 
 
 def refuse(error: ValidationError) -> CommandError:

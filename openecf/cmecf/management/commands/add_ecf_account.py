@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
 from openecf.cmecf import services
 from openecf.cmecf.models import EcfRole
-from openecf.core.commands import password_from, refuse
-from openecf.courts.selectors import court_by_id
+from openecf.core.commands import court_argument, password_from, refuse
 
 
 class Command(BaseCommand):
@@ -28,11 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--inactive", action="store_true", help="Create the account deactivated.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        court = court_by_id(options["court"].strip())
-        if court is None:
-            raise CommandError(
-                f"Unknown court id {options['court']!r}; court ids look like wiwd, wiwb, ca7.", returncode=2
-            )
+        court = court_argument(options["court"])
         password = password_from(options)
         try:
             account = services.create_ecf_account(

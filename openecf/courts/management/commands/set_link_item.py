@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
+from openecf.core.commands import court_argument
 from openecf.courts import services
 from openecf.courts.models import LinkItemLocation
-from openecf.courts.selectors import court_by_id
 
 
 class Command(BaseCommand):
@@ -23,10 +23,6 @@ class Command(BaseCommand):
         parser.add_argument("location", choices=LinkItemLocation.values)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        court = court_by_id(options["court"].strip())
-        if court is None:
-            raise CommandError(
-                f"Unknown court id {options['court']!r}; court ids look like wiwd, wiwb, ca7.", returncode=2
-            )
+        court = court_argument(options["court"])
         court = services.set_link_item_location(court=court, location=options["location"], origin=COMMAND_LINE)
         self.stdout.write(f"{court.id}: the link item is now under {court.get_link_item_location_display()}.")

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
+from openecf.core.commands import court_argument
 from openecf.courts import services
-from openecf.courts.selectors import court_by_id
 
 
 class Command(BaseCommand):
@@ -20,11 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("date", help="Go-live date as YYYY-MM-DD, or 'none' for a court not on NextGen")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        court = court_by_id(options["court"].strip())
-        if court is None:
-            raise CommandError(
-                f"Unknown court id {options['court']!r}; court ids look like wiwd, wiwb, ca7.", returncode=2
-            )
+        court = court_argument(options["court"])
         raw = options["date"].strip()
         if raw.lower() == "none":
             go_live = None
