@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("openecf.signon.urls")),
     path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
+    path("account/mfa/", include("openecf.mfa.urls")),
     path("admin/", admin.site.urls),
 ]
 

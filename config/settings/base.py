@@ -32,15 +32,18 @@ INSTALLED_APPS = [
     "openecf.accounts",
     "openecf.cmecf",
     "openecf.signon",
+    "openecf.mfa",
     "openecf.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "openecf.signon.middleware.CourtHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "openecf.signon.middleware.CsoTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -128,6 +131,22 @@ DEFAULT_FROM_EMAIL = env.text("OPENECF_FROM_EMAIL", "CM/ECF Notices <ecf-noreply
 
 # How long the "Do you want to link these accounts?" step stays valid.
 OPENECF_LINK_CONFIRM_MINUTES = env.integer("OPENECF_LINK_CONFIRM_MINUTES", 10, minimum=1)
+
+# Central Sign-On tokens (the ``nextGenCSO`` value): an absolute lifetime and an idle timeout. The defaults are
+# NIST SP 800-63B-4's for AAL2 sessions: re-authenticate at least every 24 hours and after 1 hour idle.
+OPENECF_CSO_TOKEN_MAX_SECONDS = env.integer("OPENECF_CSO_TOKEN_MAX_SECONDS", 24 * 60 * 60, minimum=60)
+OPENECF_CSO_TOKEN_IDLE_SECONDS = env.integer("OPENECF_CSO_TOKEN_IDLE_SECONDS", 60 * 60, minimum=60)
+
+# Real host names: with a domain such as "uscourts.gov", pacer.login.<domain> serves sign-on and
+# ecf.<court>.<domain> serves that court's CM/ECF site; the sign-on cookies are set for ".<domain>".
+# Empty (the default): path-based URLs only (/ecf/<court>/...).
+OPENECF_COURT_DOMAIN = env.text("OPENECF_COURT_DOMAIN").strip().strip(".").lower()
+if OPENECF_COURT_DOMAIN:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, f".{OPENECF_COURT_DOMAIN}"]
+
+# Multi-factor sign-on: how many times a filer who has no authenticator app may skip enrolment.
+OPENECF_MFA_SKIPS = env.integer("OPENECF_MFA_SKIPS", 3)
+OPENECF_MFA_ISSUER = env.text("OPENECF_MFA_ISSUER", "PACER (OpenECF)")
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ app_name = "cmecf"
 urlpatterns = [
     path("", views.home, name="home"),
     path("cgi-bin/login.pl", views.login_pl, name="login_pl"),
+    path("cgi-bin/possible_case_numbers.pl", views.possible_case_numbers, name="possible_case_numbers"),
     path("utilities/", views.utilities, name="utilities"),
     path("utilities/nextgen-release-1.1/", views.nextgen_menu, name="nextgen_menu"),
     path("utilities/link/", views.link, name="link"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote
+from xml.sax.saxutils import quoteattr
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +20,7 @@ from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
 from openecf.cmecf.refusals import RETRY_WITH_OTHER_CREDENTIALS, LinkRefused, Refusal
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
+from openecf.signon import hosts, tokens
 from openecf.signon import services as signon
 from openecf.signon.forms import ClientCodeForm
 
@@ -27,8 +29,8 @@ PROPOSAL_SESSION_KEY = "openecf.link_proposal"
 View = Callable[..., HttpResponse]
 
 
-def pacer_login_url(court_id: str, next_path: str) -> str:
-    return f"{reverse('signon:login')}?{urlencode({'court': court_id, 'next': next_path})}"
+def pacer_login_url(request: HttpRequest, court_id: str, next_path: str) -> str:
+    return hosts.login_url(request, court_id=court_id, next_path=next_path)
 
 
 def court_page(view: View) -> View:
@@ -40,7 +42,7 @@ def court_page(view: View) -> View:
         access = court_access(request, court)
         if not access.signed_in:
             if access.live:
-                return redirect(pacer_login_url(court.pk, request.get_full_path()))
+                return redirect(pacer_login_url(request, court.pk, request.get_full_path()))
             return redirect(reverse("cmecf:login_pl", args=[court.pk]))
         return view(request, access, *args, **kwargs)
 
@@ -64,10 +66,12 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
     court = court_or_404(court_id)
     if "logout" in request.GET:
         signon.sign_out(request, court=court)
-        return redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
+        response = redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
+        tokens.clear_cookies(response)
+        return response
     if request.method == "GET":
         if court.is_live():
-            return redirect(pacer_login_url(court.pk, reverse("cmecf:home", args=[court.pk])))
+            return redirect(pacer_login_url(request, court.pk, reverse("cmecf:home", args=[court.pk])))
         return _court_login_page(request, court, CourtLoginForm())
     form = CourtLoginForm(request.POST)
     if not form.is_valid():
@@ -97,7 +101,7 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
         {
             "court": court,
             "form": form,
-            "pacer_login_url": pacer_login_url(court.pk, reverse("cmecf:home", args=[court.pk])),
+            "pacer_login_url": pacer_login_url(request, court.pk, reverse("cmecf:home", args=[court.pk])),
         },
         status=status,
     )
@@ -148,8 +152,12 @@ def client_code(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"client_code": signon.client_code(request)}
     )
     if request.method == "POST" and form.is_valid():
-        signon.set_client_code(request, form.cleaned_data["client_code"], court=access.court)
-        return _render(request, access, "cmecf/client_code.html", form=form, changed=True)
+        code = form.cleaned_data["client_code"]
+        signon.set_client_code(request, code, court=access.court)
+        response = _render(request, access, "cmecf/client_code.html", form=form, changed=True)
+        if access.pacer is not None and getattr(request, "cso_token", None) is not None:
+            tokens.set_client_code_cookie(response, request, client_code=code)
+        return response
     return _render(request, access, "cmecf/client_code.html", form=form, status=400 if form.errors else 200)
 
 
@@ -159,7 +167,7 @@ def _pacer_only(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, access: CourtAccess, *args: Any, **kwargs: Any) -> HttpResponse:
         if access.pacer is None:
-            return redirect(pacer_login_url(access.court.pk, request.get_full_path()))
+            return redirect(pacer_login_url(request, access.court.pk, request.get_full_path()))
         return view(request, access, *args, **kwargs)
 
     return wrapper
@@ -262,3 +270,16 @@ def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 def link_cancel(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     request.session.pop(PROPOSAL_SESSION_KEY, None)
     return redirect("cmecf:link", access.court.pk)
+
+
+def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
+    """CM/ECF's case-number lookup (XML), as clients such as juriscraper call it: ?<case number>."""
+    court = court_or_404(court_id)
+    number = unquote(request.META.get("QUERY_STRING", ""))[:100]
+    if not court_access(request, court).signed_in:
+        text = "Not logged in.  Please refresh this page."
+    else:
+        # No case is on file here yet: the court's dockets are outside what OpenECF holds today.
+        text = f"Cannot find case {number}"
+    xml = f"<request number={quoteattr(number)}><message text={quoteattr(text)}/></request>"
+    return HttpResponse(xml, content_type="text/xml; charset=utf-8")

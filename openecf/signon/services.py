@@ -1,4 +1,8 @@
-"""Central Sign-On: PACER login and logout, each audited; the client code kept with the session."""
+"""Central Sign-On: PACER login and logout, each audited; the client code kept with the sign-on.
+
+A login ends in a nextGenCSO token whichever way it came (browser or API); Log Out ends that token, and with
+it every court page the browser or client had open.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +14,96 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.courts.models import Court
+from openecf.signon import tokens
+from openecf.signon.middleware import TOKEN_SESSION_KEY
+from openecf.signon.models import CsoToken, SignOnSettings, TokenOrigin
 
 CLIENT_CODE_SESSION_KEY = "openecf.client_code"
+CLIENT_CODE_REQUIRED = "A client code is required for this account. Enter your client code."
+
+REDACTION_NOTICE = (
+    "All filers must redact: Social Security or taxpayer-identification numbers; dates of birth; names of minor "
+    "children; financial account numbers; and in criminal cases, home addresses in compliance with Fed. R. App. "
+    "P. 25(a)(5), Fed. R. Civ. P. 5.2, Fed. R. Crim. P. 49.1, or Fed. R. Bankr. P. 9037. This requirement "
+    "applies to all documents, including attachments."
+)
 
 
-def sign_in(
-    request: HttpRequest, *, username: str, password: str, client_code: str, court: Court | None
+def check_password(
+    request: HttpRequest, *, username: str, password: str, court: Court | None, via: str = "web"
 ) -> PacerAccount | None:
-    """Check the PACER credentials; on success start a fresh session. Every attempt is audited."""
-    origin = Origin.of(request)
+    """The password step. A failure is audited; a success is not yet a login (MFA and redaction may follow)."""
     account = authenticate(request, username=username, password=password)
-    if not isinstance(account, PacerAccount):
-        with transaction.atomic():
-            audit.record(event="login.failed", origin=origin, username=username.strip(), court=court)
-        return None
+    if isinstance(account, PacerAccount):
+        return account
+    with transaction.atomic():
+        audit.record(event="login.failed", origin=Origin.of(request), username=username.strip(), court=court, via=via)
+    return None
+
+
+def client_code_required(account: PacerAccount) -> bool:
+    return SignOnSettings.objects.filter(account=account, client_code_required=True).exists()
+
+
+def set_client_code_required(*, account: PacerAccount, required: bool, origin: Origin) -> None:
+    with transaction.atomic():
+        SignOnSettings.objects.update_or_create(account=account, defaults={"client_code_required": required})
+        audit.record(event="client_code.requirement_changed", origin=origin, actor=account, required=required)
+
+
+def complete_web_login(
+    request: HttpRequest,
+    *,
+    account: PacerAccount,
+    client_code: str,
+    court: Court | None,
+    mfa_method: str,
+    mfa_skipped: bool,
+    redaction_accepted: bool,
+) -> str:
+    """Start the browser session and its token. Returns the token value for the cookies."""
     with transaction.atomic():
         login(request, account)  # rotates the session key
+        raw = tokens.issue(account=account, origin=TokenOrigin.WEB, client_code=client_code, mfa_method=mfa_method)
+        request.session[TOKEN_SESSION_KEY] = tokens.digest_of(raw)
         request.session[CLIENT_CODE_SESSION_KEY] = client_code
-        audit.record(event="login.succeeded", origin=origin, actor=account, court=court, client_code=client_code)
-    return account
+        audit.record(
+            event="login.succeeded",
+            origin=Origin.of(request),
+            actor=account,
+            court=court,
+            client_code=client_code,
+            via="web",
+            mfa=mfa_method or ("skipped" if mfa_skipped else "none"),
+            redaction_accepted=redaction_accepted,
+        )
+    return raw
+
+
+def complete_api_login(
+    request: HttpRequest, *, account: PacerAccount, client_code: str, mfa_method: str, redact_flag: bool
+) -> str:
+    with transaction.atomic():
+        raw = tokens.issue(account=account, origin=TokenOrigin.API, client_code=client_code, mfa_method=mfa_method)
+        audit.record(
+            event="login.succeeded",
+            origin=Origin.of(request),
+            actor=account,
+            client_code=client_code,
+            via="api",
+            mfa=mfa_method or "none",
+            redaction_accepted=redact_flag,
+        )
+    return raw
 
 
 def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:
-    """Log Out everywhere: the PACER session and any old court logins end together."""
+    """Log Out everywhere: the token, the PACER session and any old court logins end together."""
     user = request.user if request.user.is_authenticated else None
+    token: CsoToken | None = getattr(request, "cso_token", None)
     with transaction.atomic():
+        if token is not None:
+            tokens.end(token, reason="logout")
         audit.record(
             event="logout",
             origin=Origin.of(request),
@@ -44,14 +113,32 @@ def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:
         logout(request)  # flushes the whole session
 
 
+def api_logout(request: HttpRequest, *, raw: str) -> None:
+    token = tokens.resolve(raw)
+    if token is None:
+        return
+    with transaction.atomic():
+        if tokens.end(token, reason="api-logout"):
+            audit.record(event="logout", origin=Origin.of(request), actor=token.account, via="api")
+
+
 def client_code(request: HttpRequest) -> str:
-    return str(request.session.get(CLIENT_CODE_SESSION_KEY, ""))
+    """The session's client code; for a client signed in by token, its PacerClientCode cookie or login code."""
+    if CLIENT_CODE_SESSION_KEY in request.session:
+        return str(request.session[CLIENT_CODE_SESSION_KEY])
+    token: CsoToken | None = getattr(request, "cso_token", None)
+    if token is not None:
+        return request.COOKIES.get(tokens.CLIENT_CODE_COOKIE, token.client_code)
+    return ""
 
 
 def set_client_code(request: HttpRequest, code: str, *, court: Court | None = None) -> None:
     request.session[CLIENT_CODE_SESSION_KEY] = code
     user = request.user if request.user.is_authenticated else None
+    token: CsoToken | None = getattr(request, "cso_token", None)
     with transaction.atomic():
+        if token is not None:
+            CsoToken.objects.filter(pk=token.pk).update(client_code=code)
         audit.record(
             event="client_code.changed",
             origin=Origin.of(request),

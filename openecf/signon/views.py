@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,13 +13,18 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from openecf.audit.context import Origin
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
-from openecf.signon import services
-from openecf.signon.forms import PacerLoginForm
+from openecf.mfa import selectors as mfa_selectors
+from openecf.mfa import services as mfa_services
+from openecf.signon import hosts, loginflow, services, tokens
+from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
 from openecf.signon.help import TOPICS
 
 LOGIN_FAILED = "Invalid username or password."
+LOGIN_STEP_EXPIRED = "Your login was not completed in time, or too many codes were wrong. Log in again."
+CODE_REFUSED = "That code is not valid. Enter the current 6-digit code from your authenticator app, or a backup code."
 
 _GROUP_HEADINGS = {
     CourtType.APPELLATE: "Courts of Appeals",
@@ -60,6 +67,9 @@ def _safe_next(request: HttpRequest, court: Court | None) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
+    parsed = urlsplit(candidate)
+    if parsed.scheme in ("http", "https") and hosts.is_trusted_url_host(parsed.hostname or ""):
+        return candidate  # a court's own host (ecf.<court>.<domain>) after signing on at pacer.login.<domain>
     return reverse("cmecf:home", args=[court.pk]) if court else reverse("signon:index")
 
 
@@ -71,19 +81,28 @@ def login_view(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            account = services.sign_in(
-                request,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
-                client_code=form.cleaned_data["client_code"],
-                court=court,
+            account = services.check_password(
+                request, username=form.cleaned_data["username"], password=form.cleaned_data["password"], court=court
             )
-            if account is not None:
-                return redirect(next_url)
-            form.add_error(None, LOGIN_FAILED)
-            status = 401
+            if account is None:
+                form.add_error(None, LOGIN_FAILED)
+                status = 401
+            elif not form.cleaned_data["client_code"] and services.client_code_required(account):
+                form.add_error("client_code", services.CLIENT_CODE_REQUIRED)
+                status = 400
+            else:
+                loginflow.begin(
+                    request,
+                    account=account,
+                    court_id=court.pk if court else "",
+                    next_url=next_url,
+                    client_code=form.cleaned_data["client_code"],
+                )
+                return advance_login(request)
         else:
             status = 400
+    elif "expired" in request.GET:
+        form.add_error(None, LOGIN_STEP_EXPIRED)
     cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
     return render(
         request,
@@ -93,10 +112,127 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _restart_login(request: HttpRequest, court_id: str = "") -> HttpResponse:
+    query = urlencode({"court": court_id, "expired": "1"} if court_id else {"expired": "1"})
+    return redirect(f"{reverse('signon:login')}?{query}")
+
+
+def advance_login(request: HttpRequest) -> HttpResponse:
+    """Go to the next step of a pending login, or complete it: session, token, cookies, destination."""
+    loaded = loginflow.load(request)
+    if loaded is None:
+        return _restart_login(request)
+    pending, account = loaded
+    step = loginflow.next_step(pending, account)
+    if step:
+        return redirect(step)
+    court = court_by_id(pending.court_id) if pending.court_id else None
+    loginflow.discard(request)
+    raw = services.complete_web_login(
+        request,
+        account=account,
+        client_code=pending.client_code,
+        court=court,
+        mfa_method=pending.mfa_method,
+        mfa_skipped=pending.mfa_skipped,
+        redaction_accepted=pending.redaction_accepted,
+    )
+    response = redirect(pending.next_url)
+    tokens.set_cookies(response, request, raw=raw, client_code=pending.client_code)
+    return response
+
+
+def _step_page(
+    request: HttpRequest, template: str, pending: loginflow.PendingLogin, status: int = 200, **context: Any
+) -> HttpResponse:
+    court = court_by_id(pending.court_id) if pending.court_id else None
+    return render(
+        request, template, {"court": court, "cancel_url": reverse("signon:login_cancel"), **context}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def login_code(request: HttpRequest) -> HttpResponse:
+    """Step 2 for an enrolled account: the one-time passcode from an authenticator app (or a backup code)."""
+    loaded = loginflow.load(request)
+    if loaded is None:
+        return _restart_login(request)
+    pending, account = loaded
+    form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        method = mfa_services.verify_code(
+            account=account, code=form.cleaned_data["code"], origin=Origin.of(request), where="login"
+        )
+        if method is not None:
+            pending.mfa_method = method
+            loginflow.save(request, pending)
+            return advance_login(request)
+        pending.wrong_codes += 1
+        loginflow.save(request, pending)
+        if pending.wrong_codes >= loginflow.MAX_WRONG_CODES:
+            loginflow.discard(request)
+            return _restart_login(request, pending.court_id)
+        form.add_error("code", CODE_REFUSED)
+    status = 200 if request.method == "GET" else (401 if form.is_bound and form.errors else 400)
+    return _step_page(request, "signon/login_code.html", pending, status=status, form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def login_mfa_required(request: HttpRequest) -> HttpResponse:
+    """A filer without an authenticator app: set one up now, or skip (a limited number of times)."""
+    loaded = loginflow.load(request)
+    if loaded is None:
+        return _restart_login(request)
+    pending, account = loaded
+    left = mfa_selectors.skips_left(account)
+    if request.method == "POST" and left > 0:
+        mfa_services.record_skip(account=account, origin=Origin.of(request), where="login")
+        pending.mfa_skipped = True
+        loginflow.save(request, pending)
+        return advance_login(request)
+    status = 403 if request.method == "POST" else 200
+    return _step_page(
+        request, "signon/login_mfa_required.html", pending, status=status, skips_left=left, account=account
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def login_redaction(request: HttpRequest) -> HttpResponse:
+    """Filers acknowledge the redaction rules at every login."""
+    loaded = loginflow.load(request)
+    if loaded is None:
+        return _restart_login(request)
+    pending, _account = loaded
+    form = RedactionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        pending.redaction_accepted = True
+        loginflow.save(request, pending)
+        return advance_login(request)
+    status = 400 if form.is_bound else 200
+    return _step_page(
+        request, "signon/login_redaction.html", pending, status=status, form=form, notice=services.REDACTION_NOTICE
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def login_continue(request: HttpRequest) -> HttpResponse:
+    return advance_login(request)
+
+
+@require_http_methods(["GET", "POST"])
+def login_cancel(request: HttpRequest) -> HttpResponse:
+    loaded = loginflow.load(request)
+    court_id = loaded[0].court_id if loaded else ""
+    loginflow.discard(request)
+    return redirect(reverse("signon:court", args=[court_id]) if court_id else reverse("signon:index"))
+
+
 @require_http_methods(["GET", "POST"])
 def logout_view(request: HttpRequest) -> HttpResponse:
     services.sign_out(request, court=_court_from(request))
-    return render(request, "signon/logged_out.html")
+    response = render(request, "signon/logged_out.html")
+    tokens.clear_cookies(response)
+    return response
 
 
 def help_page(request: HttpRequest, topic: str) -> HttpResponse:

@@ -1,0 +1,15 @@
+"""Reads about CM/ECF access that other parts of the system ask."""
+
+from __future__ import annotations
+
+from openecf.accounts.models import PacerAccount
+from openecf.cmecf.models import EcfRole, Link
+
+FILER_ROLES = (EcfRole.ATTORNEY, EcfRole.NONATTORNEY)
+
+
+def has_filing_access(account: PacerAccount) -> bool:
+    """Linked to an active filer CM/ECF account at any court: such accounts must use MFA and accept redaction."""
+    return Link.objects.filter(
+        pacer_account=account, ecf_account__role__in=FILER_ROLES, ecf_account__is_active=True
+    ).exists()

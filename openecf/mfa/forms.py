@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django import forms
+
+from openecf.signon.forms import OneTimeCodeForm
+
+
+class EmailCodeForm(forms.Form):
+    email_code = forms.CharField(
+        label="Code from the e-mail",
+        max_length=16,
+        help_text="The 6-digit code we sent to your e-mail address.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={"required": "Enter the code from the e-mail."},
+    )
+
+
+class NewAuthenticatorForm(forms.Form):
+    name = forms.CharField(
+        label="Name for this app",
+        max_length=40,
+        initial="Authenticator app",
+        help_text="So you can tell your apps apart, e.g. 'Work phone'.",
+    )
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=16,
+        help_text="After scanning, enter the 6-digit code the app shows.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={"required": "Enter the 6-digit code the app shows."},
+    )
+
+
+class FreshCodeForm(OneTimeCodeForm):
+    """Removing an app or replacing backup codes needs a current code."""
+
+
+class ClientCodeRequirementForm(forms.Form):
+    required = forms.BooleanField(
+        label="Require a client code every time I log in",
+        required=False,
+        help_text="For billing: a login without a client code is refused in the browser; the API warns.",
+    )

@@ -1,0 +1,33 @@
+"""What MFA asks of an account."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from openecf.accounts.models import PacerAccount
+from openecf.cmecf.selectors import has_filing_access
+from openecf.mfa.models import Authenticator, BackupCode
+from openecf.signon.models import SignOnSettings
+
+
+def authenticators(account: PacerAccount) -> QuerySet[Authenticator]:
+    return Authenticator.objects.filter(account=account, confirmed_at__isnull=False).order_by("created_at", "id")
+
+
+def is_enrolled(account: PacerAccount) -> bool:
+    return authenticators(account).exists()
+
+
+def mfa_required(account: PacerAccount) -> bool:
+    """Mandatory for every account with filing access; optional for search-only accounts."""
+    return has_filing_access(account)
+
+
+def skips_left(account: PacerAccount) -> int:
+    used = SignOnSettings.objects.filter(account=account).values_list("mfa_skips_used", flat=True).first() or 0
+    return max(0, int(settings.OPENECF_MFA_SKIPS) - used)
+
+
+def unused_backup_codes(account: PacerAccount) -> int:
+    return BackupCode.objects.filter(account=account, used_at__isnull=True).count()

@@ -1,0 +1,310 @@
+"""Every MFA write: enrol, remove, backup codes, e-mailed codes, skips; each audited in its transaction.
+
+Codes are checked here and nowhere else. A TOTP code is accepted for the current 30-second step or one step
+either side (clock drift), and only once: an authenticator remembers the last step it accepted and a
+conditional UPDATE refuses that step or an older one, so two requests racing with the same code cannot
+both pass.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import io
+import re
+import secrets
+import time
+from datetime import timedelta
+
+import pyotp
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from openecf.accounts.models import PacerAccount
+from openecf.audit import services as audit
+from openecf.audit.context import Origin
+from openecf.mfa import selectors
+from openecf.mfa.models import (
+    BACKUP_CODE_COUNT,
+    MAX_AUTHENTICATORS,
+    Authenticator,
+    BackupCode,
+    EmailCode,
+    EmailCodePurpose,
+)
+from openecf.notices import services as notices
+from openecf.signon.models import SignOnSettings
+
+STEP_SECONDS = 30
+EMAIL_CODE_MINUTES = 15
+EMAIL_CODE_MAX_ATTEMPTS = 5
+_BACKUP_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: read off paper without doubt
+_TOTP_FORMAT = re.compile(r"^[0-9]{6}$")
+_BACKUP_FORMAT = re.compile(rf"^[{_BACKUP_ALPHABET}]{{10}}$")
+
+
+class MfaError(Exception):
+    """A refusal with the sentence the account holder should read."""
+
+
+def _keyed(purpose: str, value: str) -> str:
+    return salted_hmac(f"openecf.mfa.{purpose}", value, algorithm="sha256").hexdigest()
+
+
+def _normalise(code: str) -> str:
+    return re.sub(r"[\s-]", "", code).lower()
+
+
+def _now_step() -> int:
+    return int(time.time() // STEP_SECONDS)
+
+
+def matching_step(secret: str, code: str) -> int | None:
+    """The time step (now, or one either side) whose code this is, if any."""
+    if not _TOTP_FORMAT.match(code):
+        return None
+    totp = pyotp.TOTP(secret)
+    step = _now_step()
+    for candidate in (step, step - 1, step + 1):
+        if hmac.compare_digest(totp.at(candidate * STEP_SECONDS), code):
+            return candidate
+    return None
+
+
+def new_secret() -> str:
+    return pyotp.random_base32(32)
+
+
+def provisioning_uri(account: PacerAccount, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=account.username, issuer_name=settings.OPENECF_MFA_ISSUER)
+
+
+def qr_svg(uri: str) -> str:
+    """The QR code as inline SVG markup: drawn by the app, no third party sees the secret."""
+    image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode()
+    return svg[svg.index("<svg") :]
+
+
+def qr_data_uri(uri: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(uri).encode()).decode()
+
+
+# --- Checking a code -------------------------------------------------------------------------------------
+
+
+def _use_totp(account: PacerAccount, code: str) -> tuple[bool, bool]:
+    """(accepted, replayed)."""
+    replayed = False
+    for authenticator in selectors.authenticators(account):
+        step = matching_step(authenticator.secret, code)
+        if step is None:
+            continue
+        if Authenticator.objects.filter(pk=authenticator.pk, last_used_step__lt=step).update(last_used_step=step):
+            return True, False
+        replayed = True
+    return False, replayed
+
+
+def _use_backup(account: PacerAccount, code: str) -> bool:
+    return bool(
+        BackupCode.objects.filter(account=account, digest=_keyed("backup", code), used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+    )
+
+
+def verify_code(*, account: PacerAccount, code: str, origin: Origin, where: str) -> str | None:
+    """Check and use up a one-time code (authenticator app or backup code). Returns "totp", "backup" or None.
+
+    A failure is audited (mfa.failed, with why) in its own transaction, so it survives the refusal.
+    """
+    normalised = _normalise(code)
+    method: str | None = None
+    reason = "malformed"
+    with transaction.atomic():
+        if _TOTP_FORMAT.match(normalised):
+            accepted, replayed = _use_totp(account, normalised)
+            method = "totp" if accepted else None
+            reason = "replayed" if replayed else "wrong"
+        elif _BACKUP_FORMAT.match(normalised):
+            method = "backup" if _use_backup(account, normalised) else None
+            reason = "wrong"
+        if method == "backup":
+            audit.record(event="mfa.backup_code_used", origin=origin, actor=account, where=where)
+    if method is None:
+        with transaction.atomic():
+            audit.record(event="mfa.failed", origin=origin, actor=account, reason=reason, where=where)
+    return method
+
+
+# --- E-mailed codes (needed to add an authenticator app) ---------------------------------------------------
+
+
+def send_email_code(*, account: PacerAccount, origin: Origin) -> None:
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    now = timezone.now()
+    with transaction.atomic():
+        EmailCode.objects.filter(account=account, used_at__isnull=True).update(used_at=now)  # one live code at a time
+        EmailCode.objects.create(
+            account=account,
+            purpose=EmailCodePurpose.ADD_AUTHENTICATOR,
+            digest=_keyed("email", code),
+            created_at=now,
+            expires_at=now + timedelta(minutes=EMAIL_CODE_MINUTES),
+        )
+        notices.enqueue(
+            kind="mfa.email_code",
+            recipients=[account.email],
+            subject="Your PACER verification code",
+            body=(
+                f"Dear {account.name},\n\n"
+                f"Your verification code to add an authenticator app to PACER account {account.username} is:\n\n"
+                f"    {code}\n\n"
+                f"It expires in {EMAIL_CODE_MINUTES} minutes and can be used once. If you did not ask for it, "
+                "someone may know your password: change it, and contact the PACER Service Center.\n"
+            ),
+        )
+        audit.record(event="mfa.email_code_sent", origin=origin, actor=account)
+
+
+def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> bool:
+    """Use up the e-mailed code. Five wrong entries void it."""
+    normalised = _normalise(code)
+    now = timezone.now()
+    with transaction.atomic():
+        live = (
+            EmailCode.objects.select_for_update()
+            .filter(account=account, used_at__isnull=True, expires_at__gt=now, attempts__lt=EMAIL_CODE_MAX_ATTEMPTS)
+            .order_by("-created_at")
+            .first()
+        )
+        if live is not None and hmac.compare_digest(live.digest, _keyed("email", normalised)):
+            live.used_at = now
+            live.save(update_fields=["used_at"])
+            return True
+        if live is not None:
+            EmailCode.objects.filter(pk=live.pk).update(attempts=F("attempts") + 1)
+        audit.record(
+            event="mfa.failed", origin=origin, actor=account, reason="wrong" if live else "expired", where="email-code"
+        )
+    return False
+
+
+# --- Authenticator apps -------------------------------------------------------------------------------------
+
+
+def _announce(account: PacerAccount, *, kind: str, subject: str, text: str) -> None:
+    notices.enqueue(
+        kind=kind,
+        recipients=[account.email],
+        subject=subject,
+        body=(
+            f"Dear {account.name},\n\n{text}\n\nIf this was not you, change your PACER password at once and "
+            "contact the PACER Service Center.\n"
+        ),
+    )
+
+
+def _new_backup_codes(account: PacerAccount) -> list[str]:
+    BackupCode.objects.filter(account=account).delete()
+    codes = ["".join(secrets.choice(_BACKUP_ALPHABET) for _ in range(10)) for _ in range(BACKUP_CODE_COUNT)]
+    BackupCode.objects.bulk_create([BackupCode(account=account, digest=_keyed("backup", code)) for code in codes])
+    return [f"{code[:5]}-{code[5:]}" for code in codes]
+
+
+def add_authenticator(
+    *, account: PacerAccount, name: str, secret: str, code: str, origin: Origin
+) -> tuple[Authenticator, list[str]]:
+    """Confirm a new app by its first code. Returns it and, for the first app, the 10 backup codes (shown once)."""
+    name = " ".join(name.split())[:40] or "Authenticator app"
+    step = matching_step(secret, _normalise(code))
+    if step is None:
+        with transaction.atomic():
+            audit.record(event="mfa.failed", origin=origin, actor=account, reason="wrong", where="enrolment")
+        raise MfaError(
+            "That code does not match. Check that your device's clock is right and enter the 6-digit code the app "
+            "shows now."
+        )
+    try:
+        with transaction.atomic():
+            PacerAccount.objects.select_for_update().filter(pk=account.pk).first()  # serialise enrolments
+            if selectors.authenticators(account).count() >= MAX_AUTHENTICATORS:
+                raise MfaError(f"You already have {MAX_AUTHENTICATORS} authenticator apps. Remove one first.")
+            first = not selectors.is_enrolled(account)
+            now = timezone.now()
+            authenticator = Authenticator.objects.create(
+                account=account, name=name, secret=secret, created_at=now, confirmed_at=now, last_used_step=step
+            )
+            codes = _new_backup_codes(account) if first else []
+            audit.record(event="mfa.enrolled", origin=origin, actor=account, authenticator=name, first=first)
+            _announce(
+                account,
+                kind="mfa.enrolled",
+                subject="An authenticator app was added to your PACER account",
+                text=(
+                    f'The authenticator app "{name}" was added to PACER account {account.username} on '
+                    f"{timezone.localtime(now):%B %-d, %Y at %-I:%M %p %Z}. It will be asked for at every login."
+                ),
+            )
+    except IntegrityError:
+        raise MfaError(f'You already have an app called "{name}". Choose another name.') from None
+    return authenticator, codes
+
+
+def remove_authenticator(*, account: PacerAccount, authenticator_id: int, code: str, origin: Origin) -> None:
+    authenticator = selectors.authenticators(account).filter(pk=authenticator_id).first()
+    if authenticator is None:
+        raise MfaError("That authenticator app is not on your account.")
+    if selectors.authenticators(account).count() == 1 and selectors.mfa_required(account):
+        raise MfaError(
+            "Accounts with filing access must keep at least one authenticator app. Add the new one first, "
+            "then remove this one."
+        )
+    if verify_code(account=account, code=code, origin=origin, where="remove-authenticator") is None:
+        raise MfaError("That code is not valid. Enter a current code from one of your apps, or a backup code.")
+    with transaction.atomic():
+        Authenticator.objects.filter(pk=authenticator.pk).delete()
+        if not selectors.is_enrolled(account):
+            BackupCode.objects.filter(account=account).delete()
+        audit.record(event="mfa.removed", origin=origin, actor=account, authenticator=authenticator.name)
+        _announce(
+            account,
+            kind="mfa.removed",
+            subject="An authenticator app was removed from your PACER account",
+            text=f'The authenticator app "{authenticator.name}" was removed from PACER account {account.username}.',
+        )
+
+
+def regenerate_backup_codes(*, account: PacerAccount, code: str, origin: Origin) -> list[str]:
+    if not selectors.is_enrolled(account):
+        raise MfaError("Add an authenticator app first; backup codes come with it.")
+    if verify_code(account=account, code=code, origin=origin, where="backup-codes") is None:
+        raise MfaError("That code is not valid. Enter a current code from one of your apps, or a backup code.")
+    with transaction.atomic():
+        codes = _new_backup_codes(account)
+        audit.record(event="mfa.backup_codes_replaced", origin=origin, actor=account)
+        _announce(
+            account,
+            kind="mfa.backup_codes_replaced",
+            subject="New PACER backup codes were generated",
+            text=f"A new set of {BACKUP_CODE_COUNT} backup codes was generated; the old codes no longer work.",
+        )
+    return codes
+
+
+def record_skip(*, account: PacerAccount, origin: Origin, where: str) -> int:
+    """An unenrolled filer signs in without MFA once more. Returns the skips left afterwards."""
+    with transaction.atomic():
+        SignOnSettings.objects.get_or_create(account=account)
+        SignOnSettings.objects.filter(account=account).update(mfa_skips_used=F("mfa_skips_used") + 1)
+        left = selectors.skips_left(account)
+        audit.record(event="mfa.skipped", origin=origin, actor=account, skips_left=left, where=where)
+    return left

@@ -1,0 +1,177 @@
+"""The PACER Authentication API: POST /services/cso-auth and /services/cso-logout, in JSON or XML.
+
+Compatible with what real clients expect: always HTTP 200, every key present and a string, errorDescription
+empty on plain success (some clients take any text as failure), a 128-character token on success.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+import defusedxml.ElementTree as SafeXml
+from defusedxml import DefusedXmlException
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from openecf.audit.context import Origin
+from openecf.mfa import selectors as mfa_selectors
+from openecf.mfa import services as mfa_services
+from openecf.signon import services
+from openecf.signon.forms import CLIENT_CODE_RULE, clean_client_code
+
+OK = "0"
+NOT_LOGGED_IN = "1"
+INVALID = "13"
+INVALID_TEXT = "Invalid username, password, or one-time passcode."
+CLIENT_CODE_MISSING = "Required client code not entered."
+MFA_ENROLMENT_REQUIRED = (
+    "Multi-factor authentication is required for accounts with filing access. Log in to PACER in a browser and "
+    "add an authenticator app, then try again."
+)
+MFA_SKIP_WARNING = (
+    "Multi-factor authentication is required for accounts with filing access: log in to PACER in a browser and "
+    "add an authenticator app. Logins left without one: {left}."
+)
+MAX_BODY = 16 * 1024
+_FIELDS = ("loginId", "password", "redactFlag", "clientCode", "otpCode", "twoFactorCode", "nextGenCSO")
+OPENAPI_PATH = Path(__file__).with_name("openapi.json")
+
+
+class BadRequest(Exception):
+    pass
+
+
+def _wants_xml(request: HttpRequest) -> bool:
+    content_type = request.content_type or ""
+    accept = request.META.get("HTTP_ACCEPT", "")
+    if "json" in accept:
+        return False
+    return content_type.endswith("/xml") or ("xml" in accept and "json" not in content_type)
+
+
+def _parse(request: HttpRequest) -> dict[str, str]:
+    body = request.body
+    if len(body) > MAX_BODY:
+        raise BadRequest("The request is too large.")
+    if not body.strip():
+        raise BadRequest("The request body is empty: send loginId and password as JSON or as <CsoAuth> XML.")
+    data: Any
+    if body.lstrip()[:1] == b"<":
+        try:
+            root = SafeXml.fromstring(body, forbid_dtd=True)
+        except (SafeXml.ParseError, DefusedXmlException, ValueError):
+            raise BadRequest("The XML could not be read. Send <CsoAuth> with loginId and password.") from None
+        if root.tag != "CsoAuth":
+            raise BadRequest("The XML root element must be <CsoAuth>.")
+        data = {child.tag: (child.text or "") for child in root}
+    else:
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            raise BadRequest("The JSON could not be read. Send an object with loginId and password.") from None
+        if not isinstance(data, dict):
+            raise BadRequest("The JSON must be an object with loginId and password.")
+    fields: dict[str, str] = {}
+    for key in _FIELDS:
+        value = data.get(key, "")
+        if value is None:
+            value = ""
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise BadRequest(f"{key} must be a string.")
+        value = str(value)
+        if "\x00" in value or len(value) > 1024:
+            raise BadRequest(f"{key} is not valid.")
+        fields[key] = value
+    return fields
+
+
+def _answer(request: HttpRequest, *, result: str, description: str = "", token: str | None = "") -> HttpResponse:
+    payload: dict[str, str] = {"loginResult": result, "errorDescription": description}
+    if token is not None:
+        payload = {"nextGenCSO": token, **payload}
+    if _wants_xml(request):
+        root = Element("CsoAuth")
+        for key, value in payload.items():
+            SubElement(root, key).text = value
+        xml = b'<?xml version="1.0" encoding="UTF-8"?>' + tostring(root, encoding="utf-8", xml_declaration=False)
+        response = HttpResponse(xml, content_type="application/xml; charset=utf-8")
+    else:
+        response = JsonResponse(payload)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def cso_auth(request: HttpRequest) -> HttpResponse:
+    try:
+        fields = _parse(request)
+    except BadRequest as problem:
+        return _answer(request, result=NOT_LOGGED_IN, description=str(problem))
+    if not fields["loginId"].strip() or not fields["password"]:
+        return _answer(request, result=NOT_LOGGED_IN, description="loginId and password are required.")
+    try:
+        client_code = clean_client_code(fields["clientCode"])
+    except ValidationError:
+        return _answer(request, result=NOT_LOGGED_IN, description=CLIENT_CODE_RULE)
+
+    account = services.check_password(
+        request, username=fields["loginId"], password=fields["password"], court=None, via="api"
+    )
+    if account is None:
+        return _answer(request, result=INVALID, description=INVALID_TEXT)
+
+    origin = Origin.of(request)
+    otp = (fields["otpCode"] or fields["twoFactorCode"]).strip()
+    mfa_method = ""
+    warnings: list[str] = []
+    if mfa_selectors.is_enrolled(account):
+        mfa_method = mfa_services.verify_code(account=account, code=otp, origin=origin, where="api") or ""
+        if not mfa_method:
+            return _answer(request, result=INVALID, description=INVALID_TEXT)
+    filer = mfa_selectors.mfa_required(account)
+    if filer and fields["redactFlag"] != "1":
+        return _answer(request, result=INVALID, description=services.REDACTION_NOTICE)
+    if filer and not mfa_method:
+        if mfa_selectors.skips_left(account) <= 0:
+            return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
+        left = mfa_services.record_skip(account=account, origin=origin, where="api")
+        warnings.append(MFA_SKIP_WARNING.format(left=left))
+    if not client_code and services.client_code_required(account):
+        warnings.append(CLIENT_CODE_MISSING)
+    raw = services.complete_api_login(
+        request,
+        account=account,
+        client_code=client_code,
+        mfa_method=mfa_method,
+        redact_flag=fields["redactFlag"] == "1",
+    )
+    return _answer(request, result=OK, description=" ".join(warnings), token=raw)
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def cso_logout(request: HttpRequest) -> HttpResponse:
+    try:
+        fields = _parse(request)
+    except BadRequest as problem:
+        return _answer(request, result=NOT_LOGGED_IN, description=str(problem), token=None)
+    raw = fields["nextGenCSO"].strip()
+    if not raw:
+        return _answer(request, result=NOT_LOGGED_IN, description="nextGenCSO is required.", token=None)
+    services.api_logout(request, raw=raw)
+    # Ending an unknown or already-ended token is not an error: either way it opens nothing now.
+    return _answer(request, result=OK, token=None)
+
+
+@require_GET
+def openapi(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(OPENAPI_PATH.read_bytes(), content_type="application/json")
