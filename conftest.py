@@ -158,3 +158,32 @@ def demo(db: None) -> None:
     from openecf.demo.services import load_demo
 
     load_demo()
+
+
+def make_filer(username: str, name: str, court_id: str = "wiwd") -> PacerAccount:
+    """A PACER account already linked to an attorney CM/ECF account: it has filing access."""
+    from openecf.cmecf.models import Link
+
+    account = make_pacer(username, name)
+    ecf = make_ecf(court_id, f"{username[:6]}ecf", name, "Old-Court-Password-1!")
+    Link.objects.create(pacer_account=account, court_id=court_id, ecf_account=ecf)
+    return account
+
+
+def enrol_app(account: PacerAccount, name: str = "Phone") -> Any:
+    """An authenticator app already confirmed on the account; returns the pyotp.TOTP the 'phone' holds."""
+    import pyotp
+    from django.utils import timezone
+
+    from openecf.mfa.models import Authenticator
+
+    secret = pyotp.random_base32(32)
+    Authenticator.objects.create(account=account, name=name, secret=secret, confirmed_at=timezone.now())
+    return pyotp.TOTP(secret)
+
+
+def code_at(totp: Any, steps_from_now: int = 0) -> str:
+    """The code the app shows now, or that many 30-second steps away (for drift and replay tests)."""
+    import time
+
+    return str(totp.at(time.time() + 30 * steps_from_now))
