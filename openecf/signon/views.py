@@ -101,13 +101,17 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return advance_login(request)
         else:
             status = 400
-    elif "expired" in request.GET:
-        form.add_error(None, LOGIN_STEP_EXPIRED)
     cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
     return render(
         request,
         "signon/login.html",
-        {"form": form, "court": court, "next": next_url, "cancel_url": cancel_url},
+        {
+            "form": form,
+            "court": court,
+            "next": next_url,
+            "cancel_url": cancel_url,
+            "expired": LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
+        },
         status=status,
     )
 
