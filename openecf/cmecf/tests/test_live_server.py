@@ -50,7 +50,7 @@ class Browser:
         raise AssertionError(f"no link {label!r} on {self.url}")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_seed_001_against_a_running_server(live_server: Any) -> None:
     from openecf.demo.services import load_demo
 

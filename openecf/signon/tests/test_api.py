@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from datetime import timedelta
 from typing import Any
 
+import defusedxml.ElementTree as ET
 import pytest
 from django.test import Client
 from django.utils import timezone

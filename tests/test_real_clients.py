@@ -1,0 +1,117 @@
+"""Real PACER clients, unmodified, against a live OpenECF on loopback: juriscraper 4.0.1 and pacersdk."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import pyotp
+import pytest
+from juriscraper.lib.exceptions import PacerLoginException
+from juriscraper.pacer import PacerSession, PossibleCaseNumberApi
+from pacersdk.auth import Authenticator as PacerSdkAuthenticator
+
+from conftest import PACER_PASSWORD, enrol_app, make_pacer
+from openecf.audit.models import AuditEvent
+from openecf.signon import tokens
+from tools.pacer_loopback import mounts
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def court_domain(settings: Any) -> None:
+    settings.OPENECF_COURT_DOMAIN = "uscourts.gov"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".uscourts.gov"]
+
+
+def api_logins(username: str) -> int:
+    return AuditEvent.objects.filter(event="login.succeeded", actor__username=username, detail__via="api").count()
+
+
+def port_of(live_server: Any) -> int:
+    return int(live_server.url.rsplit(":", 1)[1])
+
+
+def run(coroutine: Any) -> Any:
+    return asyncio.run(coroutine)
+
+
+def test_juriscraper_logs_in_stays_logged_in_and_logs_in_again_after_the_token_ends(
+    live_server: Any, court_domain: None
+) -> None:
+    account = make_pacer("researcher1", "Rita Searcher")
+
+    async def scenario() -> dict[str, Any]:
+        session = PacerSession(username="researcher1", password=PACER_PASSWORD, mounts=mounts(port_of(live_server)))
+        try:
+            await session.login()
+            seen: dict[str, Any] = {"token": session.cookies.get("NextGenCSO", domain=".uscourts.gov")}
+            page = await session.get("https://ecf.wiwd.uscourts.gov/")
+            seen["page_logged_in"] = b"/cgi-bin/login.pl?logout" in page.content
+            seen["logins_after_page"] = await asyncio.to_thread(api_logins, "researcher1")
+            lookup = PossibleCaseNumberApi("wiwd", session)
+            await lookup.query("1:26-cv-00001")
+            seen["lookup"] = lookup.data()
+            seen["lookup_text"] = lookup.response.text
+            await asyncio.to_thread(tokens.end_all, account=account, reason="test")  # ended server-side
+            again = await session.get("https://ecf.wiwd.uscourts.gov/utilities/")
+            seen["again_logged_in"] = b"/cgi-bin/login.pl?logout" in again.content
+            seen["logins_after_end"] = await asyncio.to_thread(api_logins, "researcher1")
+            seen["new_token"] = session.cookies.get("NextGenCSO", domain=".uscourts.gov")
+        finally:
+            await session.aclose()
+        return seen
+
+    seen = run(scenario())
+    assert len(seen["token"]) == 128
+    assert seen["page_logged_in"] is True
+    assert seen["logins_after_page"] == 1, "juriscraper counted the court page as logged in"
+    assert seen["lookup"] is None and "Cannot find case 1:26-cv-00001" in seen["lookup_text"]
+    assert seen["again_logged_in"] is True
+    assert seen["logins_after_end"] == 2, "juriscraper noticed the ended token and logged in again by itself"
+    assert seen["new_token"] != seen["token"]
+
+
+def test_juriscraper_raises_for_a_bad_password_and_for_an_mfa_account(live_server: Any, court_domain: None) -> None:
+    make_pacer("researcher1", "Rita Searcher")
+    enrol_app(make_pacer("secure001", "Sam Secure"))
+
+    async def attempt(username: str, password: str) -> str:
+        session = PacerSession(username=username, password=password, mounts=mounts(port_of(live_server)))
+        try:
+            await session.login()
+        except PacerLoginException as refusal:
+            return str(refusal)
+        finally:
+            await session.aclose()
+        return "logged in"
+
+    assert run(attempt("researcher1", "Not-The-Password-1!")) != "logged in"
+    assert run(attempt("secure001", PACER_PASSWORD)) != "logged in"
+    assert AuditEvent.objects.filter(event="login.failed", username="researcher1").count() == 1
+    assert AuditEvent.objects.filter(event="mfa.failed", actor__username="secure001").count() == 1
+
+
+def _fresh_step() -> None:
+    """Start at the beginning of a 30-second step, so two logins in a row fall in the same step."""
+    left = 30 - time.time() % 30
+    if left < 5:
+        time.sleep(left + 0.1)
+
+
+def test_pacersdk_logs_in_with_a_pyotp_code_and_fails_with_a_replayed_or_wrong_one(live_server: Any) -> None:
+    phone = enrol_app(make_pacer("secure001", "Sam Secure"))
+    config = {"authenticationurl": live_server.url}
+    _fresh_step()
+    client = PacerSdkAuthenticator("secure001", PACER_PASSWORD, config, secret=phone.secret, redaction=True)
+    token = client.get_token()
+    assert len(token) == 128
+    replayed = PacerSdkAuthenticator("secure001", PACER_PASSWORD, config, secret=phone.secret, redaction=True)
+    assert replayed.get_token() == ""
+    wrong = PacerSdkAuthenticator("secure001", PACER_PASSWORD, config, secret=pyotp.random_base32(32))
+    assert wrong.get_token() == ""
+    assert AuditEvent.objects.filter(event="mfa.failed", detail__reason="replayed").count() == 1
+    client.logout()
+    assert tokens.resolve(token) is None
