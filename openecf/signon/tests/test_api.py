@@ -258,3 +258,17 @@ class TestTokenLife:
 def test_get_is_not_an_api_call() -> None:
     assert Client().get("/services/cso-auth").status_code == 405
     assert api.INVALID == "13"
+
+
+def test_a_court_reads_the_client_code_cookie_of_a_token_client() -> None:
+    make_pacer("researcher1", "Rita Searcher")
+    token = auth(Client(), loginId="researcher1", password=PACER_PASSWORD, clientCode="first-matter")["nextGenCSO"]
+    client = Client()
+    client.cookies["NextGenCSO"] = token
+    client.cookies["PacerClientCode"] = "other.matter/2"
+    page = client.get("/ecf/wiwd/utilities/client-code/")
+    assert 'value="other.matter/2"' in page.content.decode()
+    changed = client.post("/ecf/wiwd/utilities/client-code/", {"client_code": "third_matter"})
+    assert changed.status_code == 200
+    assert client.cookies["PacerClientCode"].value == "third_matter"
+    assert CsoToken.objects.get().client_code == "third_matter"
