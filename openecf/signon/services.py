@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.db import transaction
 from django.http import HttpRequest
 
+from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
@@ -17,13 +18,22 @@ CLIENT_CODE_SESSION_KEY = "openecf.client_code"
 def sign_in(
     request: HttpRequest, *, username: str, password: str, client_code: str, court: Court | None
 ) -> PacerAccount | None:
-    """Check the PACER credentials; on success start a fresh session. Every attempt is audited."""
+    """Check the PACER credentials; on success start a fresh session. Every attempt is audited.
+
+    Raises lifecycle.SignInRefused when the password is right but the account may not sign in yet.
+    """
     origin = Origin.of(request)
     account = authenticate(request, username=username, password=password)
     if not isinstance(account, PacerAccount):
         with transaction.atomic():
             audit.record(event="login.failed", origin=origin, username=username.strip(), court=court)
         return None
+    block = lifecycle.sign_in_block(account)
+    if block is not None:
+        with transaction.atomic():
+            audit.record(event="login.refused", origin=origin, actor=account, court=court, reason=block.value)
+        raise lifecycle.SignInRefused(block, account)
+    client_code = lifecycle.effective_client_code(account, client_code)
     with transaction.atomic():
         login(request, account)  # rotates the session key
         request.session[CLIENT_CODE_SESSION_KEY] = client_code

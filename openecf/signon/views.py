@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from openecf.accounts import lifecycle
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
 from openecf.signon import services
@@ -69,26 +70,33 @@ def login_view(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request, court)
     form = PacerLoginForm(request.POST if request.method == "POST" else None)
     status = 200
+    refusal_context: dict[str, str] = {}
     if request.method == "POST":
         if form.is_valid():
-            account = services.sign_in(
-                request,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
-                client_code=form.cleaned_data["client_code"],
-                court=court,
-            )
-            if account is not None:
-                return redirect(next_url)
-            form.add_error(None, LOGIN_FAILED)
-            status = 401
+            try:
+                account = services.sign_in(
+                    request,
+                    username=form.cleaned_data["username"],
+                    password=form.cleaned_data["password"],
+                    client_code=form.cleaned_data["client_code"],
+                    court=court,
+                )
+            except lifecycle.SignInRefused as refused:
+                form.add_error(None, refused.message)
+                refusal_context = lifecycle.remember_refusal(request, refused)
+                status = 403
+            else:
+                if account is not None:
+                    return redirect(lifecycle.after_sign_in_url(account, next_url))
+                form.add_error(None, LOGIN_FAILED)
+                status = 401
         else:
             status = 400
     cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
     return render(
         request,
         "signon/login.html",
-        {"form": form, "court": court, "next": next_url, "cancel_url": cancel_url},
+        {"form": form, "court": court, "next": next_url, "cancel_url": cancel_url, **refusal_context},
         status=status,
     )
 
