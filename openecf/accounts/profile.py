@@ -90,7 +90,7 @@ def change_password(*, account: PacerAccount, current: str, new: str, origin: Or
     if not account.check_password(current):
         with transaction.atomic():
             audit.record(event="password.change_refused", origin=origin, actor=account)
-        raise ValidationError(["Your current password is not correct."], code="current")
+        raise ValidationError("Your current password is not correct.", code="current")
     validate_password(new, account)
     with transaction.atomic():
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
