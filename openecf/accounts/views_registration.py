@@ -66,7 +66,7 @@ def person(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         court = court_by_id(request.GET.get("court", ""))
         if court is not None:
-            REGISTRATION.save(request, "court", court.pk)
+            REGISTRATION.remember(request, "court", court.pk)
         initial = data.get("person", {})
         return _page(request, "person", PersonForm(initial=initial))
     form = PersonForm(request.POST)

@@ -20,15 +20,17 @@ class Wizard:
         stored = request.session.get(self.session_key)
         return dict(stored) if isinstance(stored, dict) else {}
 
-    def save(self, request: HttpRequest, step: str, value: Any, **extra: Any) -> None:
+    def save(self, request: HttpRequest, step: str, value: Any) -> None:
         data = self.data(request)
         data[step] = value
-        data.update(extra)
         # A changed page voids the pages after it (a new state needs a new county).
         for later in self.steps[self.steps.index(step) + 1 :]:
-            if later != step:
-                data.pop(later, None)
+            data.pop(later, None)
         request.session[self.session_key] = data
+
+    def remember(self, request: HttpRequest, key: str, value: Any) -> None:
+        """Keep something that is not a page's answer (e.g. the court whose login page sent the visitor)."""
+        request.session[self.session_key] = {**self.data(request), key: value}
 
     def first_missing(self, request: HttpRequest, before: str) -> str | None:
         """The first page before ``before`` not yet done, if any."""

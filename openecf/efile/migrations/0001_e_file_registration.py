@@ -7,36 +7,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cmecf', '0001_initial'),
-        ('courts', '0002_load_courts'),
+        ("cmecf", "0001_initial"),
+        ("courts", "0002_load_courts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EfileRegistration',
+            name="EfileRegistration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('attorney', 'Attorney filer'), ('nonattorney', 'Non-attorney filer')], help_text='The filing rights asked for.', max_length=12)),
-                ('bar_id', models.CharField(blank=True, help_text='Bar number and state of admission (attorney filers).', max_length=40)),
-                ('statement', models.TextField(blank=True, help_text='What the filer tells the clerk (e.g. the party represented).', max_length=2000)),
-                ('status', models.CharField(choices=[('pending', 'Waiting for the clerk'), ('approved', 'Approved'), ('denied', 'Denied')], default='pending', help_text="Pending until the court's clerk approves or denies it.", max_length=8)),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the filer asked.')),
-                ('decided_at', models.DateTimeField(blank=True, help_text='When the clerk decided.', null=True)),
-                ('decided_by', models.CharField(blank=True, help_text='Who decided (admin user or manage.py).', max_length=150)),
-                ('decision_note', models.TextField(blank=True, help_text="The clerk's reason, sent to the filer.")),
-                ('account', models.ForeignKey(help_text='The PACER account asking for filing rights.', on_delete=django.db.models.deletion.PROTECT, related_name='efile_registrations', to=settings.AUTH_USER_MODEL)),
-                ('court', models.ForeignKey(help_text='The court asked.', on_delete=django.db.models.deletion.PROTECT, related_name='efile_registrations', to='courts.court')),
-                ('ecf_account', models.OneToOneField(blank=True, help_text="The court's filing account made on approval, linked to the PACER account at once.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='efile_registration', to='cmecf.ecfaccount')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("attorney", "Attorney filer"), ("nonattorney", "Non-attorney filer")],
+                        help_text="The filing rights asked for.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "bar_id",
+                    models.CharField(
+                        blank=True, help_text="Bar number and state of admission (attorney filers).", max_length=40
+                    ),
+                ),
+                (
+                    "statement",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the filer tells the clerk (e.g. the party represented).",
+                        max_length=2000,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "Waiting for the clerk"), ("approved", "Approved"), ("denied", "Denied")],
+                        default="pending",
+                        help_text="Pending until the court's clerk approves or denies it.",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(default=django.utils.timezone.now, help_text="When the filer asked."),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, help_text="When the clerk decided.", null=True)),
+                (
+                    "decided_by",
+                    models.CharField(blank=True, help_text="Who decided (admin user or manage.py).", max_length=150),
+                ),
+                ("decision_note", models.TextField(blank=True, help_text="The clerk's reason, sent to the filer.")),
+                (
+                    "account",
+                    models.ForeignKey(
+                        help_text="The PACER account asking for filing rights.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="efile_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        help_text="The court asked.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="efile_registrations",
+                        to="courts.court",
+                    ),
+                ),
+                (
+                    "ecf_account",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The court's filing account made on approval, linked to the PACER account at once.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="efile_registration",
+                        to="cmecf.ecfaccount",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-file registration',
-                'ordering': ['-requested_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('account', 'court'), name='efile_one_pending_per_account_per_court'), models.CheckConstraint(condition=models.Q(('role__in', ['attorney', 'nonattorney'])), name='efile_role_valid'), models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'approved', 'denied'])), name='efile_status_valid'), models.CheckConstraint(condition=models.Q(models.Q(('ecf_account__isnull', False), ('status', 'approved')), models.Q(models.Q(('status', 'approved'), _negated=True), ('ecf_account__isnull', True)), _connector='OR'), name='efile_approved_has_account')],
+                "verbose_name": "e-file registration",
+                "ordering": ["-requested_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("account", "court"),
+                        name="efile_one_pending_per_account_per_court",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["attorney", "nonattorney"])), name="efile_role_valid"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["pending", "approved", "denied"])), name="efile_status_valid"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("ecf_account__isnull", False), ("status", "approved")),
+                            models.Q(models.Q(("status", "approved"), _negated=True), ("ecf_account__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="efile_approved_has_account",
+                    ),
+                ],
             },
         ),
     ]
