@@ -64,7 +64,9 @@ def test_a_new_email_is_confirmed_at_the_new_address_and_announced_at_the_old(
     assert PacerAccount.objects.get(username="asample22").email == "asample@example.com"
     notice = mail_to(smtp_inbox, "asample@example.com", "Change of e-mail address requested")
     assert "attorney.sample@lawfirm.example.com" in body(notice) and "/account/" not in body(notice)
-    confirm = link_path(mail_to(smtp_inbox, "attorney.sample@lawfirm.example.com", "Confirm"), "/account/email/confirm/")
+    confirm = link_path(
+        mail_to(smtp_inbox, "attorney.sample@lawfirm.example.com", "Confirm"), "/account/email/confirm/"
+    )
     done = Client().post(confirm)  # from the new mailbox, perhaps another browser
     assert "is now attorney.sample@lawfirm.example.com" in visible_text(done)
     assert PacerAccount.objects.get(username="asample22").email == "attorney.sample@lawfirm.example.com"

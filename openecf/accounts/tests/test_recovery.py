@@ -163,4 +163,3 @@ def test_forgot_username_mails_the_usernames_of_the_address(demo: None, smtp_inb
     to_unknown = next(m for m in mails if "nobody@example.com" in m["X-Envelope-To"])
     assert "No PACER account uses this e-mail address." in body(to_unknown)
     assert AuditEvent.objects.filter(event="username_reminder.sent").count() == 2
-

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 def _upgrade(client: Client, *, username: str = "janedoe2026", password: str = NEW_PASSWORD) -> Any:
     start = client.get("/account/upgrade/")
     assert "Upgrading Your PACER Account" in visible_text(start)
-    person = client.post(link_href(start, "Upgrade now"), {"date_of_birth": "1975-06-30", "user_type": "attorney_filer"})
+    person = client.post(
+        link_href(start, "Upgrade now"), {"date_of_birth": "1975-06-30", "user_type": "attorney_filer"}
+    )
     assert person["Location"] == "/account/upgrade/address/"
     address = {"line1": "1 S Pinckney St", "line2": "Suite 300", "city": "Madison", "state": "WI", "zip_code": "53703"}
     assert client.post("/account/upgrade/address/", address)["Location"] == "/account/upgrade/county/"
