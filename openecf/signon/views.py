@@ -40,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if settings.DEBUG:  # the demo only: production never advertises accounts
         from openecf.demo import data
 
-        demo = {"password": data.PACER_PASSWORD, "accounts": data.PACER_ACCOUNTS}
+        demo = {"password": data.PACER_PASSWORD, "accounts": data.PACER_ACCOUNTS, "mail": settings.OPENECF_DEMO_MAILDIR}
     return render(request, "signon/index.html", {"groups": groups, "court_count": len(courts), "demo": demo})
 
 
