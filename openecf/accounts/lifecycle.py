@@ -1,8 +1,9 @@
 """Where an account is in its life, as the sign-in path needs to know it.
 
 The login (openecf/signon) calls two things from here and nothing else:
-- ``sign_in_block(account)`` after the password has been proved: an account whose e-mail address is not yet
-  verified, or that is held for review as a likely duplicate, does not get a session. Only someone who knows
+- ``sign_in_block(account, client_code)`` after the password has been proved: an account whose e-mail address
+  is not yet verified, or that is held for review as a likely duplicate, does not get a session; nor does one
+  that requires a client code when none was typed and it has no default. Only someone who knows
   the password learns why, so this tells nobody else whether the account exists.
 - ``after_sign_in_url(account, next_url)``: a legacy account is led to the upgrade first (it may skip it and
   keep searching; it cannot link or file until it upgrades).
@@ -24,6 +25,7 @@ UNVERIFIED_SESSION_KEY = "openecf.unverified_account"
 class SignInBlock(models.TextChoices):
     EMAIL_UNVERIFIED = "email_unverified", "E-mail address not yet verified"
     HELD_FOR_REVIEW = "held_for_review", "Held for review as a likely duplicate"
+    CLIENT_CODE_REQUIRED = "client_code_required", "The account requires a client code"
 
 
 BLOCK_MESSAGES = {
@@ -34,6 +36,10 @@ BLOCK_MESSAGES = {
     SignInBlock.HELD_FOR_REVIEW: (
         "Your new account is being reviewed because it looks like an account that already exists. The PACER "
         "Service Center will e-mail you at {email} when it is released: (800) 676-6856, pacer@psc.uscourts.gov."
+    ),
+    SignInBlock.CLIENT_CODE_REQUIRED: (
+        "Required client code not entered. Your account requires a client code at every login (Manage My "
+        "Account, Client code preference); enter one and log in again."
     ),
 }
 
@@ -54,11 +60,14 @@ def masked_email(email: str) -> str:
     return f"{mailbox[:1]}***@{domain}" if domain else "***"
 
 
-def sign_in_block(account: PacerAccount) -> SignInBlock | None:
+def sign_in_block(account: PacerAccount, client_code: str = "") -> SignInBlock | None:
+    """Why this account, its password proved, may not sign in now; ``client_code`` as typed at login."""
     if not account.email_verified:
         return SignInBlock.EMAIL_UNVERIFIED
     if account.held_for_review:
         return SignInBlock.HELD_FOR_REVIEW
+    if account.client_code_required and not effective_client_code(account, client_code):
+        return SignInBlock.CLIENT_CODE_REQUIRED
     return None
 
 

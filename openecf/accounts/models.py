@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from openecf.accounts.counties import county_in_state
+
 ACCOUNT_NUMBER_VALIDATOR = RegexValidator(r"^[0-9]{7}$", "A PACER account number is 7 digits.")
 
 
@@ -161,8 +163,6 @@ class PacerAccount(AbstractBaseUser, PermissionsMixin):
 
     @property
     def county_name(self) -> str:
-        from openecf.accounts.counties import county_in_state
-
         county = county_in_state(self.state, self.county_fips)
         return county.name if county else ""
 

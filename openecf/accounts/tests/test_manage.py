@@ -101,6 +101,15 @@ def test_the_default_client_code_is_used_at_login(signed_in: Client) -> None:
     assert (account.default_client_code, account.client_code_required) == ("matter-42", True)
     login(Client(), "asample22", PACER_PASSWORD)
     assert AuditEvent.objects.filter(event="login.succeeded").last().detail["client_code"] == "matter-42"  # type: ignore[union-attr]
+    # Required, and no default: a login without one is refused with PACER's words, and works with one.
+    signed_in.post("/account/client-code/", {"default_client_code": "", "client_code_required": "on"})
+    refused = login(Client(), "asample22", PACER_PASSWORD)
+    assert refused.status_code == 403 and "Required client code not entered." in visible_text(refused)
+    with_code = Client().post(
+        "/login/?court=wiwd",
+        {"username": "asample22", "password": PACER_PASSWORD, "client_code": "m-1", "court": "wiwd"},
+    )
+    assert with_code.status_code == 302
 
 
 def test_every_change_is_in_the_audit_log(signed_in: Client, smtp_inbox: Any) -> None:
