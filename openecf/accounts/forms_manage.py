@@ -24,7 +24,6 @@ class ClientCodePreferenceForm(forms.Form):
         max_length=CLIENT_CODE_MAX * 2,
         help_text="Used when you log in without typing one. Up to 32 characters; letters, digits and . _ - / only.",
     )
-    client_code_required = forms.BooleanField(label="Require a client code every time I log in", required=False)
 
     def clean_default_client_code(self) -> str:
         return clean_client_code(self.cleaned_data.get("default_client_code", ""))

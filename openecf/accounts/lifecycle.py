@@ -1,9 +1,8 @@
 """Where an account is in its life, as the sign-in path needs to know it.
 
 The login (openecf/signon) calls two things from here and nothing else:
-- ``sign_in_block(account, client_code)`` after the password has been proved: an account whose e-mail address
-  is not yet verified, or that is held for review as a likely duplicate, does not get a session; nor does one
-  that requires a client code when none was typed and it has no default. Only someone who knows
+- ``sign_in_block(account)`` after the password has been proved: an account whose e-mail address is not yet
+  verified, or that is held for review as a likely duplicate, does not get a session. Only someone who knows
   the password learns why, so this tells nobody else whether the account exists.
 - ``after_sign_in_url(account, next_url)``: a legacy account is led to the upgrade first (it may skip it and
   keep searching; it cannot link or file until it upgrades).
@@ -25,7 +24,6 @@ UNVERIFIED_SESSION_KEY = "openecf.unverified_account"
 class SignInBlock(models.TextChoices):
     EMAIL_UNVERIFIED = "email_unverified", "E-mail address not yet verified"
     HELD_FOR_REVIEW = "held_for_review", "Held for review as a likely duplicate"
-    CLIENT_CODE_REQUIRED = "client_code_required", "The account requires a client code"
 
 
 BLOCK_MESSAGES = {
@@ -36,10 +34,6 @@ BLOCK_MESSAGES = {
     SignInBlock.HELD_FOR_REVIEW: (
         "Your new account is being reviewed because it looks like an account that already exists. The PACER "
         "Service Center will e-mail you at {email} when it is released: (800) 676-6856, pacer@psc.uscourts.gov."
-    ),
-    SignInBlock.CLIENT_CODE_REQUIRED: (
-        "Required client code not entered. Your account requires a client code at every login (Manage My "
-        "Account, Client code preference); enter one and log in again."
     ),
 }
 
@@ -60,14 +54,12 @@ def masked_email(email: str) -> str:
     return f"{mailbox[:1]}***@{domain}" if domain else "***"
 
 
-def sign_in_block(account: PacerAccount, client_code: str = "") -> SignInBlock | None:
-    """Why this account, its password proved, may not sign in now; ``client_code`` as typed at login."""
+def sign_in_block(account: PacerAccount) -> SignInBlock | None:
+    """Why this account, its password proved, may not sign in now."""
     if not account.email_verified:
         return SignInBlock.EMAIL_UNVERIFIED
     if account.held_for_review:
         return SignInBlock.HELD_FOR_REVIEW
-    if account.client_code_required and not effective_client_code(account, client_code):
-        return SignInBlock.CLIENT_CODE_REQUIRED
     return None
 
 
@@ -91,5 +83,8 @@ def after_sign_in_url(account: PacerAccount, next_url: str) -> str:
 
 
 def effective_client_code(account: PacerAccount, typed: str) -> str:
-    """The client code typed at login, else the account's default from Manage My Account."""
+    """The client code typed at login, else the account's default from Manage My Account.
+
+    A login that requires a client code should test this value, so a default satisfies the requirement.
+    """
     return typed or account.default_client_code

@@ -118,9 +118,6 @@ class PacerAccount(AbstractBaseUser, PermissionsMixin):
     default_client_code = models.CharField(
         max_length=32, blank=True, help_text="Client code used when none is typed at login."
     )
-    client_code_required = models.BooleanField(
-        default=False, help_text="The account holder wants a client code demanded at every login."
-    )
 
     objects = PacerAccountManager()
 

@@ -101,22 +101,19 @@ def change_password(*, account: PacerAccount, current: str, new: str, origin: Or
     return account
 
 
-def set_client_code_preference(
-    *, account: PacerAccount, default_code: str, required: bool, origin: Origin
-) -> PacerAccount:
+def set_client_code_preference(*, account: PacerAccount, default_code: str, origin: Origin) -> PacerAccount:
     try:
         default_code = clean_client_code(default_code)
     except ValidationError as error:
         raise ValidationError(error.messages) from None
     with transaction.atomic():
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
-        account.default_client_code, account.client_code_required = default_code, required
-        account.save(update_fields=["default_client_code", "client_code_required"])
+        account.default_client_code = default_code
+        account.save(update_fields=["default_client_code"])
         audit.record(
             event="client_code_preference.changed",
             origin=origin,
             actor=account,
             default_client_code=default_code,
-            required=required,
         )
     return account

@@ -166,13 +166,12 @@ def password(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def client_code(request: HttpRequest) -> HttpResponse:
     account = _account(request)
-    initial = {"default_client_code": account.default_client_code, "client_code_required": account.client_code_required}
+    initial = {"default_client_code": account.default_client_code}
     form = ClientCodePreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         profile.set_client_code_preference(
             account=account,
             default_code=form.cleaned_data["default_client_code"],
-            required=form.cleaned_data["client_code_required"],
             origin=Origin.of(request),
         )
         return _done(request, "Your client code preference has been saved.")

@@ -34,7 +34,10 @@ def _link_entry(court: Court) -> Entry:
 
 
 def utilities_sections(court: Court) -> list[Section]:
-    your_account = [unavailable(court, "Your PACER Account..."), unavailable(court, "Maintain Your ECF Account")]
+    your_account = [
+        Entry("Your PACER Account...", reverse("accounts:manage")),  # Manage My Account
+        unavailable(court, "Maintain Your ECF Account"),
+    ]
     if court.link_item_location == LinkItemLocation.UTILITIES:
         your_account.append(_link_entry(court))
     your_account += [

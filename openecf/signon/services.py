@@ -28,7 +28,7 @@ def sign_in(
         with transaction.atomic():
             audit.record(event="login.failed", origin=origin, username=username.strip(), court=court)
         return None
-    block = lifecycle.sign_in_block(account, client_code)
+    block = lifecycle.sign_in_block(account)
     if block is not None:
         with transaction.atomic():
             audit.record(event="login.refused", origin=origin, actor=account, court=court, reason=block.value)

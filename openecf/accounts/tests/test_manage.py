@@ -39,6 +39,12 @@ def test_the_page_shows_the_account_its_linked_courts_and_the_mfa_settings(signe
     assert link_href(page, "Multi-factor authentication") in ("/account/mfa/", "/mfa/")
 
 
+def test_manage_my_account_is_reached_from_the_header_and_from_utilities(signed_in: Client) -> None:
+    assert link_href(signed_in.get("/account/forgot-username/"), "Manage My Account") == "/account/"
+    utilities = signed_in.get("/ecf/wiwd/utilities/")
+    assert "Manage My Account" in visible_text(signed_in.get(link_href(utilities, "Your PACER Account...")))
+
+
 def test_manage_my_account_needs_a_login(db: None) -> None:
     assert Client().get("/account/")["Location"].startswith("/login/?next=/account/")
 
@@ -96,20 +102,16 @@ def test_the_password_changes_only_with_the_current_one_and_ends_other_sessions(
 def test_the_default_client_code_is_used_at_login(signed_in: Client) -> None:
     bad = signed_in.post("/account/client-code/", {"default_client_code": "has space"})
     assert bad.status_code == 400 and "no spaces or commas" in visible_text(bad)
-    signed_in.post("/account/client-code/", {"default_client_code": "matter-42", "client_code_required": "on"})
-    account = PacerAccount.objects.get(username="asample22")
-    assert (account.default_client_code, account.client_code_required) == ("matter-42", True)
+    signed_in.post("/account/client-code/", {"default_client_code": "matter-42"})
+    assert PacerAccount.objects.get(username="asample22").default_client_code == "matter-42"
     login(Client(), "asample22", PACER_PASSWORD)
     assert AuditEvent.objects.filter(event="login.succeeded").last().detail["client_code"] == "matter-42"  # type: ignore[union-attr]
-    # Required, and no default: a login without one is refused with PACER's words, and works with one.
-    signed_in.post("/account/client-code/", {"default_client_code": "", "client_code_required": "on"})
-    refused = login(Client(), "asample22", PACER_PASSWORD)
-    assert refused.status_code == 403 and "Required client code not entered." in visible_text(refused)
-    with_code = Client().post(
+    typed = Client().post(
         "/login/?court=wiwd",
         {"username": "asample22", "password": PACER_PASSWORD, "client_code": "m-1", "court": "wiwd"},
     )
-    assert with_code.status_code == 302
+    assert typed.status_code == 302
+    assert AuditEvent.objects.filter(event="login.succeeded").last().detail["client_code"] == "m-1"  # type: ignore[union-attr]
 
 
 def test_every_change_is_in_the_audit_log(signed_in: Client, smtp_inbox: Any) -> None:
