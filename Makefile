@@ -28,9 +28,8 @@ migrate: install ## Create or update the SQLite demo database (var/openecf.sqlit
 demo: migrate ## Load the demo courts and accounts
 	$(PY) manage.py load_demo
 
-run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000
-	@echo "OpenECF demo: http://$(HOST):$(PORT)/  (accounts in README.md; Ctrl-C stops)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000 (mail at /demo/mail/)
+	HOST=$(HOST) PORT=$(PORT) bash scripts/run-demo.sh
 
 lint: install ## ruff (lint and format check) and makemigrations --check
 	$(VENV)/bin/ruff check .

@@ -1,12 +1,17 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("", include("openecf.signon.urls")),
+    path("account/", include("openecf.accounts.urls")),
+    path("account/efile/", include("openecf.efile.urls")),
     path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
     path("account/mfa/", include("openecf.mfa.urls")),
     path("admin/", admin.site.urls),
 ]
+if settings.OPENECF_DEMO_MAILDIR:  # the demo only: config/settings/production.py always leaves it empty
+    urlpatterns.append(path("demo/mail/", include("openecf.demo.mail_urls")))
 
 handler400 = "openecf.signon.views.bad_request"
 handler403 = "openecf.signon.views.forbidden"

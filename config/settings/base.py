@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "openecf.cmecf",
     "openecf.signon",
     "openecf.mfa",
+    "openecf.efile",
     "openecf.demo",
 ]
 
@@ -128,6 +129,12 @@ EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env.text("OPENECF_FROM_EMAIL", "CM/ECF Notices <ecf-noreply@openecf.localhost>")
+
+# The address e-mailed links start with, e.g. https://pacer.login.example.gov; empty: the address of the request
+# (checked against ALLOWED_HOSTS).
+OPENECF_SITE_URL = env.text("OPENECF_SITE_URL")
+# The demo's local mail server stores what it receives here (a Maildir); /demo/mail/ shows it. Empty: no such page.
+OPENECF_DEMO_MAILDIR = env.text("OPENECF_DEMO_MAILDIR") if DEBUG else ""
 
 # How long the "Do you want to link these accounts?" step stays valid.
 OPENECF_LINK_CONFIRM_MINUTES = env.integer("OPENECF_LINK_CONFIRM_MINUTES", 10, minimum=1)

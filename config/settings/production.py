@@ -10,3 +10,5 @@ SECRET_KEY = env.required("OPENECF_SECRET_KEY")
 ALLOWED_HOSTS = env.listing("OPENECF_ALLOWED_HOSTS", [])
 SESSION_COOKIE_SECURE = env.flag("OPENECF_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Never the demo's mail viewer in production, whatever the environment says.
+OPENECF_DEMO_MAILDIR = ""

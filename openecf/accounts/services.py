@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from openecf.accounts.models import AccountType, PacerAccount
 from openecf.accounts.passwords import password_problems
@@ -45,6 +46,8 @@ def create_pacer_account(
         email=email.strip(),
         account_type=AccountType.SHARED if shared else AccountType.INDIVIDUAL,
         is_legacy=legacy,
+        # An operator creates the account for a known person: the address needs no proof by link.
+        email_verified_at=timezone.now(),
     )
     problems = username_problems(username, legacy=legacy)
     if not account.name:

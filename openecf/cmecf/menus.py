@@ -35,7 +35,7 @@ def _link_entry(court: Court) -> Entry:
 
 def utilities_sections(court: Court) -> list[Section]:
     your_account = [
-        Entry("Your PACER Account...", reverse("mfa:overview")),  # login and security: MFA, client code
+        Entry("Your PACER Account...", reverse("accounts:manage")),  # Manage My Account
         unavailable(court, "Maintain Your ECF Account"),
     ]
     if court.link_item_location == LinkItemLocation.UTILITIES:

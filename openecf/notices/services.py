@@ -16,12 +16,17 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
 
 
-def enqueue(*, kind: str, recipients: list[str], subject: str, body: str) -> OutboxMessage:
-    """Write the message to the outbox. Must run inside the transaction of the change it announces."""
+def enqueue(*, kind: str, recipients: list[str], subject: str, body: str, deliver_now: bool = True) -> OutboxMessage:
+    """Write the message to the outbox. Must run inside the transaction of the change it announces.
+
+    ``deliver_now=False`` leaves sending to the send_outbox worker: pages that must not reveal whether an account
+    exists use it, so that their answer takes the same time whether or not a message was queued.
+    """
     unique = list(dict.fromkeys(address.strip() for address in recipients if address.strip()))
     message = OutboxMessage.objects.create(kind=kind, recipients=unique, subject=subject, body=body)
-    # Try at once after commit so the filer gets it quickly; the worker retries anything left pending.
-    transaction.on_commit(lambda: deliver_pending(only_id=message.pk))
+    if deliver_now:
+        # Try at once after commit so the filer gets it quickly; the worker retries anything left pending.
+        transaction.on_commit(lambda: deliver_pending(only_id=message.pk))
     return message
 
 

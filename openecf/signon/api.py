@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from openecf.accounts import lifecycle
 from openecf.audit.context import Origin
 from openecf.mfa import selectors as mfa_selectors
 from openecf.mfa import services as mfa_services
@@ -122,9 +123,12 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
     except ValidationError:
         return _answer(request, result=NOT_LOGGED_IN, description=CLIENT_CODE_RULE)
 
-    account = services.check_password(
-        request, username=fields["loginId"], password=fields["password"], court=None, via="api"
-    )
+    try:
+        account = services.check_password(
+            request, username=fields["loginId"], password=fields["password"], court=None, via="api"
+        )
+    except lifecycle.SignInRefused as refused:
+        return _answer(request, result=NOT_LOGGED_IN, description=refused.message)
     if account is None:
         return _answer(request, result=INVALID, description=INVALID_TEXT)
 
@@ -144,6 +148,7 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
             return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
         left = mfa_services.record_skip(account=account, origin=origin, where="api")
         warnings.append(MFA_SKIP_WARNING.format(left=left))
+    client_code = lifecycle.effective_client_code(account, client_code)
     if not client_code and services.client_code_required(account):
         warnings.append(CLIENT_CODE_MISSING)
     raw = services.complete_api_login(

@@ -1,4 +1,4 @@
-"""Pages for the links PACER shows that OpenECF has not built yet: each says how to get help, never a 404."""
+"""Help pages for the links PACER shows: each says where to go online and how to get help, never a 404."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class HelpTopic:
     title: str
     paragraphs: list[str]
+    action: tuple[str, str] | None = None  # (label, URL name) of the page that does it online
 
 
 PACER_SERVICE_CENTER = (
@@ -20,35 +21,41 @@ TOPICS: dict[str, HelpTopic] = {
     "forgot-password": HelpTopic(
         "Forgot password?",
         [
-            "Resetting a PACER password online is not yet available in OpenECF.",
-            "Ask the PACER Service Center to reset your password. " + PACER_SERVICE_CENTER,
+            "Enter your username and your e-mail address, account number or date of birth, answer one of your "
+            "security questions, and we e-mail you a link to choose a new password. The link works once, for "
+            "one hour.",
+            "If you cannot receive e-mail at your address any more: " + PACER_SERVICE_CENTER,
         ],
+        ("Reset your password", "accounts:forgot_password"),
     ),
     "forgot-username": HelpTopic(
         "Forgot username?",
         [
-            "Retrieving a PACER username online is not yet available in OpenECF.",
-            "The PACER Service Center can tell you the usernames registered to your e-mail address. "
-            + PACER_SERVICE_CENTER,
+            "Enter your e-mail address and we send the usernames registered to it to that address.",
+            PACER_SERVICE_CENTER,
         ],
+        ("Get your username", "accounts:forgot_username"),
     ),
     "need-account": HelpTopic(
         "Need an account?",
         [
-            "Registering for a PACER account online is not yet available in OpenECF.",
-            "To e-file you need an individual PACER account (not a shared firm account). "
-            "Ask the PACER Service Center to open one for you. " + PACER_SERVICE_CENTER,
+            "To e-file you need an individual PACER account (not a shared firm account). Register online; "
+            "your account works once you have opened the link we e-mail to you.",
+            PACER_SERVICE_CENTER,
         ],
+        ("Register for a PACER account", "accounts:register"),
     ),
     "upgrade": HelpTopic(
         "Upgrading Your PACER Account",
         [
             "PACER accounts created before August 11, 2014 are legacy accounts. A legacy account can search "
             "PACER, but it must be upgraded before it can be linked to a CM/ECF account or used to e-file.",
-            "Upgrading collects your date of birth and county, a new username of at least 8 characters, a new "
-            "password and security questions. Upgrading online is not yet available in OpenECF; the PACER "
-            "Service Center can upgrade your account. " + PACER_SERVICE_CENTER,
+            "Upgrading collects your date of birth and user type, your address and county, a new username of at "
+            "least 8 characters, a new password and security questions. Log in with your legacy account and "
+            "you are led through it; your old username stops working once you have upgraded.",
+            PACER_SERVICE_CENTER,
         ],
+        ("Upgrade your PACER account", "accounts:upgrade"),
     ),
     "ecf-password": HelpTopic(
         "Forgot your CM/ECF password?",

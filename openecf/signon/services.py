@@ -10,6 +10,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.db import transaction
 from django.http import HttpRequest
 
+from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
@@ -32,13 +33,23 @@ REDACTION_NOTICE = (
 def check_password(
     request: HttpRequest, *, username: str, password: str, court: Court | None, via: str = "web"
 ) -> PacerAccount | None:
-    """The password step. A failure is audited; a success is not yet a login (MFA and redaction may follow)."""
+    """The password step. A failure is audited; a success is not yet a login (MFA and redaction may follow).
+
+    Raises lifecycle.SignInRefused when the password is right but the account may not sign in yet (e-mail not
+    verified, held for review); only someone who knows the password learns why.
+    """
+    origin = Origin.of(request)
     account = authenticate(request, username=username, password=password)
-    if isinstance(account, PacerAccount):
-        return account
-    with transaction.atomic():
-        audit.record(event="login.failed", origin=Origin.of(request), username=username.strip(), court=court, via=via)
-    return None
+    if not isinstance(account, PacerAccount):
+        with transaction.atomic():
+            audit.record(event="login.failed", origin=origin, username=username.strip(), court=court, via=via)
+        return None
+    block = lifecycle.sign_in_block(account)
+    if block is not None:
+        with transaction.atomic():
+            audit.record(event="login.refused", origin=origin, actor=account, court=court, reason=block.value, via=via)
+        raise lifecycle.SignInRefused(block, account)
+    return account
 
 
 def client_code_required(account: PacerAccount) -> bool:

@@ -142,3 +142,14 @@ def set_cookies(response: HttpResponse, request: HttpRequest, *, raw: str, clien
 def clear_cookies(response: HttpResponse) -> None:
     for name in (*COOKIE_NAMES, CLIENT_CODE_COOKIE):
         response.delete_cookie(name, path="/", domain=_cookie_domain())
+
+
+def keep_current_after_password_change(request: HttpRequest, account: PacerAccount) -> None:
+    """The session that changed the password goes on with its token; every other token has ended with the old
+    password (their stamps no longer match) and is marked ended here for the record."""
+    current: CsoToken | None = getattr(request, "cso_token", None)
+    others = CsoToken.objects.filter(account=account, ended_at__isnull=True)
+    if current is not None:
+        CsoToken.objects.filter(pk=current.pk).update(password_stamp=password_stamp(account))
+        others = others.exclude(pk=current.pk)
+    others.update(ended_at=timezone.now(), ended_reason="password-changed")

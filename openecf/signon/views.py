@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from openecf.accounts import lifecycle
 from openecf.audit.context import Origin
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
@@ -46,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if settings.DEBUG:  # the demo only: production never advertises accounts
         from openecf.demo import data
 
-        demo = {"password": data.PACER_PASSWORD, "accounts": data.PACER_ACCOUNTS}
+        demo = {"password": data.PACER_PASSWORD, "accounts": data.PACER_ACCOUNTS, "mail": settings.OPENECF_DEMO_MAILDIR}
     return render(request, "signon/index.html", {"groups": groups, "court_count": len(courts), "demo": demo})
 
 
@@ -79,26 +80,36 @@ def login_view(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request, court)
     form = PacerLoginForm(request.POST if request.method == "POST" else None)
     status = 200
+    refusal_context: dict[str, str] = {}
     if request.method == "POST":
         if form.is_valid():
-            account = services.check_password(
-                request, username=form.cleaned_data["username"], password=form.cleaned_data["password"], court=court
-            )
-            if account is None:
-                form.add_error(None, LOGIN_FAILED)
-                status = 401
-            elif not form.cleaned_data["client_code"] and services.client_code_required(account):
-                form.add_error("client_code", services.CLIENT_CODE_REQUIRED)
-                status = 400
-            else:
-                loginflow.begin(
-                    request,
-                    account=account,
-                    court_id=court.pk if court else "",
-                    next_url=next_url,
-                    client_code=form.cleaned_data["client_code"],
+            try:
+                account = services.check_password(
+                    request, username=form.cleaned_data["username"], password=form.cleaned_data["password"], court=court
                 )
-                return advance_login(request)
+            except lifecycle.SignInRefused as refused:
+                form.add_error(None, refused.message)
+                refusal_context = lifecycle.remember_refusal(request, refused)
+                status = 403
+            else:
+                client_code = (
+                    lifecycle.effective_client_code(account, form.cleaned_data["client_code"]) if account else ""
+                )
+                if account is None:
+                    form.add_error(None, LOGIN_FAILED)
+                    status = 401
+                elif not client_code and services.client_code_required(account):
+                    form.add_error("client_code", services.CLIENT_CODE_REQUIRED)
+                    status = 400
+                else:
+                    loginflow.begin(
+                        request,
+                        account=account,
+                        court_id=court.pk if court else "",
+                        next_url=next_url,
+                        client_code=client_code,
+                    )
+                    return advance_login(request)
         else:
             status = 400
     cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
@@ -111,6 +122,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             "next": next_url,
             "cancel_url": cancel_url,
             "expired": LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
+            **refusal_context,
         },
         status=status,
     )
@@ -141,7 +153,7 @@ def advance_login(request: HttpRequest) -> HttpResponse:
         mfa_skipped=pending.mfa_skipped,
         redaction_accepted=pending.redaction_accepted,
     )
-    response = redirect(pending.next_url)
+    response = redirect(lifecycle.after_sign_in_url(account, pending.next_url))
     tokens.set_cookies(response, request, raw=raw, client_code=pending.client_code)
     return response
 

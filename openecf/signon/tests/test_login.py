@@ -42,12 +42,22 @@ def test_anonymous_visitor_is_sent_to_the_login_branded_for_the_court(db: None) 
     assert "This is a restricted government website for official PACER use only." in text
 
 
-@pytest.mark.parametrize("label", ["Forgot password?", "Forgot username?", "Need an account?"])
-def test_login_page_links_lead_to_help_not_a_404(db: None, label: str) -> None:
+@pytest.mark.parametrize(
+    ("label", "heading"),
+    [
+        ("Forgot password?", "Forgot password?"),
+        ("Forgot username?", "Forgot username?"),
+        ("Need an account?", "Register for a PACER account"),
+    ],
+)
+def test_login_page_links_lead_to_the_pages_that_do_it(db: None, label: str, heading: str) -> None:
     page = Client().get("/login/?court=wiwd")
-    help_page = Client().get(link_href(page, label))
-    assert help_page.status_code == 200
-    assert "PACER Service Center" in visible_text(help_page)
+    target = Client().get(link_href(page, label))
+    assert target.status_code == 200
+    assert heading in visible_text(target)
+    assert "Back to the Wisconsin Western District Court Login" in visible_text(target) or "login page" in visible_text(
+        target
+    )
 
 
 def test_login_returns_the_filer_to_the_court(demo: None) -> None:

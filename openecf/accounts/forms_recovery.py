@@ -1,0 +1,115 @@
+"""Forgot password? and Forgot username? forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+from openecf.accounts.forms_registration import DATE_FORMATS, DATE_INPUT
+from openecf.accounts.models import PacerAccount
+
+
+class ForgotPasswordForm(forms.Form):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
+        error_messages={"required": "Enter your PACER username."},
+    )
+    email = forms.EmailField(
+        label="E-mail address",
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": "Enter a valid e-mail address."},
+    )
+    account_number = forms.RegexField(
+        label="or account number",
+        regex=r"^[0-9]{7}$",
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"invalid": "A PACER account number is 7 digits."},
+    )
+    date_of_birth = forms.DateField(
+        label="or date of birth",
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=DATE_INPUT,
+        error_messages={"invalid": "Enter a date like 04/25/1980."},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given = [name for name in ("email", "account_number", "date_of_birth") if data.get(name)]
+        if not given and not self.errors:
+            raise ValidationError("Besides your username, enter your e-mail address, account number or date of birth.")
+        return data
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Answer",
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text="Case and spacing do not matter.",
+        error_messages={"required": "Answer the question."},
+    )
+
+
+class NewPasswordForm(forms.Form):
+    password1 = forms.CharField(
+        label="New password",
+        strip=False,
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
+        "and no part of your name, username or e-mail address.",
+        error_messages={"required": "Choose a new password."},
+    )
+    password2 = forms.CharField(
+        label="New password (again)",
+        strip=False,
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Type the new password again."},
+    )
+
+    def __init__(self, *args: Any, account: PacerAccount, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.account = account
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("password1")
+        if password and data.get("password2") is not None and password != data.get("password2"):
+            self.add_error("password2", "The two passwords differ.")
+        elif password:
+            try:
+                validate_password(password, self.account)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = forms.CharField(
+        label="Current password",
+        strip=False,
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your current password."},
+    )
+    field_order = ["current", "password1", "password2"]
+
+
+class ForgotUsernameForm(forms.Form):
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": "Enter your e-mail address.", "invalid": "Enter a valid e-mail address."},
+    )

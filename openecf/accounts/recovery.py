@@ -1,0 +1,156 @@
+"""Forgot password? and Forgot username? — neither reveals whether an account exists.
+
+Both pages answer the same whatever was typed, and do the same work: a security question is always asked (for
+an unknown username, a question picked from the username so it stays the same on every try), the answer is
+always hashed, and the e-mail is left to the outbox worker (``deliver_now=False``), so no SMTP round trip
+shows in the response time.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from openecf.accounts import emails, questions, tokens
+from openecf.accounts.models import PacerAccount, SecurityAnswer, SecurityQuestion, TokenPurpose
+from openecf.accounts.registration import LinkNotValid
+from openecf.audit import services as audit
+from openecf.audit.context import Origin
+from openecf.notices import services as notices
+
+
+@dataclass(frozen=True)
+class ResetChallenge:
+    """Step two of Forgot password?, kept in the session (the visitor never sees the account id)."""
+
+    username: str
+    account_id: int | None
+    question: str
+    checks_answer: bool
+
+    def as_session(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_session(cls, data: Any) -> ResetChallenge | None:
+        try:
+            return cls(**data)
+        except TypeError:
+            return None
+
+    @property
+    def question_text(self) -> str:
+        return SecurityQuestion(self.question).label
+
+
+def _stand_in_question(username: str) -> str:
+    digest = hmac.new(settings.SECRET_KEY.encode(), username.casefold().encode(), "sha256").digest()
+    values = SecurityQuestion.values
+    return values[digest[0] % len(values)]
+
+
+def _identifies(account: PacerAccount, *, email: str, account_number: str, date_of_birth: date | None) -> bool:
+    if email:
+        return account.email.strip().casefold() == email.strip().casefold()
+    if account_number:
+        return account.account_number == account_number.strip()
+    return date_of_birth is not None and account.date_of_birth == date_of_birth
+
+
+def start_password_reset(
+    *, username: str, email: str = "", account_number: str = "", date_of_birth: date | None = None, origin: Origin
+) -> ResetChallenge:
+    """Step one: the username and one more fact. Always returns a question to ask."""
+    username = username.strip()
+    account = PacerAccount.objects.filter(username__iexact=username, is_active=True).first()
+    if account is not None and not _identifies(
+        account, email=email, account_number=account_number, date_of_birth=date_of_birth
+    ):
+        account = None
+    first = SecurityAnswer.objects.filter(account=account).order_by("id").first() if account else None
+    with transaction.atomic():
+        audit.record(
+            event="password_reset.started",
+            origin=origin,
+            actor=account,
+            username=username,
+            identified=account is not None,
+        )
+    return ResetChallenge(
+        username=username,
+        account_id=account.pk if account else None,
+        question=first.question if first else _stand_in_question(username),
+        # A legacy account has no questions yet: the e-mailed link is then the only proof, as it always is.
+        checks_answer=first is not None or account is None,
+    )
+
+
+def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Origin, link_base: str) -> None:
+    """Step two: a right answer e-mails a single-use reset link; a wrong one tells the account holder."""
+    account = PacerAccount.objects.filter(pk=challenge.account_id).first() if challenge.account_id else None
+    stored = SecurityAnswer.objects.filter(account=account, question=challenge.question).first() if account else None
+    right = questions.answer_matches(stored, answer)  # hashes either way
+    if account is not None and not challenge.checks_answer:
+        right = True
+    with transaction.atomic():
+        if account is None:
+            audit.record(event="password_reset.no_account", origin=origin, username=challenge.username)
+            return
+        if not right:
+            audit.record(event="password_reset.answer_wrong", origin=origin, actor=account)
+            mail = emails.reset_refused(account)
+            kind = "password_reset.refused"
+        else:
+            secret = tokens.issue(account=account, purpose=TokenPurpose.RESET_PASSWORD, email=account.email)
+            audit.record(event="password_reset.link_sent", origin=origin, actor=account)
+            mail = emails.reset_link(account, link_base=link_base, secret=secret)
+            kind = "password_reset.link"
+        notices.enqueue(kind=kind, recipients=[account.email], subject=mail.subject, body=mail.body, deliver_now=False)
+
+
+def reset_link_account(secret: str) -> PacerAccount | None:
+    """Whose password the link resets, if it is still good (the link is not used up by looking)."""
+    token = tokens.peek(secret, TokenPurpose.RESET_PASSWORD)
+    return token.account if token else None
+
+
+def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccount:
+    """Set the new password and use the link up, in one transaction.
+
+    Going through set_password changes the password hash, which ends every other session of the account (Django
+    checks each session against it) and every API token. Raises LinkNotValid or ValidationError (the link then
+    stays usable, so the person can try another password).
+    """
+    account = reset_link_account(secret)
+    if account is None:
+        raise LinkNotValid()
+    validate_password(password, account)
+    with transaction.atomic():
+        token = tokens.use(secret, TokenPurpose.RESET_PASSWORD)
+        if token is None:
+            raise LinkNotValid()
+        account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
+        account.set_password(password)
+        account.save(update_fields=["password"])
+        audit.record(event="password.reset", origin=origin, actor=account)
+        mail = emails.password_changed(account, how="with a reset link sent by e-mail")
+        notices.enqueue(kind="password.changed", recipients=[account.email], subject=mail.subject, body=mail.body)
+    return account
+
+
+def send_usernames(*, email: str, origin: Origin) -> None:
+    """Mail the usernames registered to this address, to this address; an address with none is told so."""
+    email = email.strip()
+    accounts = list(PacerAccount.objects.filter(email__iexact=email, is_active=True).order_by("username"))
+    mail = emails.usernames(email, accounts)
+    with transaction.atomic():
+        audit.record(event="username_reminder.sent", origin=origin, email=email, accounts=len(accounts))
+        notices.enqueue(
+            kind="username_reminder", recipients=[email], subject=mail.subject, body=mail.body, deliver_now=False
+        )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EfileConfig(AppConfig):
+    name = "openecf.efile"
+    verbose_name = "E-file registration"

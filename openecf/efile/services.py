@@ -1,0 +1,206 @@
+"""E-file registration: the filer asks, the court's clerk approves or denies; each step audited and e-mailed.
+
+On approval the court gets a new CM/ECF account for the filer, already linked to the PACER account, so filing
+rights keep coming from one place (cmecf/access.py: a Link at this court). The new account has no password: it
+can never be used as an old court login, only through the PACER account it is linked to.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from openecf.accounts.models import PacerAccount
+from openecf.audit import services as audit
+from openecf.audit.context import Origin
+from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
+from openecf.courts.models import Court
+from openecf.efile.models import EfileRegistration, FilerRole, RegistrationStatus
+from openecf.notices import services as notices
+
+
+class EfileRefused(Exception):
+    def __init__(self, message: str, *, needs_upgrade: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.needs_upgrade = needs_upgrade
+
+
+def account_problem(account: PacerAccount) -> EfileRefused | None:
+    """What stops this account from asking any court for filing rights, if anything."""
+    if account.is_shared:
+        return EfileRefused("A shared firm PACER account cannot e-file. Use your own individual PACER account.")
+    if account.is_legacy:
+        return EfileRefused(
+            "Your PACER account has not been upgraded. Upgrade it before you register to e-file.", needs_upgrade=True
+        )
+    return None
+
+
+def request_problem(*, account: PacerAccount, court: Court) -> EfileRefused | None:
+    """What stops this account from asking this court for filing rights, if anything."""
+    if (problem := account_problem(account)) is not None:
+        return problem
+    if not court.is_live():
+        return EfileRefused(
+            f"The {court.display_name} is not on NextGen CM/ECF yet. Ask the court for a CM/ECF login under its "
+            "own procedure."
+        )
+    link = Link.objects.filter(pacer_account=account, court=court).select_related("ecf_account").first()
+    if link is not None:
+        return EfileRefused(
+            f"Your PACER account can already file in the {court.display_name} "
+            f"(linked to the CM/ECF account for {link.ecf_account.name})."
+        )
+    if EfileRegistration.objects.filter(account=account, court=court, status=RegistrationStatus.PENDING).exists():
+        return EfileRefused(f"You have already asked the {court.display_name}; the clerk has not decided yet.")
+    return None
+
+
+def request_registration(
+    *, account: PacerAccount, court: Court, role: str, bar_id: str, statement: str, origin: Origin
+) -> EfileRegistration:
+    problem = request_problem(account=account, court=court)
+    if problem is not None:
+        raise problem
+    if role not in FilerRole.values:
+        raise EfileRefused("Choose attorney filer or non-attorney filer.")
+    if role == FilerRole.ATTORNEY and not bar_id.strip():
+        raise EfileRefused("An attorney filer gives a bar number and state of admission.")
+    try:
+        with transaction.atomic():
+            registration = EfileRegistration.objects.create(
+                account=account, court=court, role=role, bar_id=bar_id.strip(), statement=statement.strip()
+            )
+            audit.record(
+                event="efile_registration.requested",
+                origin=origin,
+                actor=account,
+                court=court,
+                registration=registration.pk,
+                role=role,
+            )
+            notices.enqueue(
+                kind="efile_registration.requested",
+                recipients=[account.email],
+                subject=f"E-file registration received - {court.display_name}",
+                body=(
+                    f"Dear {account.name},\n\nThe {court.display_name} has received your request (number "
+                    f"{registration.pk}) to e-file as {registration.get_role_display().lower()} with the PACER "
+                    f"account {account.username}. The clerk's office will e-mail you its decision.\n"
+                ),
+            )
+    except IntegrityError:
+        raise EfileRefused(f"You have already asked the {court.display_name}; the clerk has not decided yet.") from None
+    return registration
+
+
+class DecisionRefused(Exception):
+    pass
+
+
+def _new_login(court: Court, username: str) -> str:
+    base = login_key(username)[:70] or "filer"
+    login, n = base, 1
+    while EcfAccount.objects.filter(court=court, login_key=login_key(login)).exists():
+        n += 1
+        login = f"{base}{n}"
+    return login
+
+
+def _pending(registration_id: int) -> EfileRegistration:
+    registration = (
+        EfileRegistration.objects.select_for_update()
+        .select_related("account", "court")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        raise DecisionRefused(f"There is no e-file registration number {registration_id}.")
+    if registration.status != RegistrationStatus.PENDING:
+        raise DecisionRefused(
+            f"E-file registration {registration_id} was already {registration.status} on "
+            f"{registration.decided_at:%Y-%m-%d} by {registration.decided_by}."
+        )
+    return registration
+
+
+def approve_registration(*, registration_id: int, decided_by: str, note: str, origin: Origin) -> EfileRegistration:
+    """Grant filing rights: a new CM/ECF account for the filer at the court, linked at once, in one transaction."""
+    now = timezone.now()
+    with transaction.atomic():
+        registration = _pending(registration_id)
+        account, court = registration.account, registration.court
+        if Link.objects.filter(pacer_account=account, court=court).exists():
+            raise DecisionRefused(
+                f"{account.username} has linked a CM/ECF account at {court.pk} since asking; deny this request."
+            )
+        ecf = EcfAccount(
+            court=court,
+            login=_new_login(court, account.username),
+            name=account.name,
+            email=account.email,
+            role=EcfRole.ATTORNEY if registration.role == FilerRole.ATTORNEY else EcfRole.NONATTORNEY,
+            password=make_password(None),  # unusable: the account opens only through the PACER account
+        )
+        ecf.save()
+        Link.objects.create(pacer_account=account, ecf_account=ecf, court=court, linked_at=now)
+        registration.status = RegistrationStatus.APPROVED
+        registration.decided_at, registration.decided_by = now, decided_by
+        registration.decision_note, registration.ecf_account = note.strip(), ecf
+        registration.save()
+        audit.record(event="ecf_account.created", origin=origin, court=court, ecf_account=ecf, role=ecf.role)
+        audit.record(
+            event="efile_registration.approved",
+            origin=origin,
+            actor=account,
+            court=court,
+            ecf_account=ecf,
+            registration=registration.pk,
+            decided_by=decided_by,
+        )
+        notices.enqueue(
+            kind="efile_registration.approved",
+            recipients=[account.email],
+            subject=f"E-file registration approved - {court.display_name}",
+            body=(
+                f"Dear {account.name},\n\nThe {court.display_name} approved your e-file registration (number "
+                f"{registration.pk}). Log in with your PACER account {account.username} at the court: the "
+                f"{', '.join(court.filing_menus)} menus are there for you.\n"
+                + (f"\nNote from the clerk: {registration.decision_note}\n" if registration.decision_note else "")
+            ),
+        )
+    return registration
+
+
+def deny_registration(*, registration_id: int, decided_by: str, note: str, origin: Origin) -> EfileRegistration:
+    if not note.strip():
+        raise DecisionRefused("Give the filer a reason (--note) when denying a registration.")
+    with transaction.atomic():
+        registration = _pending(registration_id)
+        registration.status = RegistrationStatus.DENIED
+        registration.decided_at, registration.decided_by = timezone.now(), decided_by
+        registration.decision_note = note.strip()
+        registration.save()
+        account, court = registration.account, registration.court
+        audit.record(
+            event="efile_registration.denied",
+            origin=origin,
+            actor=account,
+            court=court,
+            registration=registration.pk,
+            decided_by=decided_by,
+        )
+        notices.enqueue(
+            kind="efile_registration.denied",
+            recipients=[account.email],
+            subject=f"E-file registration denied - {court.display_name}",
+            body=(
+                f"Dear {account.name},\n\nThe {court.display_name} denied your e-file registration (number "
+                f"{registration.pk}).\n\nReason: {registration.decision_note}\n\nContact the clerk's office"
+                + (f" at {court.clerk_phone}" if court.clerk_phone else "")
+                + " with any questions.\n"
+            ),
+        )
+    return registration
