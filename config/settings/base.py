@@ -108,7 +108,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env.text("OPENECF_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "openecf" / "static"]
 
 # E-mail: "console" prints messages (the demo), "smtp" delivers through EMAIL_HOST:EMAIL_PORT.
