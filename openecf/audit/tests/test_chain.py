@@ -20,7 +20,7 @@ def _record(count: int) -> list[AuditEvent]:
     return [audit.record(event="login.failed", origin=TEST_ORIGIN, username=f"guess{i}") for i in range(count)]
 
 
-def _as_superuser(sql: str, params: tuple[object, ...] = ()) -> None:
+def _as_superuser(sql: str, params: tuple[int | str, ...] = ()) -> None:
     """What a database superuser can do: lift the triggers, change rows behind the application's back."""
     triggers.drop(connection)
     with connection.cursor() as cursor:
