@@ -21,6 +21,9 @@ from openecf.cmecf.models import EcfAccount
 from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
 
+# Real processes sharing a database of their own: the live_db fixture, the production server, a small browser.
+pytest_plugins = ["tests.live_process"]
+
 TEST_ORIGIN = Origin(ip_address="127.0.0.1", user_agent="pytest")
 PACER_PASSWORD = "Tests-Are-Honest-42!"
 

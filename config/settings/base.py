@@ -136,3 +136,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.text("OPENECF_LOG_LEVEL", "INFO")},
 }
 CSRF_FAILURE_VIEW = "openecf.signon.views.csrf_failure"
+
+# The e-mail outbox worker: how long a claimed message is one worker's before another may retry it. Longer than
+# any one SMTP conversation (EMAIL_TIMEOUT per step), or a slow send could be duplicated.
+OPENECF_OUTBOX_LEASE_SECONDS = env.integer("OPENECF_OUTBOX_LEASE_SECONDS", 300, minimum=1)

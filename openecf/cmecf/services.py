@@ -229,6 +229,14 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
         if Link.objects.filter(ecf_account=ecf).exists():
             return Refusal.ECF_ALREADY_LINKED
         return Refusal.PACER_ALREADY_LINKED
+    notices.enqueue(
+        kind="link.confirmed",
+        recipients=[pacer.email, ecf.email],
+        subject=f"CM/ECF account linked to your PACER account - {court.display_name}",
+        body=_acknowledgement(pacer=pacer, court=court, ecf=ecf, at=at),
+        reference=f"link:{link.pk}",
+    )
+    # Last: the audit chain's lock is held from here to commit.
     audit.record(
         event="link.confirmed",
         origin=origin,
@@ -237,12 +245,6 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
         ecf_account=ecf,
         ecf_login=ecf.login,
         names_differed=differ,
-    )
-    notices.enqueue(
-        kind="link.confirmed",
-        recipients=[pacer.email, ecf.email],
-        subject=f"CM/ECF account linked to your PACER account - {court.display_name}",
-        body=_acknowledgement(pacer=pacer, court=court, ecf=ecf, at=at),
     )
     return link
 
