@@ -47,7 +47,7 @@ class LiveDatabase:
             **extra,
         }
 
-    def manage(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
+    def manage(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [PYTHON, "manage.py", *args],
             cwd=ROOT,
@@ -55,12 +55,12 @@ class LiveDatabase:
             capture_output=True,
             text=True,
             timeout=180,
-            check=check,
+            check=False,
         )
 
     def python(self, code: str) -> Any:
         """Run Django code against this database in a fresh process; it prints one JSON value, returned here."""
-        result = self.manage("shell", "-c", code, check=False)
+        result = self.manage("shell", "-c", code)
         assert result.returncode == 0, result.stderr[-3000:]
         return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -121,7 +121,8 @@ class ProductionServer:
 
     def start(self) -> ProductionServer:
         if not self.static_root.exists():
-            self.db.manage("collectstatic", "--noinput", "-v", "0", **self.env())
+            result = self.db.manage("collectstatic", "--noinput", "-v", "0", **self.env())
+            assert result.returncode == 0, result.stderr
         log = self.log_path.open("a")
         self.process = self.db.spawn("-m", "gunicorn", "-c", "config/gunicorn.py", log=log, **self.env())
         deadline = time.monotonic() + 60
@@ -188,7 +189,7 @@ class Browser:
         return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-def _postgres_admin(dsn: dict[str, Any]) -> Any:
+def _postgres_admin(dsn: Any) -> Any:
     import psycopg
 
     return psycopg.connect(
@@ -223,5 +224,6 @@ def live_db(tmp_path: Path) -> Iterator[LiveDatabase]:
 
 
 def _migrated(db: LiveDatabase) -> LiveDatabase:
-    db.manage("migrate", "--noinput", "-v", "0")
+    result = db.manage("migrate", "--noinput", "-v", "0")
+    assert result.returncode == 0, result.stderr
     return db
