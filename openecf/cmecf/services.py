@@ -25,6 +25,7 @@ from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
 from openecf.cmecf.refusals import LinkRefused, Refusal, refusal
 from openecf.courts.models import Court
 from openecf.notices import services as notices
+from openecf.throttle import services as throttle
 
 # Checked against when a login does not exist, so a miss costs the same as a wrong password.
 _DUMMY_HASH: list[str] = []
@@ -124,12 +125,24 @@ def propose_link(
     blocked = link_precondition(pacer=pacer, court=court, at=at)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin, login=login) from None
+    guess = throttle.link_attempt(
+        court_id=court.pk, login_key=login_key(login), pacer_account_id=pacer.pk, origin=origin
+    )
+    try:
+        throttle.check(guess, at=at)
+    except throttle.Throttled as throttled:
+        raise _refuse(
+            Refusal.THROTTLED, court=court, pacer=pacer, origin=origin, login=login, retry=throttled.retry
+        ) from None
     ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
     if ecf is None:
         _dummy_check(password)
+        throttle.failed(guess, origin=origin, at=at)
         raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, login=login)
     if not ecf.check_password(password):
+        throttle.failed(guess, origin=origin, at=at)
         raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
+    throttle.succeeded(guess, at=at)
     if not ecf.is_active:
         raise _refuse(Refusal.ECF_INACTIVE, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
     if hasattr(ecf, "link"):

@@ -192,7 +192,7 @@ def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
                 if refused.reason in RETRY_WITH_OTHER_CREDENTIALS
                 else None,
                 refusal=refused,
-                status=400 if refused.reason == Refusal.BAD_CREDENTIALS else 403,
+                status={Refusal.BAD_CREDENTIALS: 400, Refusal.THROTTLED: 429}.get(refused.reason, 403),
             )
         request.session[PROPOSAL_SESSION_KEY] = proposal.as_session()
         return _confirmation(request, access, proposal, ConfirmLinkForm(initial={"nonce": proposal.nonce}))

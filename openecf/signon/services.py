@@ -10,6 +10,7 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.courts.models import Court
+from openecf.throttle import services as throttle
 
 CLIENT_CODE_SESSION_KEY = "openecf.client_code"
 
@@ -17,13 +18,27 @@ CLIENT_CODE_SESSION_KEY = "openecf.client_code"
 def sign_in(
     request: HttpRequest, *, username: str, password: str, client_code: str, court: Court | None
 ) -> PacerAccount | None:
-    """Check the PACER credentials; on success start a fresh session. Every attempt is audited."""
+    """Check the PACER credentials; on success start a fresh session. Every attempt is audited.
+
+    Raises throttle.Throttled, without checking the password, after too many failures (see openecf/throttle).
+    """
     origin = Origin.of(request)
+    guess = throttle.login_attempt(username=username, origin=origin)
+    try:
+        throttle.check(guess)
+    except throttle.Throttled:
+        with transaction.atomic():
+            audit.record(
+                event="login.failed", origin=origin, username=username.strip(), court=court, reason="throttled"
+            )
+        raise
     account = authenticate(request, username=username, password=password)
     if not isinstance(account, PacerAccount):
+        throttle.failed(guess, origin=origin)
         with transaction.atomic():
             audit.record(event="login.failed", origin=origin, username=username.strip(), court=court)
         return None
+    throttle.succeeded(guess)
     with transaction.atomic():
         login(request, account)  # rotates the session key
         request.session[CLIENT_CODE_SESSION_KEY] = client_code

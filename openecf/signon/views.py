@@ -16,6 +16,7 @@ from openecf.courts.selectors import all_courts, court_by_id, court_or_404
 from openecf.signon import services
 from openecf.signon.forms import PacerLoginForm
 from openecf.signon.help import TOPICS
+from openecf.throttle.services import Throttled
 
 LOGIN_FAILED = "Invalid username or password."
 
@@ -71,26 +72,47 @@ def login_view(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            account = services.sign_in(
-                request,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
-                client_code=form.cleaned_data["client_code"],
-                court=court,
-            )
+            try:
+                account = services.sign_in(
+                    request,
+                    username=form.cleaned_data["username"],
+                    password=form.cleaned_data["password"],
+                    client_code=form.cleaned_data["client_code"],
+                    court=court,
+                )
+            except Throttled as throttled:
+                return _login_page(request, form, court, next_url, error=throttled.message, throttled=throttled)
             if account is not None:
                 return redirect(next_url)
             form.add_error(None, LOGIN_FAILED)
             status = 401
         else:
             status = 400
+    return _login_page(request, form, court, next_url, status=status)
+
+
+def _login_page(
+    request: HttpRequest,
+    form: PacerLoginForm,
+    court: Court | None,
+    next_url: str,
+    *,
+    status: int = 200,
+    error: str = "",
+    throttled: Throttled | None = None,
+) -> HttpResponse:
+    if error:
+        form.add_error(None, error)
     cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
-    return render(
+    response = render(
         request,
         "signon/login.html",
         {"form": form, "court": court, "next": next_url, "cancel_url": cancel_url},
-        status=status,
+        status=429 if throttled else status,
     )
+    if throttled is not None and throttled.retry_after:
+        response["Retry-After"] = str(throttled.retry_after)
+    return response
 
 
 @require_http_methods(["GET", "POST"])
