@@ -1,4 +1,4 @@
-"""Throttled guessing: growing waits per account, PACER account and address; a ceiling that never locks the owner out."""
+"""Throttled guessing: growing waits per account, PACER account and address; a ceiling that spares the owner."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_an_unknown_username_is_throttled_exactly_like_a_real_one() -> None:
 
 def test_waits_double_from_30_seconds_to_at_most_15_minutes(store: str) -> None:
     guess = throttle.login_attempt(username="jattorney", origin=Origin(ip_address=None))
-    at, waits = timezone.now(), []
+    at, waits = timezone.now(), list[int | None]()
     for _ in range(12):
         throttle.failed(guess, origin=TEST_ORIGIN, at=at)
         try:
