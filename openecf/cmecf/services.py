@@ -56,6 +56,7 @@ class LinkProposal:
     ecf_account_id: int
     password_fingerprint: str
     expires_at: str
+    used: bool = False  # set once it made its link: it can show that link again, never make another
 
     def as_session(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,6 +85,7 @@ def _refuse(
     origin: Origin,
     ecf: EcfAccount | None = None,
     login: str = "",
+    why: str = "",
     **facts: str,
 ) -> LinkRefused:
     with transaction.atomic():
@@ -95,6 +97,7 @@ def _refuse(
             ecf_account=ecf,
             reason=reason.value,
             ecf_login=login,
+            **({"why": why} if why else {}),
         )
     return refusal(reason, court, **facts)
 
@@ -190,18 +193,16 @@ def confirm_link(
     Idempotent: a second Submit of the same confirmation (a double click) returns the link already made.
     """
     at = at or timezone.now()
-    if (
-        proposal is None
-        or not constant_time_compare(proposal.nonce, nonce)
-        or proposal.pacer_account_id != pacer.pk
-        or proposal.court_id != court.pk
-    ):
-        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin)
+    unbound = _unbound(proposal, nonce=nonce, pacer=pacer, court=court)
+    if unbound:
+        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=unbound)
+    assert proposal is not None
     already = Link.objects.filter(pacer_account=pacer, ecf_account_id=proposal.ecf_account_id).first()
     if already is not None:
         return already
-    if proposal.expired(at):
-        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin)
+    if proposal.used or proposal.expired(at):
+        why = "already_used" if proposal.used else "expired"
+        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=why)
     blocked = link_precondition(pacer=pacer, court=court, at=at)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin)
@@ -211,7 +212,7 @@ def confirm_link(
         # catch whatever gets past it (two CM/ECF accounts confirmed for one PACER account at once).
         ecf = EcfAccount.objects.select_for_update().filter(pk=proposal.ecf_account_id, court=court).first()
         if ecf is None or not constant_time_compare(_fingerprint(ecf), proposal.password_fingerprint):
-            outcome = Refusal.CONFIRMATION_EXPIRED
+            outcome = Refusal.CONFIRMATION_EXPIRED  # the CM/ECF password changed since it was proved
         elif not ecf.is_active:
             outcome = Refusal.ECF_INACTIVE
         elif not names_match(ecf.name, pacer.name) and not names_differ_confirmed:
@@ -227,6 +228,19 @@ def confirm_link(
     existing = Link.objects.filter(pacer_account=pacer, court=court).select_related("ecf_account").first()
     ecf_name = existing.ecf_account.name if existing else ""
     raise _refuse(outcome, court=court, pacer=pacer, origin=origin, ecf_name=ecf_name)
+
+
+def _unbound(proposal: LinkProposal | None, *, nonce: str, pacer: PacerAccount, court: Court) -> str:
+    """Why this confirmation does not belong to this session, PACER account and court ("" when it does)."""
+    if proposal is None:
+        return "not_this_session"  # a replayed form, or a session that never proved the CM/ECF password
+    if not constant_time_compare(proposal.nonce, nonce):
+        return "not_this_session"
+    if proposal.pacer_account_id != pacer.pk:
+        return "other_pacer_account"
+    if proposal.court_id != court.pk:
+        return "other_court"
+    return ""
 
 
 def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: Origin, at: datetime) -> Link | Refusal:

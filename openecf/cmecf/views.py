@@ -226,7 +226,7 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     form = ConfirmLinkForm(request.POST)
     form.is_valid()
     try:
-        services.confirm_link(
+        made = services.confirm_link(
             pacer=access.pacer,
             court=access.court,
             proposal=proposal,
@@ -244,7 +244,9 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     except LinkRefused as refused:
         request.session.pop(PROPOSAL_SESSION_KEY, None)
         return _render(request, access, "cmecf/link_form.html", form=LinkForm(), refusal=refused, status=409)
-    # Kept (not popped) so a double-clicked Submit shows the same result instead of an error.
+    # Kept, marked used, so a double-clicked Submit shows the same result instead of an error, and makes nothing.
+    if proposal is not None and made.ecf_account_id == proposal.ecf_account_id:
+        request.session[PROPOSAL_SESSION_KEY] = {**proposal.as_session(), "used": True}
     return redirect("cmecf:link_done", access.court.pk)
 
 
