@@ -20,6 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
 from typing import IO, Any
@@ -202,14 +203,14 @@ def _postgres_admin(dsn: Any) -> Any:
     )
 
 
-@pytest.fixture
-def live_db(tmp_path: Path) -> Iterator[LiveDatabase]:
+@contextmanager
+def live_database(workdir: Path) -> Iterator[LiveDatabase]:
     """A migrated database of the test run's vendor that separate processes can share; dropped afterwards."""
     dsn = settings.DATABASES["default"]
     if dsn["ENGINE"] == "django.db.backends.sqlite3":
-        yield _migrated(LiveDatabase(f"sqlite:///{tmp_path / 'live.sqlite3'}", tmp_path))
+        yield _migrated(LiveDatabase(f"sqlite:///{workdir / 'live.sqlite3'}", workdir))
         return
-    name = "test_" + str(dsn["NAME"]).removeprefix("test_") + "_live"
+    name = f"test_{str(dsn['NAME']).removeprefix('test_')}_live_{workdir.name[-12:]}".replace("-", "_").lower()
     with _postgres_admin(dsn) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
@@ -217,10 +218,16 @@ def live_db(tmp_path: Path) -> Iterator[LiveDatabase]:
     password = f":{dsn['PASSWORD']}" if dsn.get("PASSWORD") else ""
     url = f"postgres://{user}{password}@{dsn.get('HOST') or '127.0.0.1'}:{dsn.get('PORT') or 5432}/{name}"
     try:
-        yield _migrated(LiveDatabase(url, tmp_path))
+        yield _migrated(LiveDatabase(url, workdir))
     finally:
         with _postgres_admin(dsn) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def live_db(tmp_path: Path) -> Iterator[LiveDatabase]:
+    with live_database(tmp_path) as db:
+        yield db
 
 
 def _migrated(db: LiveDatabase) -> LiveDatabase:
