@@ -128,7 +128,7 @@ def propose_link(
     blocked = link_precondition(pacer=pacer, court=court, at=at)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin, login=login) from None
-    guess = throttle.link_attempt(
+    guess = throttle.ecf_password_attempt(
         court_id=court.pk, login_key=login_key(login), pacer_account_id=pacer.pk, origin=origin
     )
     try:
@@ -292,10 +292,23 @@ def _acknowledgement(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, at: 
 
 def sign_in_with_court_login(*, court: Court, login: str, password: str, origin: Origin) -> EcfAccount:
     """The old way: a court-issued CM/ECF login, accepted only where the court is not yet live on NextGen."""
+    guess = throttle.ecf_password_attempt(court_id=court.pk, login_key=login_key(login), origin=origin)
+    try:
+        throttle.check(guess)
+    except throttle.Throttled as throttled:
+        with transaction.atomic():
+            audit.record(
+                event="ecf_login.failed", origin=origin, username=login.strip(), court=court, reason="throttled"
+            )
+        raise refusal(Refusal.THROTTLED, court, retry=throttled.retry) from None
     ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
     if ecf is None:
         _dummy_check(password)
     valid = ecf is not None and ecf.check_password(password)
+    if valid:
+        throttle.succeeded(guess)
+    else:
+        throttle.failed(guess, origin=origin)
     reason: Refusal | None = None
     if court.is_live():
         reason = Refusal.COURT_ON_NEXTGEN

@@ -82,7 +82,7 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
         )
     except LinkRefused as refused:
         form.add_error(None, refused.message)
-        return _court_login_page(request, court, form, status=403)
+        return _court_login_page(request, court, form, status=429 if refused.reason == Refusal.THROTTLED else 403)
     request.session.cycle_key()
     logins = dict(request.session.get(COURT_LOGINS_SESSION_KEY, {}))
     logins[court.pk] = ecf.pk

@@ -54,7 +54,10 @@ def login_attempt(*, username: str, origin: Origin) -> Attempt:
     return Attempt(target=f"pacer:{username.strip().casefold()}", address=origin.ip_address)
 
 
-def link_attempt(*, court_id: str, login_key: str, pacer_account_id: int, origin: Origin) -> Attempt:
+def ecf_password_attempt(
+    *, court_id: str, login_key: str, origin: Origin, pacer_account_id: int | None = None
+) -> Attempt:
+    """A CM/ECF password typed on the link form (by a signed-in PACER account) or at an old court login."""
     return Attempt(target=f"ecf:{court_id}:{login_key}", address=origin.ip_address, pacer_account_id=pacer_account_id)
 
 

@@ -158,3 +158,15 @@ def test_one_pacer_account_guessing_many_cm_ecf_logins_is_slowed_down(db: None) 
     guesser = _link_client("jattorney", "198.51.100.21")
     assert [_guess(guesser, f"login{n}", "guess").status_code for n in range(6)] == [400] * 6
     assert _guess(guesser, "cs5184", "wied-ecf-5184").status_code == 429
+
+
+def test_the_old_court_login_shares_the_cm_ecf_accounts_throttle(demo: None) -> None:
+    """At a court not yet on NextGen, the court-issued login is another place to guess a CM/ECF password."""
+    court_login = "/ecf/nysd/cgi-bin/login.pl"
+    wrong = [Client().post(court_login, {"login": "jattorney", "password": "guess"}).status_code for _ in range(6)]
+    assert wrong == [403] * 6
+    stopped = Client().post(court_login, {"login": "jattorney", "password": "nysd-ecf-attorney"})
+    assert stopped.status_code == 429
+    assert "Too many wrong CM/ECF logins or passwords. For your security, try again in 1 minute" in (
+        visible_text(stopped)
+    )
