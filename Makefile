@@ -6,8 +6,11 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/openecf
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOST) PORT=$(PORT);
+# Runs the command given in the foreground with the e-mail outbox worker beside it; both stop together.
+with_outbox_worker = $(PY) manage.py send_outbox --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
 
-.PHONY: help install run migrate demo test test-sqlite test-postgres lint format clean
+.PHONY: help install run serve migrate demo test test-sqlite test-postgres lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,6 +33,11 @@ demo: migrate ## Load the demo courts and accounts
 
 run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000 (mail at /demo/mail/)
 	HOST=$(HOST) PORT=$(PORT) bash scripts/run-demo.sh
+
+serve: install ## Production server: gunicorn, WEB_CONCURRENCY workers, config.settings.production (README)
+	$(PRODUCTION) $(PY) manage.py check --deploy && $(PY) manage.py migrate --noinput && \
+		$(PY) manage.py collectstatic --noinput -v 0
+	$(PRODUCTION) $(call with_outbox_worker,$(PY) -m gunicorn -c config/gunicorn.py)
 
 lint: install ## ruff (lint and format check) and makemigrations --check
 	$(VENV)/bin/ruff check .

@@ -21,6 +21,9 @@ from openecf.cmecf.models import EcfAccount
 from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
 
+# Real processes sharing a database of their own: the live_db fixture, the production server, a small browser.
+pytest_plugins = ["tests.live_process"]
+
 TEST_ORIGIN = Origin(ip_address="127.0.0.1", user_agent="pytest")
 PACER_PASSWORD = "Tests-Are-Honest-42!"
 
@@ -187,3 +190,13 @@ def code_at(totp: Any, steps_from_now: int = 0) -> str:
     import time
 
     return str(totp.at(time.time() + 30 * steps_from_now))
+
+
+@pytest.fixture
+def courts(transactional_db: None) -> None:
+    """The shipped courts, for tests that share the database with a live server: Django empties every table
+    between such tests, including what the data migration loaded."""
+    from openecf.courts.data import upsert_courts
+
+    if not Court.objects.exists():
+        upsert_courts(Court, keep_dates=True)

@@ -17,7 +17,7 @@ from openecf.audit.models import AuditEvent
 from openecf.signon import tokens
 from tools.pacer_loopback import mounts
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "openecf.audit",
     "openecf.notices",
+    "openecf.throttle",
     "openecf.courts",
     "openecf.accounts",
     "openecf.cmecf",
@@ -112,7 +113,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env.text("OPENECF_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "openecf" / "static"]
 
 # E-mail: "console" prints messages (the demo), "smtp" delivers through EMAIL_HOST:EMAIL_PORT.
@@ -162,3 +163,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.text("OPENECF_LOG_LEVEL", "INFO")},
 }
 CSRF_FAILURE_VIEW = "openecf.signon.views.csrf_failure"
+
+# The e-mail outbox worker: how long a claimed message is one worker's before another may retry it. Longer than
+# any one SMTP conversation (EMAIL_TIMEOUT per step), or a slow send could be duplicated.
+OPENECF_OUTBOX_LEASE_SECONDS = env.integer("OPENECF_OUTBOX_LEASE_SECONDS", 300, minimum=1)
+
+# Throttled guessing (openecf/throttle): counters in the database, or in Redis when REDIS_URL is set.
+REDIS_URL = env.text("REDIS_URL")
+OPENECF_THROTTLE_STORE = env.text("OPENECF_THROTTLE_STORE", "redis" if REDIS_URL else "database")
+OPENECF_THROTTLE_REDIS_PREFIX = env.text("OPENECF_THROTTLE_REDIS_PREFIX", "openecf:throttle:")
+if OPENECF_THROTTLE_STORE not in {"database", "redis"} or (OPENECF_THROTTLE_STORE == "redis" and not REDIS_URL):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("OPENECF_THROTTLE_STORE must be 'database', or 'redis' with REDIS_URL set")

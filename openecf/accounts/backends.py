@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
+from openecf.accounts.hashers import dummy_verify
 from openecf.accounts.models import PacerAccount
 
 
@@ -18,8 +19,7 @@ class PacerAccountBackend(ModelBackend):
             return None
         account = PacerAccount.objects.filter(username__iexact=username.strip()).first()
         if account is None:
-            # Same hashing work as a real check, so timing does not tell who has an account.
-            PacerAccount().set_password(password)
+            dummy_verify(password)  # same Argon2 work as a real check: timing does not tell who has an account
             return None
         if account.check_password(password) and self.user_can_authenticate(account):
             return account

@@ -1,4 +1,7 @@
-from django.contrib.auth.hashers import Argon2PasswordHasher
+from functools import cache
+
+from django.contrib.auth.hashers import Argon2PasswordHasher, check_password, make_password
+from django.utils.crypto import get_random_string
 
 
 class OwaspArgon2idHasher(Argon2PasswordHasher):
@@ -13,3 +16,14 @@ class OwaspArgon2idHasher(Argon2PasswordHasher):
     time_cost = 2
     memory_cost = 19 * 1024
     parallelism = 1
+
+
+@cache
+def _dummy_hash() -> str:
+    return make_password(get_random_string(32))
+
+
+def dummy_verify(password: str) -> None:
+    """The work of checking a password, for a username that does not exist: the same Argon2 verify, so the time a
+    login takes does not tell whether the account exists."""
+    check_password(password, _dummy_hash())

@@ -32,8 +32,8 @@ def likely_duplicate(person: Person) -> bool:
     return False
 
 
-def _send(mail: emails.Mail, *, kind: str, to: list[str], deliver_now: bool = True) -> None:
-    notices.enqueue(kind=kind, recipients=to, subject=mail.subject, body=mail.body, deliver_now=deliver_now)
+def _send(mail: emails.Mail, *, kind: str, to: list[str]) -> None:
+    notices.enqueue(kind=kind, recipients=to, subject=mail.subject, body=mail.body)
 
 
 def register_pacer_account(

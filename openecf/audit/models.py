@@ -69,6 +69,13 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True, help_text="Client address.")
     user_agent = models.CharField(max_length=512, blank=True, help_text="Client's User-Agent header.")
     detail = models.JSONField(default=dict, blank=True, help_text="Event-specific facts, e.g. a refusal reason.")
+    seq = models.PositiveBigIntegerField(
+        unique=True, help_text="Place in the hash chain: 1, 2, 3... in the order the events were committed."
+    )
+    prev_hash = models.CharField(max_length=64, help_text="SHA-256 chain hash of the event before (seq - 1).")
+    hash = models.CharField(
+        max_length=64, help_text="SHA-256 of prev_hash and this event's content; see audit/chain.py."
+    )
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -86,3 +93,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("audit events cannot be deleted")
+
+
+class AuditChainHead(models.Model):
+    """The newest link of the hash chain. Its row lock serialises writers, so two events never share a place.
+
+    Kept apart from the events so that deleting the newest events (which leaves a valid but shorter chain) shows.
+    """
+
+    seq = models.PositiveBigIntegerField(default=0, help_text="seq of the newest event (0: no events yet).")
+    hash = models.CharField(max_length=64, help_text="hash of the newest event (64 zeros: no events yet).")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_chain_head_single_row")]
+
+    def __str__(self) -> str:
+        return f"audit chain head #{self.seq} {self.hash[:12]}"

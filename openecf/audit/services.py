@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+from django.utils.ipv6 import clean_ipv6_address
+
+from openecf.audit import chain
 from openecf.audit.context import Origin
 from openecf.audit.models import AuditEvent
+
+
+def _address(ip: str | None) -> str | None:
+    # Stored as the database will give it back (PostgreSQL's inet rewrites IPv6), so the chain hash still matches.
+    return clean_ipv6_address(ip) if ip and ":" in ip else ip
 
 
 def record(
@@ -18,14 +27,18 @@ def record(
     ecf_account: Any = None,
     **detail: Any,
 ) -> AuditEvent:
-    """Append one event. Call it inside the transaction of the change it describes."""
-    return AuditEvent.objects.create(
-        event=event,
-        actor=actor,
-        username=username[:150] or (getattr(actor, "username", "") or ""),
-        court=court,
-        ecf_account=ecf_account,
-        ip_address=origin.ip_address,
-        user_agent=origin.user_agent,
-        detail=detail,
+    """Append one event to the hash chain. Call it inside the transaction of the change it describes, as that
+    transaction's last write: it locks the chain head until commit, so everything else should be locked first."""
+    return chain.append(
+        AuditEvent(
+            occurred_at=timezone.now(),
+            event=event,
+            actor=actor,
+            username=username[:150] or (getattr(actor, "username", "") or ""),
+            court=court,
+            ecf_account=ecf_account,
+            ip_address=_address(origin.ip_address),
+            user_agent=origin.user_agent,
+            detail=detail,
+        )
     )

@@ -18,6 +18,7 @@ class Refusal(models.TextChoices):
     ECF_ALREADY_LINKED = "ecf_already_linked", "CM/ECF account already linked"
     CONFIRMATION_EXPIRED = "confirmation_expired", "Confirmation expired or not for this account"
     COURT_ON_NEXTGEN = "court_on_nextgen", "Old CM/ECF login at a NextGen court"
+    THROTTLED = "throttled", "Too many wrong CM/ECF passwords"
 
 
 # Refusals about the CM/ECF account typed: the form is shown again so the filer can correct it. The others
@@ -82,6 +83,12 @@ def refusal(reason: Refusal, court: Court, **facts: str) -> LinkRefused:
             f"{where} is live on NextGen CM/ECF since {facts.get('go_live', '')}. Court-issued CM/ECF logins no "
             "longer open the filing system: log in with your upgraded individual PACER account and link your "
             "CM/ECF account under Utilities."
+        ),
+        Refusal.THROTTLED: (
+            f"Too many wrong CM/ECF logins or passwords. For your security, {facts['retry']}."
+            if facts.get("retry")
+            else "Too many wrong CM/ECF logins or passwords: this CM/ECF account no longer accepts passwords from "
+            f"this computer. Contact {_contact(court)}."
         ),
     }[reason]
     return LinkRefused(reason, text)

@@ -25,6 +25,7 @@ from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
 from openecf.cmecf.refusals import LinkRefused, Refusal, refusal
 from openecf.courts.models import Court
 from openecf.notices import services as notices
+from openecf.throttle import services as throttle
 
 # Checked against when a login does not exist, so a miss costs the same as a wrong password.
 _DUMMY_HASH: list[str] = []
@@ -55,6 +56,7 @@ class LinkProposal:
     ecf_account_id: int
     password_fingerprint: str
     expires_at: str
+    used: bool = False  # set once it made its link: it can show that link again, never make another
 
     def as_session(self) -> dict[str, Any]:
         return asdict(self)
@@ -83,6 +85,7 @@ def _refuse(
     origin: Origin,
     ecf: EcfAccount | None = None,
     login: str = "",
+    why: str = "",
     **facts: str,
 ) -> LinkRefused:
     with transaction.atomic():
@@ -94,6 +97,7 @@ def _refuse(
             ecf_account=ecf,
             reason=reason.value,
             ecf_login=login,
+            **({"why": why} if why else {}),
         )
     return refusal(reason, court, **facts)
 
@@ -124,12 +128,24 @@ def propose_link(
     blocked = link_precondition(pacer=pacer, court=court, at=at)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin, login=login) from None
+    guess = throttle.ecf_password_attempt(
+        court_id=court.pk, login_key=login_key(login), pacer_account_id=pacer.pk, origin=origin
+    )
+    try:
+        throttle.check(guess, at=at)
+    except throttle.Throttled as throttled:
+        raise _refuse(
+            Refusal.THROTTLED, court=court, pacer=pacer, origin=origin, login=login, retry=throttled.retry
+        ) from None
     ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
     if ecf is None:
         _dummy_check(password)
+        throttle.failed(guess, origin=origin, at=at)
         raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, login=login)
     if not ecf.check_password(password):
+        throttle.failed(guess, origin=origin, at=at)
         raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
+    throttle.succeeded(guess, at=at)
     if not ecf.is_active:
         raise _refuse(Refusal.ECF_INACTIVE, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
     if hasattr(ecf, "link"):
@@ -177,18 +193,16 @@ def confirm_link(
     Idempotent: a second Submit of the same confirmation (a double click) returns the link already made.
     """
     at = at or timezone.now()
-    if (
-        proposal is None
-        or not constant_time_compare(proposal.nonce, nonce)
-        or proposal.pacer_account_id != pacer.pk
-        or proposal.court_id != court.pk
-    ):
-        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin)
+    unbound = _unbound(proposal, nonce=nonce, pacer=pacer, court=court)
+    if unbound:
+        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=unbound)
+    assert proposal is not None
     already = Link.objects.filter(pacer_account=pacer, ecf_account_id=proposal.ecf_account_id).first()
     if already is not None:
         return already
-    if proposal.expired(at):
-        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin)
+    if proposal.used or proposal.expired(at):
+        why = "already_used" if proposal.used else "expired"
+        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=why)
     blocked = link_precondition(pacer=pacer, court=court, at=at)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin)
@@ -198,7 +212,7 @@ def confirm_link(
         # catch whatever gets past it (two CM/ECF accounts confirmed for one PACER account at once).
         ecf = EcfAccount.objects.select_for_update().filter(pk=proposal.ecf_account_id, court=court).first()
         if ecf is None or not constant_time_compare(_fingerprint(ecf), proposal.password_fingerprint):
-            outcome = Refusal.CONFIRMATION_EXPIRED
+            outcome = Refusal.CONFIRMATION_EXPIRED  # the CM/ECF password changed since it was proved
         elif not ecf.is_active:
             outcome = Refusal.ECF_INACTIVE
         elif not names_match(ecf.name, pacer.name) and not names_differ_confirmed:
@@ -216,6 +230,19 @@ def confirm_link(
     raise _refuse(outcome, court=court, pacer=pacer, origin=origin, ecf_name=ecf_name)
 
 
+def _unbound(proposal: LinkProposal | None, *, nonce: str, pacer: PacerAccount, court: Court) -> str:
+    """Why this confirmation does not belong to this session, PACER account and court ("" when it does)."""
+    if proposal is None:
+        return "not_this_session"  # a replayed form, or a session that never proved the CM/ECF password
+    if not constant_time_compare(proposal.nonce, nonce):
+        return "not_this_session"
+    if proposal.pacer_account_id != pacer.pk:
+        return "other_pacer_account"
+    if proposal.court_id != court.pk:
+        return "other_court"
+    return ""
+
+
 def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: Origin, at: datetime) -> Link | Refusal:
     if Link.objects.filter(ecf_account=ecf).exists():
         return Refusal.ECF_ALREADY_LINKED
@@ -229,6 +256,14 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
         if Link.objects.filter(ecf_account=ecf).exists():
             return Refusal.ECF_ALREADY_LINKED
         return Refusal.PACER_ALREADY_LINKED
+    notices.enqueue(
+        kind="link.confirmed",
+        recipients=[pacer.email, ecf.email],
+        subject=f"CM/ECF account linked to your PACER account - {court.display_name}",
+        body=_acknowledgement(pacer=pacer, court=court, ecf=ecf, at=at),
+        reference=f"link:{link.pk}",
+    )
+    # Last: the audit chain's lock is held from here to commit.
     audit.record(
         event="link.confirmed",
         origin=origin,
@@ -237,12 +272,6 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
         ecf_account=ecf,
         ecf_login=ecf.login,
         names_differed=differ,
-    )
-    notices.enqueue(
-        kind="link.confirmed",
-        recipients=[pacer.email, ecf.email],
-        subject=f"CM/ECF account linked to your PACER account - {court.display_name}",
-        body=_acknowledgement(pacer=pacer, court=court, ecf=ecf, at=at),
     )
     return link
 
@@ -263,10 +292,23 @@ def _acknowledgement(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, at: 
 
 def sign_in_with_court_login(*, court: Court, login: str, password: str, origin: Origin) -> EcfAccount:
     """The old way: a court-issued CM/ECF login, accepted only where the court is not yet live on NextGen."""
+    guess = throttle.ecf_password_attempt(court_id=court.pk, login_key=login_key(login), origin=origin)
+    try:
+        throttle.check(guess)
+    except throttle.Throttled as throttled:
+        with transaction.atomic():
+            audit.record(
+                event="ecf_login.failed", origin=origin, username=login.strip(), court=court, reason="throttled"
+            )
+        raise refusal(Refusal.THROTTLED, court, retry=throttled.retry) from None
     ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
     if ecf is None:
         _dummy_check(password)
     valid = ecf is not None and ecf.check_password(password)
+    if valid:
+        throttle.succeeded(guess)
+    else:
+        throttle.failed(guess, origin=origin)
     reason: Refusal | None = None
     if court.is_live():
         reason = Refusal.COURT_ON_NEXTGEN

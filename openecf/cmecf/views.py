@@ -86,7 +86,7 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
         )
     except LinkRefused as refused:
         form.add_error(None, refused.message)
-        return _court_login_page(request, court, form, status=403)
+        return _court_login_page(request, court, form, status=429 if refused.reason == Refusal.THROTTLED else 403)
     request.session.cycle_key()
     logins = dict(request.session.get(COURT_LOGINS_SESSION_KEY, {}))
     logins[court.pk] = ecf.pk
@@ -200,7 +200,7 @@ def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
                 if refused.reason in RETRY_WITH_OTHER_CREDENTIALS
                 else None,
                 refusal=refused,
-                status=400 if refused.reason == Refusal.BAD_CREDENTIALS else 403,
+                status={Refusal.BAD_CREDENTIALS: 400, Refusal.THROTTLED: 429}.get(refused.reason, 403),
             )
         request.session[PROPOSAL_SESSION_KEY] = proposal.as_session()
         return _confirmation(request, access, proposal, ConfirmLinkForm(initial={"nonce": proposal.nonce}))
@@ -234,7 +234,7 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     form = ConfirmLinkForm(request.POST)
     form.is_valid()
     try:
-        services.confirm_link(
+        made = services.confirm_link(
             pacer=access.pacer,
             court=access.court,
             proposal=proposal,
@@ -252,7 +252,9 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     except LinkRefused as refused:
         request.session.pop(PROPOSAL_SESSION_KEY, None)
         return _render(request, access, "cmecf/link_form.html", form=LinkForm(), refusal=refused, status=409)
-    # Kept (not popped) so a double-clicked Submit shows the same result instead of an error.
+    # Kept, marked used, so a double-clicked Submit shows the same result instead of an error, and makes nothing.
+    if proposal is not None and made.ecf_account_id == proposal.ecf_account_id:
+        request.session[PROPOSAL_SESSION_KEY] = {**proposal.as_session(), "used": True}
     return redirect("cmecf:link_done", access.court.pk)
 
 

@@ -39,6 +39,7 @@ from openecf.mfa.models import (
 )
 from openecf.notices import services as notices
 from openecf.signon.models import SignOnSettings
+from openecf.throttle import services as throttle
 
 STEP_SECONDS = 30
 EMAIL_CODE_MINUTES = 15
@@ -124,8 +125,11 @@ def _use_backup(account: PacerAccount, code: str) -> bool:
 def verify_code(*, account: PacerAccount, code: str, origin: Origin, where: str) -> str | None:
     """Check and use up a one-time code (authenticator app or backup code). Returns "totp", "backup" or None.
 
-    A failure is audited (mfa.failed, with why) in its own transaction, so it survives the refusal.
+    A failure is audited (mfa.failed, with why) in its own transaction, so it survives the refusal. Guesses are
+    throttled per account and address: raises throttle.Throttled, without checking the code, after too many.
     """
+    attempt = throttle.otp_attempt(account_id=account.pk, origin=origin)
+    throttle.check(attempt)
     normalised = _normalise(code)
     method: str | None = None
     reason = "malformed"
@@ -140,9 +144,21 @@ def verify_code(*, account: PacerAccount, code: str, origin: Origin, where: str)
         if method == "backup":
             audit.record(event="mfa.backup_code_used", origin=origin, actor=account, where=where)
     if method is None:
+        throttle.failed(attempt, origin=origin)
         with transaction.atomic():
             audit.record(event="mfa.failed", origin=origin, actor=account, reason=reason, where=where)
+    else:
+        throttle.succeeded(attempt)
     return method
+
+
+def _verify_or_refuse(*, account: PacerAccount, code: str, origin: Origin, where: str) -> None:
+    try:
+        method = verify_code(account=account, code=code, origin=origin, where=where)
+    except throttle.Throttled as throttled:
+        raise MfaError(throttled.message) from None
+    if method is None:
+        raise MfaError("That code is not valid. Enter a current code from one of your apps, or a backup code.")
 
 
 # --- E-mailed codes (needed to add an authenticator app) ---------------------------------------------------
@@ -268,8 +284,7 @@ def remove_authenticator(*, account: PacerAccount, authenticator_id: int, code: 
             "Accounts with filing access must keep at least one authenticator app. Add the new one first, "
             "then remove this one."
         )
-    if verify_code(account=account, code=code, origin=origin, where="remove-authenticator") is None:
-        raise MfaError("That code is not valid. Enter a current code from one of your apps, or a backup code.")
+    _verify_or_refuse(account=account, code=code, origin=origin, where="remove-authenticator")
     with transaction.atomic():
         Authenticator.objects.filter(pk=authenticator.pk).delete()
         if not selectors.is_enrolled(account):
@@ -286,8 +301,7 @@ def remove_authenticator(*, account: PacerAccount, authenticator_id: int, code: 
 def regenerate_backup_codes(*, account: PacerAccount, code: str, origin: Origin) -> list[str]:
     if not selectors.is_enrolled(account):
         raise MfaError("Add an authenticator app first; backup codes come with it.")
-    if verify_code(account=account, code=code, origin=origin, where="backup-codes") is None:
-        raise MfaError("That code is not valid. Enter a current code from one of your apps, or a backup code.")
+    _verify_or_refuse(account=account, code=code, origin=origin, where="backup-codes")
     with transaction.atomic():
         codes = _new_backup_codes(account)
         audit.record(event="mfa.backup_codes_replaced", origin=origin, actor=account)

@@ -15,16 +15,32 @@ class OutboxStatus(models.TextChoices):
 class OutboxMessage(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it was queued.")
     kind = models.CharField(max_length=64, help_text="What the message announces, e.g. link.confirmed.")
+    reference = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text="The record it announces, e.g. link:42."
+    )
+    message_id = models.CharField(
+        max_length=255,
+        unique=True,
+        help_text="Message-ID header, the same on every attempt: a resend after a crash is the same message.",
+    )
     recipients = models.JSONField(help_text="List of e-mail addresses.")
     subject = models.CharField(max_length=255, help_text="Subject line.")
     body = models.TextField(help_text="Plain-text body.")
     status = models.CharField(max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING, db_index=True)
-    attempts = models.PositiveIntegerField(default=0, help_text="Delivery attempts so far.")
+    attempts = models.PositiveIntegerField(default=0, help_text="Delivery attempts so far (claims by a worker).")
+    next_attempt_at = models.DateTimeField(
+        default=timezone.now, help_text="Not tried again before this time (retries back off)."
+    )
+    claimed_until = models.DateTimeField(
+        null=True, blank=True, help_text="A worker is sending it until then; after that another worker may retry."
+    )
+    claim_token = models.CharField(max_length=32, blank=True, help_text="Which claim (worker attempt) holds it.")
     last_error = models.TextField(blank=True, help_text="Why the last attempt failed.")
     sent_at = models.DateTimeField(null=True, blank=True, help_text="When the mail server accepted it.")
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=OutboxStatus.values), name="outbox_status_valid"),
         ]

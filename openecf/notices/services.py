@@ -1,66 +1,110 @@
-"""Queue e-mail inside the caller's transaction; deliver it after commit and from the send_outbox worker."""
+"""Queue e-mail inside the caller's transaction; the send_outbox worker delivers it: claim, send, record.
+
+No database lock is held while talking to the mail server. A worker claims a message for a lease (a short
+transaction), sends it with no transaction open, then records the outcome. A worker killed mid-delivery leaves the
+claim to expire and another attempt sends the message again with the same Message-ID: delivery is at least once,
+and a resend is recognisably the same message (docs/security.md says exactly what that guarantees).
+"""
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
+from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from openecf.notices.models import OutboxMessage, OutboxStatus
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
+FIRST_RETRY = timedelta(seconds=30)
+LONGEST_RETRY = timedelta(hours=1)
 
 
-def enqueue(*, kind: str, recipients: list[str], subject: str, body: str, deliver_now: bool = True) -> OutboxMessage:
-    """Write the message to the outbox. Must run inside the transaction of the change it announces.
+def _message_id() -> str:
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "openecf.localhost"
+    return make_msgid(idstring="outbox", domain=domain)
 
-    ``deliver_now=False`` leaves sending to the send_outbox worker: pages that must not reveal whether an account
-    exists use it, so that their answer takes the same time whether or not a message was queued.
-    """
+
+def enqueue(*, kind: str, recipients: list[str], subject: str, body: str, reference: str = "") -> OutboxMessage:
+    """Write the message to the outbox. Must run inside the transaction of the change it announces."""
     unique = list(dict.fromkeys(address.strip() for address in recipients if address.strip()))
-    message = OutboxMessage.objects.create(kind=kind, recipients=unique, subject=subject, body=body)
-    if deliver_now:
-        # Try at once after commit so the filer gets it quickly; the worker retries anything left pending.
-        transaction.on_commit(lambda: deliver_pending(only_id=message.pk))
+    return OutboxMessage.objects.create(
+        kind=kind, reference=reference, message_id=_message_id(), recipients=unique, subject=subject, body=body
+    )
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """30 s after the first failure, doubling, at most an hour."""
+    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.OPENECF_OUTBOX_LEASE_SECONDS)
+
+
+def claim(*, at: datetime, lease: timedelta) -> OutboxMessage | None:
+    """Take the next due message for `lease`, in a transaction of its own that ends before any sending."""
+    token = get_random_string(32)
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(status=OutboxStatus.PENDING, next_attempt_at__lte=at)
+            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=at))
+            .order_by("next_attempt_at", "id")
+            .first()
+        )
+        if message is None:
+            return None
+        message.attempts += 1
+        message.claimed_until = at + lease
+        message.claim_token = token
+        message.save(update_fields=["attempts", "claimed_until", "claim_token"])
     return message
 
 
-def deliver_pending(*, only_id: int | None = None, limit: int = 100) -> int:
-    """Send pending messages; returns how many were sent. Failures stay pending until MAX_ATTEMPTS."""
+def deliver_pending(*, limit: int = 100, at: datetime | None = None, lease: timedelta | None = None) -> int:
+    """Send due messages; returns how many the mail server accepted. Failures are retried later, up to MAX_ATTEMPTS."""
     sent = 0
-    queue = OutboxMessage.objects.filter(status=OutboxStatus.PENDING).order_by("id")
-    if only_id is not None:
-        queue = queue.filter(pk=only_id)
     connection = None
-    for message_id in list(queue.values_list("pk", flat=True)[:limit]):
-        with transaction.atomic():
-            message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
-            if message is None or message.status != OutboxStatus.PENDING:
-                continue  # another worker took it
-            message.attempts += 1
-            try:
-                connection = connection or get_connection()
-                EmailMessage(
-                    subject=message.subject,
-                    body=message.body,
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                    to=message.recipients,
-                    connection=connection,
-                ).send()
-            except Exception as error:  # any transport failure: keep the message, record why, retry later
-                log.warning("outbox message %s not delivered: %s", message.pk, error)
-                message.last_error = f"{type(error).__name__}: {error}"[:2000]
-                if message.attempts >= MAX_ATTEMPTS:
-                    message.status = OutboxStatus.FAILED
-                connection = None
-            else:
-                message.status = OutboxStatus.SENT
-                message.sent_at = timezone.now()
-                sent += 1
-            message.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    for _ in range(limit):
+        now = at or timezone.now()
+        message = claim(at=now, lease=lease or _lease())
+        if message is None:
+            break
+        try:
+            connection = connection or get_connection()
+            EmailMessage(
+                subject=message.subject,
+                body=message.body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=message.recipients,
+                headers={"Message-ID": message.message_id},
+                connection=connection,
+            ).send()
+        except Exception as error:  # any transport failure: keep the message, record why, retry later
+            log.warning("outbox message %s not delivered (attempt %s): %s", message.pk, message.attempts, error)
+            connection = None
+            given_up = message.attempts >= MAX_ATTEMPTS
+            OutboxMessage.objects.filter(pk=message.pk, claim_token=message.claim_token).update(
+                last_error=f"{type(error).__name__}: {error}"[:2000],
+                status=OutboxStatus.FAILED if given_up else OutboxStatus.PENDING,
+                next_attempt_at=now + retry_delay(message.attempts),
+                claimed_until=None,
+            )
+        else:
+            sent += 1
+            # Whoever holds the claim now, the server has the message: record it as sent.
+            OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.PENDING).update(
+                status=OutboxStatus.SENT, sent_at=timezone.now(), claimed_until=None, last_error=""
+            )
+    if connection is not None:
+        connection.close()
     return sent

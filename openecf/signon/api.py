@@ -25,6 +25,7 @@ from openecf.mfa import selectors as mfa_selectors
 from openecf.mfa import services as mfa_services
 from openecf.signon import services
 from openecf.signon.forms import CLIENT_CODE_RULE, clean_client_code
+from openecf.throttle.services import Throttled
 
 OK = "0"
 NOT_LOGGED_IN = "1"
@@ -129,6 +130,8 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
         )
     except lifecycle.SignInRefused as refused:
         return _answer(request, result=NOT_LOGGED_IN, description=refused.message)
+    except Throttled as throttled:
+        return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
     if account is None:
         return _answer(request, result=INVALID, description=INVALID_TEXT)
 
@@ -137,7 +140,10 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
     mfa_method = ""
     warnings: list[str] = []
     if mfa_selectors.is_enrolled(account):
-        mfa_method = mfa_services.verify_code(account=account, code=otp, origin=origin, where="api") or ""
+        try:
+            mfa_method = mfa_services.verify_code(account=account, code=otp, origin=origin, where="api") or ""
+        except Throttled as throttled:
+            return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
         if not mfa_method:
             return _answer(request, result=INVALID, description=INVALID_TEXT)
     filer = mfa_selectors.mfa_required(account)

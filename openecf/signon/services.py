@@ -18,6 +18,7 @@ from openecf.courts.models import Court
 from openecf.signon import tokens
 from openecf.signon.middleware import TOKEN_SESSION_KEY
 from openecf.signon.models import CsoToken, SignOnSettings, TokenOrigin
+from openecf.throttle import services as throttle
 
 CLIENT_CODE_SESSION_KEY = "openecf.client_code"
 CLIENT_CODE_REQUIRED = "A client code is required for this account. Enter your client code."
@@ -35,15 +36,27 @@ def check_password(
 ) -> PacerAccount | None:
     """The password step. A failure is audited; a success is not yet a login (MFA and redaction may follow).
 
+    Raises throttle.Throttled, without checking the password, after too many failures (see openecf/throttle).
     Raises lifecycle.SignInRefused when the password is right but the account may not sign in yet (e-mail not
     verified, held for review); only someone who knows the password learns why.
     """
     origin = Origin.of(request)
+    guess = throttle.login_attempt(username=username, origin=origin)
+    try:
+        throttle.check(guess)
+    except throttle.Throttled:
+        with transaction.atomic():
+            audit.record(
+                event="login.failed", origin=origin, username=username.strip(), court=court, reason="throttled", via=via
+            )
+        raise
     account = authenticate(request, username=username, password=password)
     if not isinstance(account, PacerAccount):
+        throttle.failed(guess, origin=origin)
         with transaction.atomic():
             audit.record(event="login.failed", origin=origin, username=username.strip(), court=court, via=via)
         return None
+    throttle.succeeded(guess)
     block = lifecycle.sign_in_block(account)
     if block is not None:
         with transaction.atomic():

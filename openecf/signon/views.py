@@ -22,6 +22,7 @@ from openecf.mfa import services as mfa_services
 from openecf.signon import hosts, loginflow, services, tokens
 from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
 from openecf.signon.help import TOPICS
+from openecf.throttle.services import Throttled
 
 LOGIN_FAILED = "Invalid username or password."
 LOGIN_STEP_EXPIRED = "Your login was not completed in time, or too many codes were wrong. Log in again."
@@ -87,6 +88,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 account = services.check_password(
                     request, username=form.cleaned_data["username"], password=form.cleaned_data["password"], court=court
                 )
+            except Throttled as throttled:
+                return _login_page(request, form, court, next_url, error=throttled.message, throttled=throttled)
             except lifecycle.SignInRefused as refused:
                 form.add_error(None, refused.message)
                 refusal_context = lifecycle.remember_refusal(request, refused)
@@ -112,8 +115,24 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     return advance_login(request)
         else:
             status = 400
+    return _login_page(request, form, court, next_url, status=status, refusal_context=refusal_context)
+
+
+def _login_page(
+    request: HttpRequest,
+    form: PacerLoginForm,
+    court: Court | None,
+    next_url: str,
+    *,
+    status: int = 200,
+    error: str = "",
+    throttled: Throttled | None = None,
+    refusal_context: dict[str, str] | None = None,
+) -> HttpResponse:
+    if error:
+        form.add_error(None, error)
     cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
-    return render(
+    response = render(
         request,
         "signon/login.html",
         {
@@ -122,10 +141,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
             "next": next_url,
             "cancel_url": cancel_url,
             "expired": LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
-            **refusal_context,
+            **(refusal_context or {}),
         },
-        status=status,
+        status=429 if throttled else status,
     )
+    if throttled is not None and throttled.retry_after:
+        response["Retry-After"] = str(throttled.retry_after)
+    return response
 
 
 def _restart_login(request: HttpRequest, court_id: str = "") -> HttpResponse:
@@ -176,9 +198,16 @@ def login_code(request: HttpRequest) -> HttpResponse:
     pending, account = loaded
     form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        method = mfa_services.verify_code(
-            account=account, code=form.cleaned_data["code"], origin=Origin.of(request), where="login"
-        )
+        try:
+            method = mfa_services.verify_code(
+                account=account, code=form.cleaned_data["code"], origin=Origin.of(request), where="login"
+            )
+        except Throttled as throttled:
+            form.add_error("code", throttled.message)
+            response = _step_page(request, "signon/login_code.html", pending, status=429, form=form)
+            if throttled.retry_after:
+                response["Retry-After"] = str(throttled.retry_after)
+            return response
         if method is not None:
             pending.mfa_method = method
             loginflow.save(request, pending)

@@ -6,52 +6,17 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
 from typing import Any
 
 import pytest
 
 from openecf.cmecf.models import Link
 from openecf.demo.data import PACER_PASSWORD
+from tests.live_process import Browser
 
 
-class Browser:
-    """Just enough of a browser: follows redirects, keeps cookies, submits forms with their CSRF token."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.jar = CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        self.url = base
-        self.page = ""
-
-    def open(self, path: str, data: dict[str, str] | None = None) -> str:
-        url = urllib.parse.urljoin(self.url, path)
-        body = None
-        if data is not None:
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.page)
-            assert token, "the form has no CSRF token"
-            body = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), **data}).encode()
-        request = urllib.request.Request(url, data=body, headers={"Referer": self.url})
-        try:
-            with self.opener.open(request, timeout=20) as response:
-                self.url, self.page = response.geturl(), response.read().decode()
-        except urllib.error.HTTPError as error:
-            self.url, self.page = error.geturl(), error.read().decode()
-            self.status = error.code
-            return self.page
-        self.status = 200
-        return self.page
-
-    def href(self, label: str) -> str:
-        for href, text in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', self.page, re.S):
-            if " ".join(re.sub(r"<[^>]+>", "", text).split()) == label:
-                return href.replace("&amp;", "&")
-        raise AssertionError(f"no link {label!r} on {self.url}")
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_seed_001_against_a_running_server(live_server: Any) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_seed_001_against_a_running_server(live_server: Any, courts: None) -> None:
     from openecf.demo.services import load_demo
 
     load_demo()

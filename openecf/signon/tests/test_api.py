@@ -272,3 +272,19 @@ def test_a_court_reads_the_client_code_cookie_of_a_token_client() -> None:
     assert changed.status_code == 200
     assert client.cookies["PacerClientCode"].value == "third_matter"
     assert CsoToken.objects.get().client_code == "third_matter"
+
+
+def test_one_time_code_guesses_are_throttled_even_with_the_right_password() -> None:
+    account = make_pacer("researcher1", "Rita Searcher")
+    phone = enrol_app(account)
+    answers = [
+        auth(Client(), loginId="researcher1", password=PACER_PASSWORD, otpCode=f"{n:06d}")
+        for n in range(1, 9)
+        if f"{n:06d}" not in {code_at(phone, s) for s in (-1, 0, 1)}
+    ]
+    assert answers[0]["loginResult"] == "13"
+    assert answers[-1]["loginResult"] == "1"
+    assert "Too many failed attempts" in answers[-1]["errorDescription"]
+    right_code = auth(Client(), loginId="researcher1", password=PACER_PASSWORD, otpCode=code_at(phone))
+    assert right_code["loginResult"] == "1", "while throttled, even the right code is not checked"
+    assert AuditEvent.objects.filter(event="throttle.locked").exists()

@@ -1,11 +1,13 @@
-"""Deliver queued e-mail: once (default) or continuously with --loop."""
+"""Deliver queued e-mail: once (default) or continuously with --loop (`make run` and `make serve` start it)."""
 
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from openecf.notices.services import deliver_pending
 
@@ -15,13 +17,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--loop", action="store_true", help="Keep running, checking every --interval seconds.")
-        parser.add_argument("--interval", type=float, default=2.0, help="Seconds between checks with --loop.")
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between checks with --loop.")
+        parser.add_argument(
+            "--lease",
+            type=float,
+            default=settings.OPENECF_OUTBOX_LEASE_SECONDS,
+            help="Seconds a claimed message is this worker's; a killed worker's messages are retried after it.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["interval"] <= 0 or options["lease"] <= 0:
+            raise CommandError("--interval and --lease must be more than 0 seconds", returncode=2)
+        lease = timedelta(seconds=options["lease"])
         while True:
-            sent = deliver_pending()
+            sent = deliver_pending(lease=lease)
             if sent or not options["loop"]:
                 self.stdout.write(f"{sent} message(s) sent.")
+                self.stdout.flush()
             if not options["loop"]:
                 return
             time.sleep(options["interval"])

@@ -1,0 +1,16 @@
+"""gunicorn settings for `make serve`, read from the environment through config.env like everything else."""
+
+from __future__ import annotations
+
+import os
+
+from config import env
+
+wsgi_app = "config.wsgi:application"
+bind = f"{env.text('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1)}"
+# gunicorn's own rule of thumb: two workers per core plus one.
+workers = env.integer("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1, minimum=1)
+timeout = 30
+graceful_timeout = 10
+accesslog = "-"
+forwarded_allow_ips = env.text("OPENECF_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ThrottleConfig(AppConfig):
+    name = "openecf.throttle"
+    verbose_name = "Throttled guessing"

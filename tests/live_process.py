@@ -1,0 +1,236 @@
+"""Real processes for tests: a database of their own, the production server (gunicorn) and the outbox worker.
+
+Tests that kill processes or race them need a database that several processes share, which the test database
+(in memory on SQLite, inside a rolled-back transaction) is not. ``live_db`` makes one of the same vendor as the
+test run — a file for SQLite, a database for PostgreSQL — migrates it, and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.cookiejar import CookieJar
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+class LiveDatabase:
+    def __init__(self, url: str, workdir: Path) -> None:
+        self.url = url
+        self.workdir = workdir
+        self.secret_key = secrets.token_urlsafe(64)  # the same across restarts, so sessions survive a crash
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return {
+            **os.environ,
+            "DATABASE_URL": self.url,
+            "DJANGO_SETTINGS_MODULE": "config.settings.base",
+            "OPENECF_LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+            **extra,
+        }
+
+    def manage(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(**env),
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+
+    def python(self, code: str) -> Any:
+        """Run Django code against this database in a fresh process; it prints one JSON value, returned here."""
+        result = self.manage("shell", "-c", code)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def spawn(self, *args: str, log: IO[str], **env: str) -> subprocess.Popen[str]:
+        """Start a process in a session of its own, so it and all its children can be killed at once."""
+        return subprocess.Popen(
+            [PYTHON, *args],
+            cwd=ROOT,
+            env=self.env(**env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+
+
+def kill(process: subprocess.Popen[str], sig: int = signal.SIGKILL) -> None:
+    """Signal the process and everything it started (gunicorn's workers too), then reap it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=15)
+
+
+def _free_port() -> int:
+    from conftest import free_port
+
+    return free_port()
+
+
+class ProductionServer:
+    """gunicorn with the production settings and several worker processes, as `make serve` runs it (over HTTP)."""
+
+    def __init__(self, db: LiveDatabase, *, workers: int = 4) -> None:
+        self.db = db
+        self.workers = workers
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.static_root = db.workdir / "static"
+        self.log_path = db.workdir / f"server-{self.port}.log"
+        self.process: subprocess.Popen[str] | None = None
+
+    def env(self) -> dict[str, str]:
+        return {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "OPENECF_SECRET_KEY": self.db.secret_key,
+            "OPENECF_ALLOWED_HOSTS": "127.0.0.1",
+            "OPENECF_SSL_REDIRECT": "0",  # plain HTTP on loopback; TLS is a proxy's job
+            "OPENECF_SECURE_COOKIES": "0",
+            "OPENECF_STATIC_ROOT": str(self.static_root),
+            "WEB_CONCURRENCY": str(self.workers),
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+        }
+
+    def start(self) -> ProductionServer:
+        if not self.static_root.exists():
+            result = self.db.manage("collectstatic", "--noinput", "-v", "0", **self.env())
+            assert result.returncode == 0, result.stderr
+        log = self.log_path.open("a")
+        self.process = self.db.spawn("-m", "gunicorn", "-c", "config/gunicorn.py", log=log, **self.env())
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log()
+            try:
+                with urllib.request.urlopen(f"{self.url}/static/openecf/site.css", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("the server did not start:\n" + self.log())
+
+    def kill(self) -> None:
+        if self.process is not None:
+            kill(self.process)
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            kill(self.process, signal.SIGTERM)
+            self.process = None
+
+    def log(self) -> str:
+        return self.log_path.read_text()[-5000:] if self.log_path.exists() else ""
+
+
+class Browser:
+    """Just enough of a browser: follows redirects, keeps cookies, submits forms with their CSRF token."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.jar = CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.url = base
+        self.page = ""
+        self.status = 0
+
+    def open(self, path: str, data: dict[str, str] | None = None, timeout: float = 30) -> str:
+        url = urllib.parse.urljoin(self.url, path)
+        body = None
+        if data is not None:
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.page)
+            assert token, f"the form at {self.url} has no CSRF token"
+            body = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), **data}).encode()
+        request = urllib.request.Request(url, data=body, headers={"Referer": self.url})
+        try:
+            with self.opener.open(request, timeout=timeout) as response:
+                self.url, self.page, self.status = response.geturl(), response.read().decode(), response.status
+        except urllib.error.HTTPError as error:
+            self.url, self.page, self.status = error.geturl(), error.read().decode(), error.code
+        return self.page
+
+    def href(self, label: str) -> str:
+        for href, text in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', self.page, re.S):
+            if " ".join(re.sub(r"<[^>]+>", "", text).split()) == label:
+                return href.replace("&amp;", "&")
+        raise AssertionError(f"no link {label!r} on {self.url}")
+
+    def text(self) -> str:
+        import html
+
+        body = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", self.page)
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def _postgres_admin(dsn: Any) -> Any:
+    import psycopg
+
+    return psycopg.connect(
+        host=dsn.get("HOST") or "127.0.0.1",
+        port=dsn.get("PORT") or 5432,
+        user=dsn.get("USER") or "postgres",
+        password=dsn.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+@contextmanager
+def live_database(workdir: Path) -> Iterator[LiveDatabase]:
+    """A migrated database of the test run's vendor that separate processes can share; dropped afterwards."""
+    dsn = settings.DATABASES["default"]
+    if dsn["ENGINE"] == "django.db.backends.sqlite3":
+        yield _migrated(LiveDatabase(f"sqlite:///{workdir / 'live.sqlite3'}", workdir))
+        return
+    name = f"test_{str(dsn['NAME']).removeprefix('test_')}_live_{workdir.name[-12:]}".replace("-", "_").lower()
+    with _postgres_admin(dsn) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    user = dsn.get("USER") or "postgres"
+    password = f":{dsn['PASSWORD']}" if dsn.get("PASSWORD") else ""
+    url = f"postgres://{user}{password}@{dsn.get('HOST') or '127.0.0.1'}:{dsn.get('PORT') or 5432}/{name}"
+    try:
+        yield _migrated(LiveDatabase(url, workdir))
+    finally:
+        with _postgres_admin(dsn) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def live_db(tmp_path: Path) -> Iterator[LiveDatabase]:
+    with live_database(tmp_path) as db:
+        yield db
+
+
+def _migrated(db: LiveDatabase) -> LiveDatabase:
+    result = db.manage("migrate", "--noinput", "-v", "0")
+    assert result.returncode == 0, result.stderr
+    return db
