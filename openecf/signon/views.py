@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -14,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from openecf.accounts import lifecycle
+from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
@@ -189,13 +192,31 @@ def _step_page(
     )
 
 
-@require_http_methods(["GET", "POST"])
-def login_code(request: HttpRequest) -> HttpResponse:
+StepView = Callable[[HttpRequest, loginflow.PendingLogin, PacerAccount], HttpResponse]
+
+
+def login_step(view: StepView) -> Callable[[HttpRequest], HttpResponse]:
+    """A step after the password: only with a live pending login (else back to the login page)."""
+
+    @wraps(view)
+    @require_http_methods(["GET", "POST"])
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        loaded = loginflow.load(request)
+        if loaded is None:
+            return _restart_login(request)
+        return view(request, *loaded)
+
+    return wrapper
+
+
+def _step_done(request: HttpRequest, pending: loginflow.PendingLogin) -> HttpResponse:
+    loginflow.save(request, pending)
+    return advance_login(request)
+
+
+@login_step
+def login_code(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
     """Step 2 for an enrolled account: the one-time passcode from an authenticator app (or a backup code)."""
-    loaded = loginflow.load(request)
-    if loaded is None:
-        return _restart_login(request)
-    pending, account = loaded
     form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -210,8 +231,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
             return response
         if method is not None:
             pending.mfa_method = method
-            loginflow.save(request, pending)
-            return advance_login(request)
+            return _step_done(request, pending)
         pending.wrong_codes += 1
         loginflow.save(request, pending)
         if pending.wrong_codes >= loginflow.MAX_WRONG_CODES:
@@ -222,37 +242,27 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return _step_page(request, "signon/login_code.html", pending, status=status, form=form)
 
 
-@require_http_methods(["GET", "POST"])
-def login_mfa_required(request: HttpRequest) -> HttpResponse:
+@login_step
+def login_mfa_required(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
     """A filer without an authenticator app: set one up now, or skip (a limited number of times)."""
-    loaded = loginflow.load(request)
-    if loaded is None:
-        return _restart_login(request)
-    pending, account = loaded
     left = mfa_selectors.skips_left(account)
     if request.method == "POST" and left > 0:
         mfa_services.record_skip(account=account, origin=Origin.of(request), where="login")
         pending.mfa_skipped = True
-        loginflow.save(request, pending)
-        return advance_login(request)
+        return _step_done(request, pending)
     status = 403 if request.method == "POST" else 200
     return _step_page(
         request, "signon/login_mfa_required.html", pending, status=status, skips_left=left, account=account
     )
 
 
-@require_http_methods(["GET", "POST"])
-def login_redaction(request: HttpRequest) -> HttpResponse:
+@login_step
+def login_redaction(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
     """Filers acknowledge the redaction rules at every login."""
-    loaded = loginflow.load(request)
-    if loaded is None:
-        return _restart_login(request)
-    pending, _account = loaded
     form = RedactionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         pending.redaction_accepted = True
-        loginflow.save(request, pending)
-        return advance_login(request)
+        return _step_done(request, pending)
     status = 400 if form.is_bound else 200
     return _step_page(
         request, "signon/login_redaction.html", pending, status=status, form=form, notice=services.REDACTION_NOTICE
