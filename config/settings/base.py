@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "openecf.cmecf",
     "openecf.signon",
     "openecf.mfa",
+    "openecf.ecfpasswords",
+    "openecf.clerks",
     "openecf.demo",
 ]
 
@@ -90,6 +92,13 @@ LOGIN_URL = "signon:login"
 PASSWORD_HASHERS = [
     "openecf.accounts.hashers.OwaspArgon2idHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Verify-only: hashes imported from a court's old CM/ECF system (import_ecf_accounts); each becomes Argon2id
+    # at its first successful use.
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.BCryptPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "openecf.accounts.passwords.PacerPasswordValidator"},

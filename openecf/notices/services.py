@@ -16,13 +16,35 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
 
 
-def enqueue(*, kind: str, recipients: list[str], subject: str, body: str) -> OutboxMessage:
-    """Write the message to the outbox. Must run inside the transaction of the change it announces."""
-    unique = list(dict.fromkeys(address.strip() for address in recipients if address.strip()))
-    message = OutboxMessage.objects.create(kind=kind, recipients=unique, subject=subject, body=body)
-    # Try at once after commit so the filer gets it quickly; the worker retries anything left pending.
-    transaction.on_commit(lambda: deliver_pending(only_id=message.pk))
+def _unique(recipients: list[str]) -> list[str]:
+    return list(dict.fromkeys(address.strip() for address in recipients if address.strip()))
+
+
+def enqueue(*, kind: str, recipients: list[str], subject: str, body: str, deliver_now: bool = True) -> OutboxMessage:
+    """Write the message to the outbox. Must run inside the transaction of the change it announces.
+
+    ``deliver_now=False`` leaves it to the send_outbox worker: for a page whose answer must take the same time
+    whether or not a message was written (no account enumeration through timing).
+    """
+    message = OutboxMessage.objects.create(kind=kind, recipients=_unique(recipients), subject=subject, body=body)
+    if deliver_now:
+        # Try at once after commit so the filer gets it quickly; the worker retries anything left pending.
+        transaction.on_commit(lambda: deliver_pending(only_id=message.pk))
     return message
+
+
+def enqueue_many(*, kind: str, messages: list[tuple[list[str], str, str]], batch_size: int = 1000) -> int:
+    """Write many messages (recipients, subject, body) at once, for the send_outbox worker to deliver.
+
+    For announcements to a whole court: sending thousands of messages inside the request would hold it for
+    minutes, so they are only written here, in the caller's transaction.
+    """
+    rows = [
+        OutboxMessage(kind=kind, recipients=_unique(recipients), subject=subject, body=body)
+        for recipients, subject, body in messages
+    ]
+    OutboxMessage.objects.bulk_create(rows, batch_size=batch_size)
+    return len(rows)
 
 
 def deliver_pending(*, only_id: int | None = None, limit: int = 100) -> int:
