@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("openecf.signon.urls")),
     path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
     path("account/mfa/", include("openecf.mfa.urls")),
+    path("clerk/", include("openecf.clerks.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from openecf.accounts.models import PacerAccount
+from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import EcfAccount, EcfRole, login_key
@@ -248,6 +249,19 @@ def import_accounts(
         ) from None
     if batch and not dry_run:
         _flush(batch, origin=origin, actor=actor, source=source, report=report)
+    if not dry_run:
+        with transaction.atomic():
+            audit.record(
+                event="ecf_accounts.imported",
+                origin=origin,
+                actor=actor,
+                court=court,
+                source=source,
+                rows=report.rows,
+                created=report.created,
+                existing=report.existing,
+                errors=len(report.errors),
+            )
     return report
 
 

@@ -39,6 +39,14 @@ def check_password(request: HttpRequest, *, username: str, password: str) -> Pac
     return None
 
 
+def refuse_without_app(request: HttpRequest, account: PacerAccount) -> None:
+    """The password was right but the clerk has no authenticator app: the desk has no way in without one."""
+    with transaction.atomic():
+        audit.record(
+            event="clerk_login.failed", origin=Origin.of(request), actor=account, step="mfa", reason="no_authenticator"
+        )
+
+
 def begin(request: HttpRequest, account: PacerAccount) -> None:
     request.session.cycle_key()
     request.session.pop(SESSION_KEY, None)
