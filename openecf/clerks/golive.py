@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -166,7 +167,7 @@ def send_reminders(*, origin: Origin, court: Court | None = None, at: datetime |
                 count = _queue(
                     "court.go_live_reminder",
                     EcfAccount.objects.filter(court=candidate, is_active=True, link__isnull=True),
-                    lambda ecf, court=candidate: reminder(court, ecf),
+                    partial(reminder, candidate),
                 )
                 GoLiveReminder.objects.filter(court=candidate, go_live=candidate.nextgen_go_live).update(
                     recipients=count

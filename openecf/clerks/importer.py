@@ -10,7 +10,7 @@ written in batches, each batch in one transaction with one ``ecf_account.created
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import identify_hasher, make_password
@@ -96,7 +96,7 @@ def _role(raw: str) -> str | None:
     return ROLE_ALIASES.get(" ".join(raw.strip().lower().split()))
 
 
-def _check_header(fieldnames: list[str] | None) -> list[str]:
+def _check_header(fieldnames: Sequence[str] | None) -> list[str]:
     if not fieldnames:
         raise ImportFileError("The file is empty: it needs a header row (login,name,email,role,password).")
     columns = [name.strip().lower() for name in fieldnames]
@@ -144,7 +144,7 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
             problems.append(f"the password_hash is not in a supported format ({', '.join(ACCEPTED_ALGORITHMS)})")
     elif not password:
         problems.append("the password (or password_hash) is empty")
-    if problems:
+    if problems or role is None:
         return None, problems
     if password:
         # Argon2id, ~25 ms a row on a small server: the honest cost of a plain-text export.

@@ -40,7 +40,7 @@ class ClerkScope:
     def clerks(self) -> QuerySet[ClerkMembership]:
         return ClerkMembership.objects.filter(court=self.court)
 
-    def ecf_account(self, pk: object) -> EcfAccount | None:
+    def ecf_account(self, pk: int) -> EcfAccount | None:
         return self.ecf_accounts().filter(pk=pk).select_related("link", "link__pacer_account").first()
 
 

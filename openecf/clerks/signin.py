@@ -62,7 +62,7 @@ def pending(request: HttpRequest) -> PacerAccount | None:
     data: Any = request.session.get(PENDING_KEY)
     if not isinstance(data, dict):
         return None
-    account = PacerAccount.objects.filter(pk=data.get("account"), is_active=True).first()
+    account = PacerAccount.objects.filter(pk=int(data.get("account") or 0), is_active=True).first()
     if (
         account is None
         or time.time() - float(data.get("started", 0)) > PENDING_SECONDS
@@ -105,7 +105,7 @@ def current(request: HttpRequest) -> PacerAccount | None:
     if not isinstance(data, dict):
         return None
     now = time.time()
-    account = PacerAccount.objects.filter(pk=data.get("account"), is_active=True).first()
+    account = PacerAccount.objects.filter(pk=int(data.get("account") or 0), is_active=True).first()
     if (
         account is None
         or now - float(data.get("at", 0)) > settings.OPENECF_CSO_TOKEN_MAX_SECONDS

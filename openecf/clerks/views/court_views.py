@@ -206,7 +206,7 @@ class _Echo:
 
 
 @court_desk
-def audit_csv(request: HttpRequest, scope: ClerkScope) -> HttpResponse:
+def audit_csv(request: HttpRequest, scope: ClerkScope) -> HttpResponse | StreamingHttpResponse:
     form, events = _filtered(request, scope)
     if form.errors:
         return _audit_page(request, scope, form, events)

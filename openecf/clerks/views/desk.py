@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -17,13 +18,13 @@ from openecf.clerks import signin
 from openecf.clerks.scope import ClerkScope, courts_of, scope_for
 from openecf.ecfpasswords.services import UrlFor
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def clerk_only(view: View) -> View:
     @wraps(view)
     @never_cache
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         clerk = signin.current(request)
         if clerk is None:
             return redirect(f"{reverse('clerks:login')}?{urlencode({'next': request.get_full_path()})}")
@@ -37,7 +38,9 @@ def court_desk(view: View) -> View:
 
     @wraps(view)
     @clerk_only
-    def wrapper(request: HttpRequest, clerk: PacerAccount, court_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(
+        request: HttpRequest, clerk: PacerAccount, court_id: str, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
         scope = scope_for(clerk, court_id)
         if scope is None:
             raise Http404("No such court on your desk")
