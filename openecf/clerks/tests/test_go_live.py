@@ -33,7 +33,8 @@ def ilnd_clerk(demo: None) -> Client:
 
 def test_preview_shows_what_filers_will_see_and_changes_nothing(ilnd_clerk: Client) -> None:
     court = Court.objects.get(pk="ilnd")
-    new_date = court.nextgen_go_live + timedelta(days=14)  # type: ignore[operator]
+    assert court.nextgen_go_live is not None
+    new_date = court.nextgen_go_live + timedelta(days=14)
     preview = ilnd_clerk.post(
         "/clerk/ilnd/go-live/",
         {"go_live": new_date.isoformat(), "link_item_location": "utilities", "action": "preview"},
