@@ -95,16 +95,16 @@ def schedule(
     """Set, move or withdraw the go-live date and place the link item. Returns the number of e-mails queued."""
     court = scope.court
     today = court.local_date(at)
-    if court.is_live(at):
+    date_changed = go_live != court.nextgen_go_live
+    if date_changed and court.is_live(at):
         raise GoLiveRefused(
             f"The {court.display_name} is live on NextGen since {court.go_live_text}; its date can no longer be "
             "moved here (filers have linked). An operator can change it with set_nextgen_date."
         )
-    if go_live is not None and go_live < today:
+    if date_changed and go_live is not None and go_live < today:
         raise GoLiveRefused(f"The go-live date must be today ({long_date(today)}) or later.")
     if link_item_location not in LinkItemLocation.values:
         raise GoLiveRefused("Choose where the link item appears.")
-    date_changed = go_live != court.nextgen_go_live
     if not date_changed and link_item_location == court.link_item_location:
         raise GoLiveRefused("Nothing changed: that is already the court's date and link item place.")
     with transaction.atomic():

@@ -85,6 +85,12 @@ def test_a_past_date_and_a_live_court_are_refused(ilnd_clerk: Client) -> None:
     assert "is live on NextGen since Monday, April 25, 2022; its date can no longer be moved" in visible_text(live)
     assert Court.objects.get(pk="wiwd").nextgen_go_live.isoformat() == "2022-04-25"  # type: ignore[union-attr]
     assert OutboxMessage.objects.count() == 0
+    moved = wiwd.post(
+        "/clerk/wiwd/go-live/", {"go_live": "2022-04-25", "link_item_location": "nextgen_menu", "action": "save"}
+    )
+    assert moved.status_code == 302  # a live court still places its link item
+    assert Court.objects.get(pk="wiwd").link_item_location == "nextgen_menu"
+    assert OutboxMessage.objects.count() == 0  # no date change, no announcement
 
 
 def test_go_live_day_reminds_those_not_yet_linked_once(ilnd_clerk: Client, smtp_inbox: Any) -> None:
