@@ -81,3 +81,11 @@ def test_a_password_change_ends_the_desk_session(demo: None) -> None:
     clerk.set_password("Another-Long-Secret-99!")
     clerk.save()
     assert client.get("/clerk/wiwd/")["Location"].startswith("/clerk/login/")
+
+
+def test_a_clerk_of_two_courts_chooses_the_court(demo: None) -> None:
+    client = desk_client(*make_clerk("twocourts", "Tess Twocourts", "wiwd", "wiwb"))
+    home = visible_text(client.get("/clerk/"))
+    assert "Your courts" in home and "(wiwb)" in home and "(wiwd)" in home and "(alnd)" not in home
+    one = desk_client(*make_clerk("onecourt1", "Olga Onecourt", "wiwd"))
+    assert one.get("/clerk/")["Location"] == "/clerk/wiwd/"
