@@ -8,6 +8,7 @@ urlpatterns = [
     path("account/efile/", include("openecf.efile.urls")),
     path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
     path("account/mfa/", include("openecf.mfa.urls")),
+    path("clerk/", include("openecf.clerks.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.OPENECF_DEMO_MAILDIR:  # the demo only: config/settings/production.py always leaves it empty

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",
+    "openecf.ecfpasswords",
+    "openecf.clerks",
     "openecf.demo",
 ]
 
@@ -92,6 +94,13 @@ LOGIN_URL = "signon:login"
 PASSWORD_HASHERS = [
     "openecf.accounts.hashers.OwaspArgon2idHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Verify-only: hashes imported from a court's old CM/ECF system (import_ecf_accounts); each becomes Argon2id
+    # at its first successful use.
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.BCryptPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "openecf.accounts.passwords.PacerPasswordValidator"},

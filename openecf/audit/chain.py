@@ -66,6 +66,23 @@ def append(event: AuditEvent) -> AuditEvent:
     return event
 
 
+def append_many(events: list[AuditEvent]) -> list[AuditEvent]:
+    """Chain and save many events at once (bulk imports), in the caller's transaction, in list order."""
+    if not events:
+        return events
+    with transaction.atomic(savepoint=False):
+        head = lock_head()
+        seq, previous = head.seq, head.hash
+        now = timezone.now()
+        for event in events:
+            seq += 1
+            event.occurred_at, event.seq, event.prev_hash = now, seq, previous
+            event.hash = previous = chained_hash(previous, event)
+        AuditEvent.objects.bulk_create(events)
+        AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=previous)
+    return events
+
+
 @dataclass(frozen=True)
 class Verdict:
     events: int

@@ -66,7 +66,14 @@ class EcfAccount(models.Model):
         self.password_changed_at = timezone.now()
 
     def check_password(self, raw_password: str) -> bool:
-        return check_password(raw_password, self.password)
+        def upgrade(raw: str) -> None:
+            # A hash imported from the old system (bcrypt, PBKDF2, ...) becomes Argon2id at its first successful
+            # use. Same password, so password_changed_at stays as it is.
+            self.password = make_password(raw)
+            if self.pk is not None:
+                EcfAccount.objects.filter(pk=self.pk).update(password=self.password)
+
+        return check_password(raw_password, self.password, setter=upgrade)
 
     @property
     def can_file(self) -> bool:

@@ -343,8 +343,12 @@ def create_ecf_account(
     role: str = EcfRole.ATTORNEY,
     active: bool = True,
     origin: Origin,
+    actor: PacerAccount | None = None,
 ) -> EcfAccount:
-    """Create a court-issued CM/ECF account. Raises ValidationError listing every problem, writing nothing."""
+    """Create a court-issued CM/ECF account. Raises ValidationError listing every problem, writing nothing.
+
+    ``actor``: the clerk who created it, when one did (the command line and the demo have none).
+    """
     problems = []
     if not login_key(login):
         problems.append("The CM/ECF login must not be empty.")
@@ -374,6 +378,7 @@ def create_ecf_account(
             audit.record(
                 event="ecf_account.created",
                 origin=origin,
+                actor=actor,
                 court=court,
                 ecf_account=account,
                 role=role,

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from openecf.cmecf import views
+from openecf.ecfpasswords import views as password_views
 
 app_name = "cmecf"
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("utilities/link/cancel/", views.link_cancel, name="link_cancel"),
     path("utilities/link/done/", views.link_done, name="link_done"),
     path("utilities/client-code/", views.client_code, name="client_code"),
+    path("password/forgot/", password_views.forgot, name="password_forgot"),
+    path("password/reset/<str:token>/", password_views.open_link, name="password_reset"),
+    path("password/new/", password_views.new_password, name="password_new"),
     path("menu/<slug:slug>/", views.menu, name="menu"),
     path("unavailable/<slug:slug>/", views.unavailable, name="unavailable"),
 ]

@@ -37,6 +37,15 @@ PACER_ACCOUNTS = [
     DemoPacer("mviewer01", "Mary Viewer", "mviewer@example.com"),
     DemoPacer("smithfirm", "Smith & Jones LLP", "records@smithjones.example.com", shared=True),
     DemoPacer("jdoe01", "Jane Doe", "jdoe@example.com", legacy=True),
+    DemoPacer("ppara2026", "Pat Paralegal", "ppara@example.com"),
+]
+
+# Two clerks of wiwd, so a link correction can be proposed by one and approved by the other. Same password as
+# the PACER accounts; each must add an authenticator app (PACER Login and Security) before the desk opens.
+CLERK_COURT = "wiwd"
+CLERKS = [
+    DemoPacer("wiwdclerk1", "Clara Clerk", "clara.clerk@wiwd.example.com"),
+    DemoPacer("wiwdclerk2", "Carl Deputy", "carl.deputy@wiwd.example.com"),
 ]
 
 ECF_ACCOUNTS = [
@@ -47,6 +56,7 @@ ECF_ACCOUNTS = [
     DemoEcf(SCHEDULED_COURT, "jattorney", "John Attorney", "jattorney@example.com", "ilnd-ecf-attorney"),
     DemoEcf("wiwd", "asample", "Attorney Sample", "asample@example.com", "wiwd-ecf-sample"),
     DemoEcf("wiwd", "jdoe", "Jane Doe", "jdoe@example.com", "wiwd-ecf-doe"),
+    DemoEcf("wiwd", "mattorney", "Maria Attorney", "mattorney@example.com", "wiwd-ecf-maria"),
     DemoEcf("wiwd", "oldfiler", "Oliver Oldfiler", "ofiler@example.com", "wiwd-ecf-old", active=False),
     DemoEcf("wiwb", "testattycg3", "testattycg3 wivbcgA", "cg3@example.com", "wiwb-ecf-cg3"),
     DemoEcf("wied", "mviewer", "Mary Viewer", "mviewer@example.com", "wied-ecf-viewer", role="viewer"),

@@ -7,6 +7,7 @@ from datetime import timedelta
 from openecf.accounts.models import PacerAccount
 from openecf.accounts.services import create_pacer_account
 from openecf.audit.context import Origin
+from openecf.clerks.services import grant_membership
 from openecf.cmecf.models import EcfAccount, login_key
 from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
@@ -37,6 +38,7 @@ def load_demo() -> list[str]:
             origin=DEMO,
         )
         created.append(f"PACER account {pacer.username}")
+    created += _clerks()
     for ecf in data.ECF_ACCOUNTS:
         court = Court.objects.get(pk=ecf.court)
         if EcfAccount.objects.filter(court=court, login_key=login_key(ecf.login)).exists():
@@ -52,4 +54,19 @@ def load_demo() -> list[str]:
             origin=DEMO,
         )
         created.append(f"CM/ECF account {ecf.court}:{ecf.login}")
+    return created
+
+
+def _clerks() -> list[str]:
+    created = []
+    court = Court.objects.get(pk=data.CLERK_COURT)
+    for clerk in data.CLERKS:
+        account = PacerAccount.objects.filter(username__iexact=clerk.username).first()
+        if account is None:
+            account = create_pacer_account(
+                username=clerk.username, name=clerk.name, email=clerk.email, password=data.PACER_PASSWORD, origin=DEMO
+            )
+            created.append(f"PACER account {clerk.username}")
+        if grant_membership(account=account, courts=[court], origin=DEMO):
+            created.append(f"clerk {clerk.username} at {court.pk}")
     return created

@@ -41,6 +41,25 @@ def enqueue(*, kind: str, recipients: list[str], subject: str, body: str, refere
     )
 
 
+def enqueue_many(*, kind: str, messages: list[tuple[list[str], str, str]], batch_size: int = 1000) -> int:
+    """Write many messages (recipients, subject, body) at once, in the caller's transaction.
+
+    For announcements to a whole court: thousands of messages are only written here; the worker sends them.
+    """
+    rows = [
+        OutboxMessage(
+            kind=kind,
+            message_id=_message_id(),
+            recipients=list(dict.fromkeys(address.strip() for address in recipients if address.strip())),
+            subject=subject,
+            body=body,
+        )
+        for recipients, subject, body in messages
+    ]
+    OutboxMessage.objects.bulk_create(rows, batch_size=batch_size)
+    return len(rows)
+
+
 def retry_delay(attempts: int) -> timedelta:
     """30 s after the first failure, doubling, at most an hour."""
     return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)

@@ -62,7 +62,9 @@ TOPICS: dict[str, HelpTopic] = {
         [
             "Your CM/ECF login and password were issued by the court, not by PACER. If you do not know the "
             "password, you must contact the court to have the password reset.",
-            "Resetting a CM/ECF password online is not yet available in OpenECF.",
+            "Before your CM/ECF account is linked, use Forgot your password? on the court's link page: a link to "
+            "choose a new password goes to the e-mail address the court has on file. After linking, the old "
+            "password is retired and you sign in with your PACER account.",
         ],
     ),
     "ecf-login": HelpTopic(

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django import forms
+
+from openecf.clerks.services import IdentityCheck
+from openecf.cmecf.models import EcfRole
+from openecf.courts.models import LinkItemLocation
+from openecf.signon.forms import OneTimeCodeForm
+
+
+class ClerkLoginForm(forms.Form):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+        error_messages={"required": "Enter your username."},
+    )
+    password = forms.CharField(
+        label="Password",
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+
+class ClerkCodeForm(OneTimeCodeForm):
+    """The one-time code step of the desk's sign-in."""
+
+
+class AccountSearchForm(forms.Form):
+    q = forms.CharField(label="Login, name or e-mail", max_length=200, required=False)
+    status = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[("", "All accounts"), ("linked", "Linked"), ("unlinked", "Not linked"), ("inactive", "Inactive")],
+    )
+
+
+class NewAccountForm(forms.Form):
+    login = forms.CharField(
+        label="CM/ECF login", max_length=80, help_text="e.g. first initial, middle initial, last name"
+    )
+    name = forms.CharField(label="Filer's name", max_length=200)
+    email = forms.EmailField(label="E-mail address", help_text="The link to choose a password goes here.")
+    role = forms.ChoiceField(label="Role", choices=EcfRole.choices)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}), help_text="Kept in the audit log."
+    )
+
+
+class IdentityCheckForm(forms.Form):
+    method = forms.ChoiceField(
+        label="How did you check the caller's identity?", choices=IdentityCheck.CHOICES, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label="Note",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What you checked, e.g. 'bar no. 1012345 matched; called back (608) 555-0100'.",
+    )
+
+
+class ProposeRemovalForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this link wrong, and how did you check it?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "Approve: remove the link"), ("reject", "Reject: keep it")])
+    note = forms.CharField(label="Note", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class GoLiveForm(forms.Form):
+    go_live = forms.DateField(
+        label="NextGen go-live date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The first day on NextGen, in the court's own time zone. Empty: no date (postponed).",
+    )
+    link_item_location = forms.ChoiceField(
+        label="Where the link item appears", choices=LinkItemLocation.choices, widget=forms.RadioSelect
+    )
+
+
+class ContactsForm(forms.Form):
+    clerk_phone = forms.CharField(label="Clerk's office telephone", max_length=40, required=False)
+    help_desk_url = forms.URLField(label="CM/ECF help desk page", max_length=200, required=False, assume_scheme="https")
+    help_desk_email = forms.EmailField(label="CM/ECF help desk e-mail", required=False)
+    pacer_help_url = forms.URLField(label="PACER help page", max_length=200, required=False, assume_scheme="https")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="CSV file", help_text="Header row: login,name,email,role,password (or password_hash).")
+    dry_run = forms.BooleanField(label="Check only (dry run): report the problems, write nothing", required=False)
+
+
+class AuditFilterForm(forms.Form):
+    event = forms.CharField(label="Event", max_length=64, required=False, help_text="e.g. link. or link.refused")
+    username = forms.CharField(label="Username or login", max_length=150, required=False)
+    since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -1,0 +1,295 @@
+"""Bulk import of a court's legacy CM/ECF accounts from CSV (import_ecf_accounts, and upload in the desk).
+
+The file has a header row with the columns ``login``, ``name``, ``email``, ``role`` and either ``password`` (plain
+text, hashed here with Argon2id) or ``password_hash`` (exported from the old system; formats in ``normalise_hash``).
+Bad rows are skipped and reported by line; good rows are kept. A login the court already has is left exactly as it
+is (a clerk may have reset or deactivated it since), so running the same file again changes nothing. Accounts are
+written in batches, each batch in one transaction with one ``ecf_account.created`` audit event per account.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import identify_hasher, make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from openecf.accounts.models import PacerAccount
+from openecf.audit import chain
+from openecf.audit import services as audit
+from openecf.audit.context import Origin
+from openecf.audit.models import AuditEvent
+from openecf.cmecf.models import EcfAccount, EcfRole, login_key
+from openecf.courts.models import Court
+
+REQUIRED_COLUMNS = ("login", "name", "email", "role")
+BATCH_SIZE = 1000
+# Django's hashers that may verify an imported hash (all listed in PASSWORD_HASHERS); each is replaced by
+# Argon2id at the account's first successful use.
+ACCEPTED_ALGORITHMS = ("argon2", "bcrypt_sha256", "bcrypt", "pbkdf2_sha256", "pbkdf2_sha1", "scrypt")
+ROLE_ALIASES = {
+    "attorney": EcfRole.ATTORNEY,
+    "attorney filer": EcfRole.ATTORNEY,
+    "nonattorney": EcfRole.NONATTORNEY,
+    "non-attorney": EcfRole.NONATTORNEY,
+    "non-attorney filer": EcfRole.NONATTORNEY,
+    "viewer": EcfRole.VIEWER,
+}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (no header, missing columns, not UTF-8): nothing was imported."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    login: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    existing: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def summary(self) -> str:
+        verb = "would be created" if self.dry_run else "created"
+        return (
+            f"{self.rows} row(s): {self.created} account(s) {verb}, {self.existing} already at the court "
+            f"(left unchanged), {len(self.errors)} row(s) with errors skipped."
+        )
+
+
+def normalise_hash(value: str) -> str | None:
+    """The stored form of an exported hash, or None when it is not one OpenECF can verify.
+
+    Accepted: Django's ``algorithm$...`` hashes of the algorithms in ACCEPTED_ALGORITHMS (for example
+    ``pbkdf2_sha256$870000$salt$hash``, ``bcrypt_sha256$$2b$12$...``, ``argon2$argon2id$v=19$...``), and the
+    bare modular-crypt forms most other systems export: bcrypt ``$2a$``/``$2b$``/``$2y$...`` and Argon2
+    ``$argon2id$...``/``$argon2i$...``.
+    """
+    value = value.strip()
+    if value.startswith(("$2a$", "$2b$", "$2y$")):
+        value = "bcrypt$" + value
+    elif value.startswith("$argon2"):
+        value = "argon2" + value
+    try:
+        hasher = identify_hasher(value)
+        if hasher.algorithm not in ACCEPTED_ALGORITHMS:
+            return None
+        hasher.decode(value)
+    except Exception:  # identify_hasher and decode raise ValueError, IndexError... on anything malformed
+        return None
+    return value
+
+
+def _role(raw: str) -> str | None:
+    return ROLE_ALIASES.get(" ".join(raw.strip().lower().split()))
+
+
+def _check_header(fieldnames: Sequence[str] | None) -> list[str]:
+    if not fieldnames:
+        raise ImportFileError("The file is empty: it needs a header row (login,name,email,role,password).")
+    columns = [name.strip().lower() for name in fieldnames]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if "password" not in columns and "password_hash" not in columns:
+        missing.append("password or password_hash")
+    if missing:
+        raise ImportFileError(
+            f"The header row lacks the column(s) {', '.join(missing)}. Found: {', '.join(columns) or 'nothing'}."
+        )
+    duplicates = sorted({name for name in columns if columns.count(name) > 1})
+    if duplicates:
+        raise ImportFileError(f"The header row names {', '.join(duplicates)} more than once.")
+    return columns
+
+
+def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> tuple[EcfAccount | None, list[str]]:
+    login = (row.get("login") or "").strip()
+    name = " ".join((row.get("name") or "").split())
+    email = (row.get("email") or "").strip()
+    role = _role(row.get("role") or "")
+    password = row.get("password") or ""
+    password_hash = (row.get("password_hash") or "").strip()
+    problems = []
+    if not login_key(login):
+        problems.append("the login is empty")
+    elif len(login) > 80:
+        problems.append("the login is longer than 80 characters")
+    if not name:
+        problems.append("the name is empty")
+    elif len(name) > 200:
+        problems.append("the name is longer than 200 characters")
+    try:
+        validate_email(email)
+    except ValidationError:
+        problems.append(f"{email!r} is not a valid e-mail address")
+    if role is None:
+        problems.append(f"the role {row.get('role', '')!r} is not one of attorney, nonattorney, viewer")
+    stored = ""
+    if password and password_hash:
+        problems.append("give either password or password_hash, not both")
+    elif password_hash:
+        stored = normalise_hash(password_hash) or ""
+        if not stored:
+            problems.append(f"the password_hash is not in a supported format ({', '.join(ACCEPTED_ALGORITHMS)})")
+    elif not password:
+        problems.append("the password (or password_hash) is empty")
+    if problems or role is None:
+        return None, problems
+    if password:
+        # Argon2id, ~25 ms a row on a small server: the honest cost of a plain-text export.
+        stored = make_password(password) if hash_passwords else "!dry-run"
+    now = timezone.now()
+    account = EcfAccount(
+        court=court,
+        login=login,
+        login_key=login_key(login),
+        name=name,
+        email=email,
+        role=role,
+        password=stored,
+        is_active=True,
+        created_at=now,
+        password_changed_at=now,
+    )
+    return account, []
+
+
+def _created_event(account: EcfAccount, *, origin: Origin, actor: PacerAccount | None, source: str) -> AuditEvent:
+    return AuditEvent(
+        event="ecf_account.created",
+        actor=actor,
+        username=actor.username if actor else "",
+        court_id=account.court_id,
+        ecf_account=account,
+        ip_address=origin.ip_address,
+        user_agent=origin.user_agent,
+        detail={"role": account.role, "active": True, "via": "import", "source": source},
+    )
+
+
+def _flush(
+    batch: list[EcfAccount], *, origin: Origin, actor: PacerAccount | None, source: str, report: ImportReport
+) -> None:
+    try:
+        with transaction.atomic():
+            created = EcfAccount.objects.bulk_create(batch)
+            chain.append_many([_created_event(a, origin=origin, actor=actor, source=source) for a in created])
+        report.created += len(created)
+        return
+    except IntegrityError:
+        pass  # someone created one of these logins meanwhile: go row by row so only that one is set aside
+    for account in batch:
+        try:
+            with transaction.atomic():
+                account.pk = None
+                account.save()
+                chain.append(_created_event(account, origin=origin, actor=actor, source=source))
+            report.created += 1
+        except IntegrityError:
+            report.existing += 1
+
+
+def import_accounts(
+    *,
+    court: Court,
+    lines: Iterable[str],
+    origin: Origin,
+    actor: PacerAccount | None = None,
+    source: str = "",
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportReport:
+    """Read the CSV lines and create the new accounts. Raises ImportFileError when the file cannot be read."""
+    reader = csv.DictReader(lines)
+    try:
+        columns = _check_header(reader.fieldnames)
+    except UnicodeDecodeError:
+        raise ImportFileError("The file is not UTF-8 text. Save it as CSV (UTF-8) and try again.") from None
+    reader.fieldnames = columns
+    known = set(EcfAccount.objects.filter(court=court).values_list("login_key", flat=True))
+    first_line: dict[str, int] = {}
+    report = ImportReport(dry_run=dry_run)
+    batch: list[EcfAccount] = []
+    try:
+        for row in reader:
+            report.rows += 1
+            line = reader.line_num
+            if None in row:  # more fields than the header names
+                report.errors.append(RowError(line, (row.get("login") or "").strip(), "more fields than the header"))
+            else:
+                _take(court, row, line, known, first_line, report, batch, dry_run=dry_run)
+            if len(batch) >= batch_size:
+                if not dry_run:
+                    _flush(batch, origin=origin, actor=actor, source=source, report=report)
+                batch = []
+            if progress is not None:
+                progress(1)
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"The file is not UTF-8 text (after row {report.rows}). Save it as CSV (UTF-8) and try again; "
+            f"{report.created} account(s) from the rows before were kept."
+        ) from None
+    except csv.Error as error:
+        raise ImportFileError(
+            f"The CSV cannot be read after row {report.rows}: {error}. {report.created} account(s) before it were kept."
+        ) from None
+    if batch and not dry_run:
+        _flush(batch, origin=origin, actor=actor, source=source, report=report)
+    if not dry_run:
+        with transaction.atomic():
+            audit.record(
+                event="ecf_accounts.imported",
+                origin=origin,
+                actor=actor,
+                court=court,
+                source=source,
+                rows=report.rows,
+                created=report.created,
+                existing=report.existing,
+                errors=len(report.errors),
+            )
+    return report
+
+
+def _take(
+    court: Court,
+    row: dict[str, str],
+    line: int,
+    known: set[str],
+    first_line: dict[str, int],
+    report: ImportReport,
+    batch: list[EcfAccount],
+    *,
+    dry_run: bool,
+) -> None:
+    login = (row.get("login") or "").strip()
+    key = login_key(login)
+    if key and key in first_line:
+        report.errors.append(RowError(line, login, f"the login repeats line {first_line[key]} (logins ignore case)"))
+        return
+    if key and key in known:
+        first_line[key] = line
+        report.existing += 1
+        return
+    account, problems = _row_account(court, row, hash_passwords=not dry_run)
+    if account is None:
+        report.errors.append(RowError(line, login, "; ".join(problems)))
+        return
+    first_line[key] = line
+    if dry_run:
+        report.created += 1
+    else:
+        batch.append(account)

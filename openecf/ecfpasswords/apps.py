@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EcfPasswordsConfig(AppConfig):
+    name = "openecf.ecfpasswords"
+    verbose_name = "CM/ECF password resets"
