@@ -1,0 +1,87 @@
+"""A walk through the site in Chromium as a person takes it: every step is a screenshot to look at and an axe-core
+check (no violation of impact serious or critical), and the keyboard moves as a keyboard user moves."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+BLOCKING_IMPACTS = {"serious", "critical"}
+_AXE = Axe()
+
+
+def axe_problems(page: Page) -> list[str]:
+    """The serious and critical axe-core violations on the page as it is now, one line per element."""
+    violations = _AXE.run(page).response["violations"]
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {' '.join(node['target'])}"
+        for violation in violations
+        if violation["impact"] in BLOCKING_IMPACTS
+        for node in violation["nodes"]
+    ]
+
+
+def assert_accessible(page: Page) -> None:
+    problems = axe_problems(page)
+    assert not problems, f"axe-core on {page.url}:\n  " + "\n  ".join(problems)
+
+
+class Walk:
+    """Numbered step screenshots in var/screenshots/<folder>/, each page checked by axe-core first."""
+
+    def __init__(self, page: Page, folder: str) -> None:
+        self.page = page
+        self.folder = SCREENSHOTS / folder
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        self.steps: list[Path] = []
+
+    def step(self, name: str) -> Path:
+        self.page.wait_for_load_state()
+        path = self.folder / f"{len(self.steps) + 1:02d}-{name}.png"
+        self.page.screenshot(path=path, full_page=True)
+        assert_accessible(self.page)
+        self.steps.append(path)
+        return path
+
+
+_FOCUSED_NAME = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "";
+  const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
+  return label || el.getAttribute("aria-label") || el.innerText || el.value || "";
+}"""
+
+
+def focused_name(page: Page) -> str:
+    """What a screen reader would announce for the focused element (its label or its text), stars dropped."""
+    text = " ".join(str(page.evaluate(_FOCUSED_NAME)).split())
+    return re.sub(r"\s*\*$", "", text)
+
+
+def tab_to(page: Page, name: str, *, limit: int = 80) -> None:
+    """Press Tab, and only Tab, until the element named `name` has the focus; its focus must be visible."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        current = focused_name(page)
+        if current == name:
+            assert focus_is_visible(page), f"{name!r} has the focus but shows no focus indicator"
+            return
+        seen.append(current)
+    raise AssertionError(f"Tab never reached {name!r} on {page.url}; it went through {seen}")
+
+
+def focus_is_visible(page: Page) -> bool:
+    return bool(
+        page.evaluate(
+            """() => { const s = getComputedStyle(document.activeElement);
+                       return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2)
+                              || (s.boxShadow && s.boxShadow !== "none"); }"""
+        )
+    )
