@@ -1,0 +1,49 @@
+/* OpenECF menu bar: drop-down menus as disclosure buttons (WAI-ARIA APG "disclosure navigation").
+   Without this script every menu still works: its top item is a link to the menu's own page. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function items() { return document.querySelectorAll(".menubar .has-dropdown"); }
+
+  function setOpen(item, open) {
+    var toggle = item.querySelector(".menubar-toggle");
+    item.classList.toggle("open", open);
+    if (toggle) toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function closeAll(except) {
+    items().forEach(function (item) { if (item !== except) setOpen(item, false); });
+  }
+
+  function init() {
+    items().forEach(function (item) {
+      var toggle = item.querySelector(".menubar-toggle");
+      if (!toggle) return;
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        var open = !item.classList.contains("open");
+        closeAll(item);
+        item.classList.remove("dismissed");
+        setOpen(item, open);
+      });
+      item.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") return;
+        // Escape closes the menu (also one opened by hovering) and leaves the focus on its button.
+        setOpen(item, false);
+        item.classList.add("dismissed");
+        toggle.focus();
+      });
+      item.addEventListener("focusout", function (event) {
+        if (!item.contains(event.relatedTarget)) setOpen(item, false);
+      });
+      item.addEventListener("mouseleave", function () { item.classList.remove("dismissed"); });
+    });
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest(".menubar .has-dropdown")) closeAll(null);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
