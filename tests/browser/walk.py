@@ -50,18 +50,13 @@ class Walk:
         return path
 
 
-_FOCUSED_NAME = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return "";
-  const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
-  return label || el.getAttribute("aria-label") || el.innerText || el.value || "";
-}"""
-
-
 def focused_name(page: Page) -> str:
-    """What a screen reader would announce for the focused element (its label or its text), stars dropped."""
-    text = " ".join(str(page.evaluate(_FOCUSED_NAME)).split())
-    return re.sub(r"\s*\*$", "", text)
+    """The accessible name of the focused element, as a screen reader announces it (a label's * dropped)."""
+    if page.evaluate("document.activeElement === document.body || document.activeElement === null"):
+        return ""
+    snapshot = page.locator(":focus").aria_snapshot().splitlines()[0]
+    match = re.match(r'- [\w-]+ "((?:[^"\\]|\\.)*)"', snapshot)
+    return re.sub(r"\s*\*$", "", match.group(1)) if match else ""
 
 
 def tab_to(page: Page, name: str, *, limit: int = 80) -> None:

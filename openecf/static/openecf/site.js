@@ -1,5 +1,6 @@
-/* OpenECF menu bar: drop-down menus as disclosure buttons (WAI-ARIA APG "disclosure navigation").
-   Without this script every menu still works: its top item is a link to the menu's own page. */
+/* OpenECF's one script, served by the app. Everything works without it: it adds the drop-down buttons of the
+   menu bar (WAI-ARIA APG "disclosure navigation"; each top item stays a link to its menu's own page) and takes
+   a keyboard or screen-reader user straight to a form's list of errors. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -44,6 +45,13 @@
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  function focusErrors() {
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) summary.focus();
+  }
+
+  function start() { init(); focusErrors(); }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
