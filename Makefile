@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/openecf
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run migrate demo test test-sqlite test-postgres lint format clean
+.PHONY: help install chromium run migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -20,6 +20,9 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the dependencies
+
+chromium: ## Install Debian's chromium for the browser tests when it is missing
+	bash scripts/ensure-chromium.sh
 
 migrate: install ## Create or update the SQLite demo database (var/openecf.sqlite3)
 	@mkdir -p var
@@ -41,12 +44,18 @@ format: install ## Apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test-sqlite: install ## The whole suite on SQLite
+test-sqlite: install chromium ## The whole suite on SQLite
 	$(VENV)/bin/pytest
 
-test-postgres: install ## The whole suite on PostgreSQL (started or installed when absent)
+test-postgres: install chromium ## The whole suite on PostgreSQL (started or installed when absent)
 	bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+test-browser: install chromium ## Only the browser tests (Chromium); screenshots go to var/screenshots
+	$(VENV)/bin/pytest tests/browser
+
+walkthrough: test-browser ## Refresh docs/walkthrough/ from the browser tests' screenshots
+	$(PY) tools/walkthrough_images.py
 
 test: test-sqlite test-postgres ## Everything: lint checks and all tests on SQLite, then on PostgreSQL
 

@@ -87,3 +87,11 @@ def walk(page: Page) -> Callable[[str], Walk]:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if SCREENSHOTS.exists() and any(SCREENSHOTS.rglob("*.png")):
         terminalreporter.write_line(f"Browser screenshots of every step: {SCREENSHOTS}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A browser that waits for something that never comes must fail the test, not hold up CI.
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.timeout(180))
