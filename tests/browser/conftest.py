@@ -21,7 +21,7 @@ from tests.browser.walk import SCREENSHOTS, Walk
 
 # Debian's package (scripts/ensure-chromium.sh installs it); Playwright's own browser download is never used.
 CHROMIUM = Path("/usr/bin/chromium")
-DESKTOP = {"width": 1280, "height": 800}
+DESKTOP = {"width": 1024, "height": 640}
 
 
 def _before_browser() -> None:
