@@ -171,7 +171,8 @@ def test_seed_002_western_bankruptcy_court_of_wisconsin(
     page.get_by_role("button", name="Submit").click()
     confirm_box = page.get_by_label("I confirm that this CM/ECF account is mine although the names differ.")
     expect(confirm_box).to_have_attribute("aria-invalid", "true")
-    expect(page.get_by_text("The names differ. Tick the box")).to_be_visible()
+    expect(confirm_box).to_have_accessible_description(re.compile("^The names differ. Tick the box"))
+    expect(confirm_box).to_be_focused()
     steps.step("confirm-box-required")
     # Step 12: Submit with the mismatch confirmed.
     confirm_box.check()

@@ -1,6 +1,6 @@
 /* OpenECF's one script, served by the app. Everything works without it: it adds the drop-down buttons of the
    menu bar (WAI-ARIA APG "disclosure navigation"; each top item stays a link to its menu's own page) and takes
-   a keyboard or screen-reader user straight to a form's list of errors. */
+   a keyboard or screen-reader user straight to a form's errors. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -46,8 +46,10 @@
   }
 
   function focusErrors() {
-    var summary = document.querySelector("[data-focus-on-load]");
-    if (summary) summary.focus();
+    // A form's error summary, or the one field in error (its error is tied to it and read with it).
+    var target = document.querySelector("[data-focus-on-load]");
+    if (target && !target.hasAttribute("tabindex")) target = target.querySelector("input, select, textarea");
+    if (target) target.focus();
   }
 
   function start() { init(); focusErrors(); }
