@@ -32,10 +32,9 @@ def main() -> int:
         for picture in sorted((SOURCE / walk).glob("*.png")):
             out = target / picture.name
             if pngquant:
-                subprocess.run(
-                    [pngquant, "--quality=60-85", "--speed=1", "--strip", "--force", "--output", str(out), str(picture)],
-                    check=True,
-                )
+                squeeze = [pngquant, "--quality=60-85", "--speed=1", "--strip", "--force"]
+                # Our own screenshots through the pngquant found on PATH: no untrusted input.
+                subprocess.run([*squeeze, "--output", str(out), str(picture)], check=True)  # noqa: S603
             else:
                 shutil.copyfile(picture, out)
             total += out.stat().st_size
