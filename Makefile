@@ -10,7 +10,7 @@ PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOS
 # Runs the command given in the foreground with the e-mail outbox worker beside it; both stop together.
 with_outbox_worker = $(PY) manage.py send_outbox --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
 
-.PHONY: help install run serve migrate demo test test-sqlite test-postgres lint format clean
+.PHONY: help install chromium run serve migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the dependencies
+
+chromium: ## Install Debian's chromium for the browser tests when it is missing
+	bash scripts/ensure-chromium.sh
 
 migrate: install ## Create or update the SQLite demo database (var/openecf.sqlite3)
 	@mkdir -p var
@@ -48,12 +51,18 @@ format: install ## Apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test-sqlite: install ## The whole suite on SQLite
+test-sqlite: install chromium ## The whole suite on SQLite
 	$(VENV)/bin/pytest
 
-test-postgres: install ## The whole suite on PostgreSQL (started or installed when absent)
+test-postgres: install chromium ## The whole suite on PostgreSQL (started or installed when absent)
 	bash scripts/ensure-postgres.sh
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+test-browser: install chromium ## Only the browser tests (Chromium); screenshots go to var/screenshots
+	$(VENV)/bin/pytest tests/browser
+
+walkthrough: test-browser ## Refresh docs/walkthrough/ from the browser tests' screenshots
+	$(PY) tools/walkthrough_images.py
 
 test: test-sqlite test-postgres ## Everything: lint checks and all tests on SQLite, then on PostgreSQL
 

@@ -127,13 +127,13 @@ def visible_text(response: Any) -> str:
 
 
 def menu_bar(response: Any) -> list[str]:
-    """The labels of the CM/ECF menu bar, left to right."""
+    """The labels of the CM/ECF menu bar, left to right (its top items, not the entries of its drop-downs)."""
     import re
 
     nav = re.search(r'(?s)<nav class="menubar".*?</nav>', response.content.decode())
     if nav is None:
         return []
-    return [" ".join(label.split()) for label in re.findall(r"<a [^>]*>(.*?)</a>", nav.group(0))]
+    return [" ".join(label.split()) for label in re.findall(r'<a class="menubar-link"[^>]*>(.*?)</a>', nav.group(0))]
 
 
 def link_href(response: Any, label: str) -> str:

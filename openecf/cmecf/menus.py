@@ -116,3 +116,31 @@ def menu_sections(court: Court, slug: str) -> list[Section]:
 
 def is_menu(slug: str) -> bool:
     return slug in _MENUS
+
+
+# The menus CM/ECF shows with a drop-down arrow (the seeds' "Bankruptcy ▾ Adversary ▾ Query Reports ▾ Utilities ▾");
+# Query, Search and Help are plain links.
+DROPDOWN_MENUS = FILING_MENUS | {"reports", "utilities"}
+
+
+@dataclass(frozen=True)
+class BarItem:
+    """One item of the menu bar: its own page (which works without JavaScript) and its drop-down entries."""
+
+    label: str
+    slug: str
+    url: str
+    sections: list[Section]
+
+
+def menubar_items(court: Court, items: list[tuple[str, str]]) -> list[BarItem]:
+    """The bar for the (label, slug) menus a visitor has at this court, in their order."""
+    bar = []
+    for label, slug in items:
+        if slug == "utilities":
+            url, sections = reverse("cmecf:utilities", args=[court.pk]), utilities_sections(court)
+        else:
+            url = reverse("cmecf:menu", args=[court.pk, slug])
+            sections = menu_sections(court, slug) if is_menu(slug) else []
+        bar.append(BarItem(label, slug, url, sections if slug in DROPDOWN_MENUS else []))
+    return bar

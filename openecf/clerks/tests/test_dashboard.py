@@ -33,7 +33,11 @@ def test_the_progress_chart_moves_as_a_demo_filer_links(clara: Client) -> None:
     before = clara.get("/clerk/wiwd/")
     assert _linked_on_chart(before) == 0
     assert "0 of 3 active CM/ECF accounts linked (0%)" in visible_text(before)
-    assert 'src="http' not in before.content.decode() and "<script" not in before.content.decode()
+    page = before.content.decode()
+    assert 'src="http' not in page, "no third-party asset"
+    assert "<svg" in page and re.findall(r"<script[^>]*>", page) == ['<script src="/static/openecf/site.js" defer>'], (
+        "the chart is drawn by the server, not by a script"
+    )
 
     filer = Client()
     filer.post("/login/?court=wiwd", {"username": "asample22", "password": PACER_PASSWORD, "court": "wiwd"})
