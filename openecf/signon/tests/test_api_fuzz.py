@@ -6,11 +6,14 @@ free of server errors and match the schema (HTTP 200, the documented keys, each 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from openecf.signon.api import OPENAPI_PATH
@@ -19,8 +22,16 @@ schema = schemathesis.openapi.from_path(str(OPENAPI_PATH))
 
 
 @pytest.fixture
-def wsgi_app() -> Any:
-    return get_wsgi_application()
+def wsgi_app() -> Iterator[Any]:
+    """The real WSGI application; like Django's test client, it keeps the test's database connection open
+    between requests (the handler would close it after each one, ending the test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
