@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from openecf.accounts.forms_registration import DATE_FORMATS, DATE_INPUT
+from openecf.accounts.forms_registration import DATE_FORMATS, DATE_INPUT, new_password_fields
 from openecf.accounts.models import PacerAccount
 
 
@@ -61,22 +61,7 @@ class AnswerForm(forms.Form):
 
 
 class NewPasswordForm(forms.Form):
-    password1 = forms.CharField(
-        label="New password",
-        strip=False,
-        max_length=256,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
-        "and no part of your name, username or e-mail address.",
-        error_messages={"required": "Choose a new password."},
-    )
-    password2 = forms.CharField(
-        label="New password (again)",
-        strip=False,
-        max_length=256,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Type the new password again."},
-    )
+    password1, password2 = new_password_fields("New password")
 
     def __init__(self, *args: Any, account: PacerAccount, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

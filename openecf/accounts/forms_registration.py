@@ -19,6 +19,31 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, for
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y"]
 
 
+PASSWORD_RULE_HELP = (  # noqa: S105 - the rule as people read it, not a password
+    "14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
+    "and no part of your name, username or e-mail address."
+)
+
+
+def new_password_fields(label: str) -> tuple[forms.CharField, forms.CharField]:
+    """A new password typed twice ("Password", "Password (again)"), with PACER's rule as help."""
+
+    def field(text: str, required: str, help_text: str = "") -> forms.CharField:
+        return forms.CharField(
+            label=text,
+            strip=False,
+            max_length=256,
+            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+            help_text=help_text,
+            error_messages={"required": required},
+        )
+
+    return (
+        field(label, f"Choose a {label.lower()}.", PASSWORD_RULE_HELP),
+        field(f"{label} (again)", f"Type the {label.lower()} again."),
+    )
+
+
 class DateOfBirthField(forms.DateField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
@@ -179,22 +204,7 @@ class SecurityForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
         error_messages={"required": "Choose a username."},
     )
-    password1 = forms.CharField(
-        label="Password",
-        strip=False,
-        max_length=256,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
-        "and no part of your name, username or e-mail address.",
-        error_messages={"required": "Choose a password."},
-    )
-    password2 = forms.CharField(
-        label="Password (again)",
-        strip=False,
-        max_length=256,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": "Type the password again."},
-    )
+    password1, password2 = new_password_fields("Password")
     question1 = _question_field("Security question 1")
     answer1 = _answer_field("Answer 1")
     question2 = _question_field("Security question 2")
