@@ -19,7 +19,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, for
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y"]
 
 
-PASSWORD_RULE_HELP = (  # noqa: S105 - the rule as people read it, not a password
+PASSWORD_RULE_HELP = (
     "14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
     "and no part of your name, username or e-mail address."
 )
