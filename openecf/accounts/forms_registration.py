@@ -19,7 +19,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, for
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y"]
 
 
-PASSWORD_RULE_HELP = (
+NEW_SECRET_RULE_TEXT = (
     "14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
     "and no part of your name, username or e-mail address."
 )
@@ -39,7 +39,7 @@ def new_password_fields(label: str) -> tuple[forms.CharField, forms.CharField]:
         )
 
     return (
-        field(label, f"Choose a {label.lower()}.", PASSWORD_RULE_HELP),
+        field(label, f"Choose a {label.lower()}.", NEW_SECRET_RULE_TEXT),
         field(f"{label} (again)", f"Type the {label.lower()} again."),
     )
 
