@@ -19,7 +19,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, for
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y"]
 
 
-NEW_SECRET_RULE_TEXT = (
+PACER_RULE_HELP_TEXT = (
     "14 to 45 characters with an upper-case letter, a lower-case letter and a special character, "
     "and no part of your name, username or e-mail address."
 )
@@ -39,7 +39,7 @@ def new_password_fields(label: str) -> tuple[forms.CharField, forms.CharField]:
         )
 
     return (
-        field(label, f"Choose a {label.lower()}.", NEW_SECRET_RULE_TEXT),
+        field(label, f"Choose a {label.lower()}.", PACER_RULE_HELP_TEXT),
         field(f"{label} (again)", f"Type the {label.lower()} again."),
     )
 
