@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.audit.context import Origin
 from openecf.clerks import selectors, services
-from openecf.clerks.golive import link_item_path
 from openecf.clerks.forms import EfileDecisionForm
+from openecf.clerks.golive import link_item_path
 from openecf.clerks.scope import ClerkScope
 from openecf.clerks.views.desk import court_desk, page
 from openecf.efile.models import RegistrationStatus
