@@ -54,7 +54,8 @@ def test_a_wiwd_clerk_approves_and_the_filer_files_at_wiwd(clara: Client, smtp_i
     assert "Note from the clerk: Welcome to wiwd." in body(mail)
     registration.refresh_from_db()
     assert (registration.status, registration.decided_by) == ("approved", "claraclerk")
-    assert Link.objects.get(court_id="wiwd", pacer_account__username="jpublic01").ecf_account == registration.ecf_account
+    link = Link.objects.get(court_id="wiwd", pacer_account__username="jpublic01")
+    assert link.ecf_account == registration.ecf_account
     approved = AuditEvent.objects.get(event="efile_registration.approved")
     assert approved.actor is not None and approved.actor.username == "claraclerk"
     assert approved.detail["pacer_username"] == "jpublic01"
