@@ -77,7 +77,7 @@ def test_a_filer_enrols_an_app_at_login_then_signs_in_with_its_code(
     page.get_by_role("navigation", name="CM/ECF menu").get_by_role("link", name="Log Out").click()
     password_step(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter your one-time passcode")
-    page.get_by_label("One-time passcode").fill(phone.at(time.time() + 30))  # the next code: the last is used
+    page.get_by_label("One-time passcode").fill(phone.at(int(time.time()) + 30))  # the next code: the last is used
     steps.step("one-time-passcode")
     page.get_by_role("button", name="Verify").click()
     page.get_by_label(re.compile("I understand that, if I file")).check()
