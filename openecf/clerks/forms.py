@@ -107,3 +107,24 @@ class AuditFilterForm(forms.Form):
     username = forms.CharField(label="Username or login", max_length=150, required=False)
     since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class EfileDecisionForm(forms.Form):
+    """Approve or Deny are the form's two buttons; the note goes to the filer and is required to deny."""
+
+    decision = forms.CharField(required=False)  # the pressed button's value; checked in clean()
+    note = forms.CharField(
+        label="Note to the filer",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="E-mailed to the filer with the decision. Required to deny: say why.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") not in ("approve", "deny"):
+            self.add_error(None, "Press Approve or Deny.")
+        elif cleaned.get("decision") == "deny" and not (cleaned.get("note") or "").strip():
+            self.add_error("note", "A note is required to deny: tell the filer why. It is e-mailed to them.")
+        return cleaned

@@ -18,6 +18,7 @@ from openecf.clerks.models import ClerkMembership, LinkCorrection
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_by_id
+from openecf.efile.models import EfileRegistration
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class ClerkScope:
 
     def audit_events(self) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.filter(court=self.court)
+
+    def efile_registrations(self) -> QuerySet[EfileRegistration]:
+        return EfileRegistration.objects.filter(court=self.court)
 
     def clerks(self) -> QuerySet[ClerkMembership]:
         return ClerkMembership.objects.filter(court=self.court)

@@ -12,6 +12,7 @@ from openecf.audit.models import AuditEvent
 from openecf.clerks.models import CorrectionStatus, LinkCorrection
 from openecf.clerks.scope import ClerkScope
 from openecf.cmecf.models import EcfAccount, EcfRole, login_key
+from openecf.efile.models import EfileRegistration, RegistrationStatus
 
 # What the dashboard calls refusals and lockouts. Throttling's events (being built) all contain "lock".
 REFUSAL_EVENTS = ("link.refused", "login.failed", "ecf_login.failed", "mfa.failed")
@@ -46,6 +47,34 @@ def open_corrections(scope: ClerkScope) -> QuerySet[LinkCorrection]:
 
 def corrections(scope: ClerkScope) -> QuerySet[LinkCorrection]:
     return scope.corrections().select_related("ecf_account", "pacer_account", "proposed_by", "decided_by")
+
+
+def pending_registrations(scope: ClerkScope) -> QuerySet[EfileRegistration]:
+    """E-file registration requests waiting for this court's clerk, oldest first (first come, first decided)."""
+    return (
+        scope.efile_registrations()
+        .filter(status=RegistrationStatus.PENDING)
+        .select_related("account")
+        .order_by("requested_at", "pk")
+    )
+
+
+def decided_registrations(scope: ClerkScope) -> QuerySet[EfileRegistration]:
+    return (
+        scope.efile_registrations()
+        .exclude(status=RegistrationStatus.PENDING)
+        .select_related("account", "ecf_account")
+        .order_by("-decided_at", "-pk")
+    )
+
+
+def registration(scope: ClerkScope, pk: int) -> EfileRegistration | None:
+    return scope.efile_registrations().filter(pk=pk).select_related("account", "ecf_account").first()
+
+
+def accounts_like(scope: ClerkScope, found: EfileRegistration) -> QuerySet[EcfAccount]:
+    """This court's CM/ECF accounts with the filer's e-mail address: a filer who has one should link it instead."""
+    return scope.ecf_accounts().filter(email__iexact=found.account.email).select_related("link").order_by("login_key")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from openecf.cmecf.models import EcfAccount, EcfRole, Link
 from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
 from openecf.ecfpasswords import services as resets
+from openecf.efile import services as efile
+from openecf.efile.models import EfileRegistration
 from openecf.notices import services as notices
 
 
@@ -304,3 +306,26 @@ def _announce_removal(correction: LinkCorrection) -> None:
 
 
 ROLE_LABELS = dict(EcfRole.choices)
+
+
+# --- E-file registration requests ----------------------------------------------------------------------------
+
+
+def decide_efile_registration(
+    *, scope: ClerkScope, registration_id: int, approve: bool, note: str, origin: Origin
+) -> EfileRegistration:
+    """The clerk approves or denies a PACER user's request to e-file at the clerk's court (a reason to deny)."""
+    if not approve and not note.strip():
+        raise DeskRefused("A note is required to deny: tell the filer why. It is e-mailed to them.")
+    decide = efile.approve_registration if approve else efile.deny_registration
+    try:
+        return decide(
+            registration_id=registration_id,
+            decided_by=scope.clerk.username,
+            note=note,
+            origin=origin,
+            clerk=scope.clerk,
+            court=scope.court,
+        )
+    except efile.DecisionRefused as refused:
+        raise DeskRefused(str(refused)) from None

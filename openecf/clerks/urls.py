@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openecf.clerks.views import account_views, correction_views, court_views, signin_views
+from openecf.clerks.views import account_views, correction_views, court_views, efile_views, signin_views
 
 app_name = "clerks"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("<str:court_id>/accounts/<int:pk>/unlink/", correction_views.propose, name="account_unlink"),
     path("<str:court_id>/corrections/", correction_views.corrections, name="corrections"),
     path("<str:court_id>/corrections/<int:pk>/", correction_views.correction, name="correction"),
+    path("<str:court_id>/efile/", efile_views.registrations, name="efile_registrations"),
+    path("<str:court_id>/efile/<int:pk>/", efile_views.registration, name="efile_registration"),
     path("<str:court_id>/go-live/", court_views.go_live, name="go_live"),
     path("<str:court_id>/contacts/", court_views.contacts, name="contacts"),
     path("<str:court_id>/import/", court_views.import_accounts, name="import"),

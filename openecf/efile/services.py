@@ -109,13 +109,11 @@ def _new_login(court: Court, username: str) -> str:
     return login
 
 
-def _pending(registration_id: int) -> EfileRegistration:
-    registration = (
-        EfileRegistration.objects.select_for_update()
-        .select_related("account", "court")
-        .filter(pk=registration_id)
-        .first()
-    )
+def _pending(registration_id: int, court: Court | None) -> EfileRegistration:
+    found = EfileRegistration.objects.select_for_update().select_related("account", "court").filter(pk=registration_id)
+    if court is not None:  # the clerk's desk: only requests made to the clerk's court exist
+        found = found.filter(court=court)
+    registration = found.first()
     if registration is None:
         raise DecisionRefused(f"There is no e-file registration number {registration_id}.")
     if registration.status != RegistrationStatus.PENDING:
@@ -126,11 +124,24 @@ def _pending(registration_id: int) -> EfileRegistration:
     return registration
 
 
-def approve_registration(*, registration_id: int, decided_by: str, note: str, origin: Origin) -> EfileRegistration:
-    """Grant filing rights: a new CM/ECF account for the filer at the court, linked at once, in one transaction."""
+def approve_registration(
+    *,
+    registration_id: int,
+    decided_by: str,
+    note: str,
+    origin: Origin,
+    clerk: PacerAccount | None = None,
+    court: Court | None = None,
+) -> EfileRegistration:
+    """Grant filing rights: a new CM/ECF account for the filer at the court, linked at once, in one transaction.
+
+    ``clerk`` (the clerk's desk) becomes the actor of the audit events, with the filer's username in their detail;
+    without it (manage.py, admin) the filer is the actor and ``decided_by`` says who decided. ``court`` limits the
+    decision to requests made to that court.
+    """
     now = timezone.now()
     with transaction.atomic():
-        registration = _pending(registration_id)
+        registration = _pending(registration_id, court)
         account, court = registration.account, registration.court
         if Link.objects.filter(pacer_account=account, court=court).exists():
             raise DecisionRefused(
@@ -150,15 +161,18 @@ def approve_registration(*, registration_id: int, decided_by: str, note: str, or
         registration.decided_at, registration.decided_by = now, decided_by
         registration.decision_note, registration.ecf_account = note.strip(), ecf
         registration.save()
-        audit.record(event="ecf_account.created", origin=origin, court=court, ecf_account=ecf, role=ecf.role)
+        audit.record(
+            event="ecf_account.created", origin=origin, actor=clerk, court=court, ecf_account=ecf, role=ecf.role
+        )
         audit.record(
             event="efile_registration.approved",
             origin=origin,
-            actor=account,
+            actor=clerk or account,
             court=court,
             ecf_account=ecf,
             registration=registration.pk,
             decided_by=decided_by,
+            pacer_username=account.username,
         )
         notices.enqueue(
             kind="efile_registration.approved",
@@ -174,11 +188,20 @@ def approve_registration(*, registration_id: int, decided_by: str, note: str, or
     return registration
 
 
-def deny_registration(*, registration_id: int, decided_by: str, note: str, origin: Origin) -> EfileRegistration:
+def deny_registration(
+    *,
+    registration_id: int,
+    decided_by: str,
+    note: str,
+    origin: Origin,
+    clerk: PacerAccount | None = None,
+    court: Court | None = None,
+) -> EfileRegistration:
+    """Refuse filing rights with the reason, which the filer is sent. ``clerk`` and ``court`` as for approval."""
     if not note.strip():
         raise DecisionRefused("Give the filer a reason (--note) when denying a registration.")
     with transaction.atomic():
-        registration = _pending(registration_id)
+        registration = _pending(registration_id, court)
         registration.status = RegistrationStatus.DENIED
         registration.decided_at, registration.decided_by = timezone.now(), decided_by
         registration.decision_note = note.strip()
@@ -187,10 +210,11 @@ def deny_registration(*, registration_id: int, decided_by: str, note: str, origi
         audit.record(
             event="efile_registration.denied",
             origin=origin,
-            actor=account,
+            actor=clerk or account,
             court=court,
             registration=registration.pk,
             decided_by=decided_by,
+            pacer_username=account.username,
         )
         notices.enqueue(
             kind="efile_registration.denied",

@@ -17,6 +17,8 @@ from openecf.clerks.tests.conftest import desk_client, make_clerk
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.courts.models import Court
 from openecf.ecfpasswords.models import PasswordReset
+from openecf.efile.models import EfileRegistration
+from openecf.efile.services import request_registration
 from openecf.notices.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def alnd_objects(demo: None) -> dict[str, int]:
-    """An alnd CM/ECF account, linked, with a removal proposed by an alnd clerk."""
+    """An alnd CM/ECF account, linked, with a removal proposed by an alnd clerk; an e-file request to alnd."""
     account = EcfAccount.objects.get(court_id="alnd", login="cs5184")
     pacer = make_pacer("alndfiler1", "John Attorney")
     Link.objects.create(pacer_account=pacer, ecf_account=account, court_id="alnd")
@@ -34,12 +36,20 @@ def alnd_objects(demo: None) -> dict[str, int]:
     correction = propose_link_removal(
         scope=scope, ecf=account, reason="Linked by the paralegal to the wrong attorney.", origin=TEST_ORIGIN
     )
-    return {"account": account.pk, "correction": correction.pk}
+    registration = request_registration(
+        account=make_pacer("alndasker1", "Alan Asker"),
+        court=Court.objects.get(pk="alnd"),
+        role="attorney",
+        bar_id="ASB-1234 (Alabama)",
+        statement="",
+        origin=TEST_ORIGIN,
+    )
+    return {"account": account.pk, "correction": correction.pk, "registration": registration.pk}
 
 
 def _urls(court: str, ids: dict[str, int]) -> list[tuple[str, str]]:
     """Every desk page of a court, as (method, url)."""
-    a, c = ids["account"], ids["correction"]
+    a, c, r = ids["account"], ids["correction"], ids["registration"]
     return [
         ("get", reverse("clerks:dashboard", args=[court])),
         ("get", reverse("clerks:accounts", args=[court])),
@@ -55,6 +65,9 @@ def _urls(court: str, ids: dict[str, int]) -> list[tuple[str, str]]:
         ("get", reverse("clerks:corrections", args=[court])),
         ("get", reverse("clerks:correction", args=[court, c])),
         ("post", reverse("clerks:correction", args=[court, c])),
+        ("get", reverse("clerks:efile_registrations", args=[court])),
+        ("get", reverse("clerks:efile_registration", args=[court, r])),
+        ("post", reverse("clerks:efile_registration", args=[court, r])),
         ("get", reverse("clerks:go_live", args=[court])),
         ("post", reverse("clerks:go_live", args=[court])),
         ("get", reverse("clerks:contacts", args=[court])),
@@ -93,6 +106,7 @@ def _state() -> tuple[object, ...]:
         list(EcfAccount.objects.filter(court=alnd).values_list("login", "is_active", "password")),
         list(Link.objects.filter(court=alnd).values_list("pk", flat=True)),
         list(LinkCorrection.objects.values_list("pk", "status")),
+        list(EfileRegistration.objects.values_list("pk", "status", "decided_by", "ecf_account")),
         PasswordReset.objects.count(),
         OutboxMessage.objects.count(),
         (alnd.nextgen_go_live, alnd.link_item_location, alnd.clerk_phone),
@@ -113,12 +127,12 @@ def test_alnd_ids_under_the_wiwd_desk_find_nothing_and_change_nothing(alnd_objec
     before = _state()
     tried = 0
     for method, url in _urls("wiwd", alnd_objects):
-        if str(alnd_objects["account"]) not in url.split("/") and str(alnd_objects["correction"]) not in url.split("/"):
+        if not {str(alnd_objects[kind]) for kind in ("account", "correction", "registration")} & set(url.split("/")):
             continue  # only the pages that take an object id
         tried += 1
         response = getattr(clerk, method)(url, _hostile_data() if method == "post" else None)
         assert response.status_code == 404, (method, url, response.status_code)
-    assert tried == 9
+    assert tried == 11
     assert _state() == before
     assert not AuditEvent.objects.filter(court_id="alnd", actor__username="wiwdclerk9").exists()
 
@@ -132,6 +146,7 @@ def test_the_wiwd_desk_lists_and_exports_nothing_of_alnd(alnd_objects: dict[str,
     assert "wiwd" in exported  # the wiwd events are there
     corrections = clerk.get("/clerk/wiwd/corrections/").content.decode()
     assert "Linked by the paralegal" not in corrections
+    assert "Alan Asker" not in clerk.get("/clerk/wiwd/efile/").content.decode()
 
 
 def test_the_desk_needs_its_own_sign_in_and_not_a_pacer_login(demo: None, client_of: object) -> None:

@@ -40,6 +40,7 @@ def dashboard(request: HttpRequest, scope: ClerkScope) -> HttpResponse:
         chart=progress_svg(progress.series, progress.accounts),
         refusals=selectors.recent_refusals(scope, limit=25),
         open_corrections=selectors.open_corrections(scope),
+        pending_registrations=selectors.pending_registrations(scope).count(),
     )
 
 
