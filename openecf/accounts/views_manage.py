@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +19,7 @@ from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
 from openecf.audit.context import Origin
 from openecf.efile.selectors import registrations_of
-from openecf.signon.tokens import keep_current_after_password_change
+from openecf.signon import services as signon
 
 DONE_KEY = "openecf.manage_done"
 
@@ -156,8 +155,7 @@ def password(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("current" if getattr(error, "code", "") == "current" else "password1", error)
         else:
-            update_session_auth_hash(request, changed)  # this session goes on; every other one has ended
-            keep_current_after_password_change(request, changed)
+            signon.keep_this_sign_on(request, account=changed)  # this session goes on; every other one has ended
             return _done(
                 request, "Your password has been changed. Your other login sessions and API tokens have ended."
             )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +19,7 @@ from openecf.accounts.forms_registration import AddressForm, CountyForm, Securit
 from openecf.accounts.models import PacerAccount
 from openecf.accounts.wizard import Wizard
 from openecf.audit.context import Origin
-from openecf.signon.tokens import keep_current_after_password_change
+from openecf.signon import services as signon
 
 UPGRADE = Wizard("openecf.upgrade", ("person", "address", "county", "security"))
 NEXT_KEY = "openecf.upgrade_next"
@@ -169,8 +168,7 @@ def security(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, message)
         else:
             # This session goes on under the new password; every other one has ended.
-            update_session_auth_hash(request, upgraded)
-            keep_current_after_password_change(request, upgraded)
+            signon.keep_this_sign_on(request, account=upgraded)  # this session goes on; every other one has ended
             UPGRADE.clear(request)
             return redirect("accounts:upgrade_done")
     return _page(request, "security", form, status=400 if form.errors else 200)

@@ -6,7 +6,7 @@ it every court page the browser or client had open.
 
 from __future__ import annotations
 
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -119,6 +119,13 @@ def complete_api_login(
             redaction_accepted=redact_flag,
         )
     return raw
+
+
+def keep_this_sign_on(request: HttpRequest, *, account: PacerAccount) -> None:
+    """After a password change in this session: it goes on (session and token); every other one has ended."""
+    with transaction.atomic():
+        update_session_auth_hash(request, account)
+        tokens.keep_current_after_password_change(request, account)
 
 
 def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:

@@ -97,10 +97,12 @@ def end(token: CsoToken, *, reason: str) -> bool:
     )
 
 
-def end_all(*, account: PacerAccount, reason: str) -> int:
-    return CsoToken.objects.filter(account=account, ended_at__isnull=True).update(
-        ended_at=timezone.now(), ended_reason=reason
-    )
+def end_all(*, account: PacerAccount, reason: str, keep: CsoToken | None = None) -> int:
+    """End every open token of the account (but ``keep``, when given)."""
+    open_tokens = CsoToken.objects.filter(account=account, ended_at__isnull=True)
+    if keep is not None:
+        open_tokens = open_tokens.exclude(pk=keep.pk)
+    return open_tokens.update(ended_at=timezone.now(), ended_reason=reason)
 
 
 def presented(request: HttpRequest) -> str:
@@ -148,8 +150,6 @@ def keep_current_after_password_change(request: HttpRequest, account: PacerAccou
     """The session that changed the password goes on with its token; every other token has ended with the old
     password (their stamps no longer match) and is marked ended here for the record."""
     current: CsoToken | None = getattr(request, "cso_token", None)
-    others = CsoToken.objects.filter(account=account, ended_at__isnull=True)
     if current is not None:
         CsoToken.objects.filter(pk=current.pk).update(password_stamp=password_stamp(account))
-        others = others.exclude(pk=current.pk)
-    others.update(ended_at=timezone.now(), ended_reason="password-changed")
+    end_all(account=account, reason="password-changed", keep=current)
