@@ -94,7 +94,7 @@ AUTH_USER_MODEL = "accounts.PacerAccount"
 AUTHENTICATION_BACKENDS = ["openecf.accounts.backends.PacerAccountBackend"]
 LOGIN_URL = "signon:login"
 
-# Argon2id at an OWASP parameter set (19 MiB, 2 iterations, parallelism 1); see accounts/hashers.py.
+# Argon2id at an OWASP parameter set (7 MiB, 5 iterations, parallelism 1); see accounts/hashers.py.
 PASSWORD_HASHERS = [
     "openecf.accounts.hashers.OwaspArgon2idHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",

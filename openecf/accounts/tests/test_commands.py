@@ -25,7 +25,7 @@ from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import EcfAccount
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-ARGON2_PREFIX = "argon2$argon2id$v=19$m=19456,t=2,p=1$"
+ARGON2_PREFIX = "argon2$argon2id$v=19$m=7168,t=5,p=1$"
 
 NAME = "Ada Lovelace"
 EMAIL = "countess.ada@example.org"
