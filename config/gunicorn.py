@@ -8,8 +8,9 @@ from config import env
 
 wsgi_app = "config.wsgi:application"
 bind = f"{env.text('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1)}"
-# gunicorn's own rule of thumb: two workers per core plus one.
-workers = env.integer("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1, minimum=1)
+# A worker per core: a login is CPU-bound (the Argon2 hash), so more sync workers than cores only queue inside
+# the kernel instead of in the listen backlog, and cost memory (docs/performance.md measures both).
+workers = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"

@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from openecf.core.views import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("", include("openecf.signon.urls")),
     path("account/", include("openecf.accounts.urls")),
     path("account/efile/", include("openecf.efile.urls")),

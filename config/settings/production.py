@@ -11,11 +11,15 @@ from csp.constants import NONE, SELF
 
 from config import env
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE
+from config.settings.base import DATABASES, MIDDLEWARE
 
 DEBUG = env.flag("OPENECF_DEBUG", False)
 SECRET_KEY = env.required("OPENECF_SECRET_KEY")
 ALLOWED_HOSTS = env.listing("OPENECF_ALLOWED_HOSTS", [])
+# A sync worker serves one request at a time, so one connection each can stay open between requests: opening a
+# PostgreSQL connection costs a backend process start, more than a whole page (docs/performance.md).
+DATABASES["default"]["CONN_MAX_AGE"] = env.integer("OPENECF_DB_CONN_MAX_AGE", 300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 SESSION_COOKIE_SECURE = env.flag("OPENECF_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Never the demo's mail viewer in production, whatever the environment says.
@@ -24,6 +28,8 @@ OPENECF_DEMO_MAILDIR = ""
 # HTTPS only. Behind a TLS-terminating proxy, OPENECF_BEHIND_TLS_PROXY=1 trusts its X-Forwarded-Proto header
 # (only set it when the proxy overwrites that header, or clients could claim HTTPS).
 SECURE_SSL_REDIRECT = env.flag("OPENECF_SSL_REDIRECT", True)
+# Load balancers probe over plain HTTP on the private side.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env.flag("OPENECF_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.integer("OPENECF_HSTS_SECONDS", 365 * 24 * 60 * 60)
