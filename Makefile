@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
 PG_URL ?= postgres://postgres@127.0.0.1:5432/openecf
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -10,7 +11,7 @@ PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOS
 # Runs the command given in the foreground with the e-mail outbox worker beside it; both stop together.
 with_outbox_worker = $(PY) manage.py send_outbox --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
 
-.PHONY: help install chromium run serve migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
+.PHONY: help install chromium run serve bench migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +24,10 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the dependencies
+
+$(BENCH_STAMP): $(STAMP) requirements/bench.txt
+	$(PY) -m pip install --quiet -r requirements/bench.txt
+	touch $(BENCH_STAMP)
 
 chromium: ## Install Debian's chromium for the browser tests when it is missing
 	bash scripts/ensure-chromium.sh
@@ -42,6 +47,12 @@ serve: install ## Production server: gunicorn, WEB_CONCURRENCY workers, config.s
 		$(PY) manage.py collectstatic --noinput -v 0
 	$(PRODUCTION) $(call with_outbox_worker,$(PY) -m gunicorn -c config/gunicorn.py)
 
+bench: $(BENCH_STAMP) ## Benchmarks against `make serve` (SQLite, PostgreSQL, 1M accounts): bench/results/latest.json
+	bash scripts/ensure-bench-tools.sh
+	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-redis.sh
+	$(PY) -m bench.run
+
 lint: install ## ruff (lint and format check) and makemigrations --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -52,10 +63,12 @@ format: install ## Apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff format .
 
 test-sqlite: install chromium ## The whole suite on SQLite
+	bash scripts/ensure-redis.sh
 	$(VENV)/bin/pytest
 
 test-postgres: install chromium ## The whole suite on PostgreSQL (started or installed when absent)
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-redis.sh
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
 test-browser: install chromium ## Only the browser tests (Chromium); screenshots go to var/screenshots
