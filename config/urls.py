@@ -5,7 +5,6 @@ from django.urls import include, path
 from openecf.core.views import healthz
 
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
     path("", include("openecf.signon.urls")),
     path("account/", include("openecf.accounts.urls")),
     path("account/efile/", include("openecf.efile.urls")),
@@ -13,6 +12,7 @@ urlpatterns = [
     path("account/mfa/", include("openecf.mfa.urls")),
     path("clerk/", include("openecf.clerks.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 if settings.OPENECF_DEMO_MAILDIR:  # the demo only: config/settings/production.py always leaves it empty
     urlpatterns.append(path("demo/mail/", include("openecf.demo.mail_urls")))

@@ -1,20 +1,34 @@
-"""{% menubar access %}: the CM/ECF menu bar of a court page, with its drop-down menus."""
+"""{% menubar access %}: the CM/ECF menu bar of a court page, with its drop-down menus.
+
+The bar's HTML is the same for every visitor with the same menus at the same court on the same page, so it is
+rendered once per process for each such key (see menus.MenuKey) rather than on every request.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from openecf.cmecf.access import CourtAccess
-from openecf.cmecf.menus import menubar_items
+from openecf.cmecf.menus import MenuKey, bar_for_key
 
 register = template.Library()
 
 
-@register.inclusion_tag("cmecf/menubar.html", takes_context=True)
-def menubar(context: template.Context, access: CourtAccess) -> dict[str, Any]:
+@register.simple_tag(takes_context=True)
+def menubar(context: template.Context, access: CourtAccess) -> SafeString:
     request = context.get("request")
-    items = menubar_items(access.court, [(item.label, item.slug) for item in access.menus])
-    current = next((item.slug for item in items if request is not None and request.path == item.url), None)
-    return {"court": access.court, "items": items, "current": current}
+    key, menus = MenuKey.of(access.court), tuple((item.label, item.slug) for item in access.menus)
+    current = next((item.slug for item in bar_for_key(key, menus) if request and request.path == item.url), None)
+    return _rendered(key, menus, current)
+
+
+@lru_cache(maxsize=4096)
+def _rendered(court: MenuKey, menus: tuple[tuple[str, str], ...], current: str | None) -> SafeString:
+    html = render_to_string(
+        "cmecf/menubar.html", {"court_id": court.court_id, "items": bar_for_key(court, menus), "current": current}
+    )
+    return mark_safe(html)  # noqa: S308 - the template escaped every value; this is its output
