@@ -10,6 +10,11 @@ for its PACER accounts and ONE for its CM/ECF accounts with the app's own hasher
 still verifies like any other hash (and a login costs the same Argon2 work); only the salt is shared. The load
 writes one ``bench.accounts_loaded`` audit event, not one per account.
 
+Each PACER account is what an operator-created, upgraded individual account is (create_pacer_account): active,
+e-mail verified, not held for review, not legacy, so it logs in at /login/ with no extra step and can link; it is
+marked an attorney filer with a birth date, like a registered one. No related rows are made: sign-on settings
+appear at first use, and without security answers a synthetic account cannot use "Forgot password?".
+
 A load is additive: it creates the accounts ``0 .. N-1`` that do not exist yet and leaves the others alone, in
 batches of one transaction each, so an interrupted load resumes where it stopped. On PostgreSQL the rows go in
 with COPY and the tables are ANALYZEd afterwards; elsewhere (SQLite, for tests) with bulk_create. Every database
