@@ -116,6 +116,34 @@ def client_of(db: None) -> Any:
     return _client
 
 
+def query_plan(sql: str) -> str:
+    """The database's plan for a query (captured SQL); PostgreSQL is told to avoid table scans wherever an index
+    can serve, since a test table of a few rows is cheaper to scan and would hide whether the index is usable."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")  # until the test's transaction rolls back
+            cursor.execute(f"EXPLAIN {sql}")
+            return "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def plans_of(table: str, action: Any) -> list[str]:
+    """The plan of every SELECT on ``table`` that ``action()`` runs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        action()
+    selects = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT") and f'FROM "{table}"' in q["sql"]
+    ]
+    assert selects, f"no query on {table} was run"
+    return [query_plan(sql) for sql in selects]
+
+
 def visible_text(response: Any) -> str:
     """The page's text as a person reads it: tags dropped, entities decoded, whitespace collapsed."""
     import html

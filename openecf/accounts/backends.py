@@ -17,7 +17,7 @@ class PacerAccountBackend(ModelBackend):
     ) -> PacerAccount | None:
         if not username or password is None:
             return None
-        account = PacerAccount.objects.filter(username__iexact=username.strip()).first()
+        account = PacerAccount.objects.with_username(username.strip()).first()
         if account is None:
             dummy_verify(password)  # same Argon2 work as a real check: timing does not tell who has an account
             return None

@@ -120,7 +120,7 @@ def address_problems(address: Address, *, need_county: bool) -> list[str]:
 def security_problems(security: Security, *, name: str, email: str, exclude_pk: int | None = None) -> list[str]:
     """Username rules and uniqueness, the password policy (with this username, name and e-mail), the questions."""
     problems = username_problems(security.username, legacy=False)
-    taken = PacerAccount.objects.filter(username__iexact=security.username)
+    taken = PacerAccount.objects.with_username(security.username)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if not problems and taken.exists():

@@ -219,7 +219,7 @@ class SecurityForm(forms.Form):
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
         problems = username_problems(username, legacy=False)
-        taken = PacerAccount.objects.filter(username__iexact=username)
+        taken = PacerAccount.objects.with_username(username)
         if self.exclude_pk is not None:
             taken = taken.exclude(pk=self.exclude_pk)
         if not problems and taken.exists():

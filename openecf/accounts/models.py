@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from openecf.accounts.counties import county_in_state
+from openecf.core.lookups import equals_ignoring_case
 
 ACCOUNT_NUMBER_VALIDATOR = RegexValidator(r"^[0-9]{7}$", "A PACER account number is 7 digits.")
 
@@ -35,8 +36,16 @@ def new_account_number() -> str:
 
 
 class PacerAccountManager(BaseUserManager["PacerAccount"]):
+    def with_username(self, username: str) -> models.QuerySet[PacerAccount]:
+        """The account with this username, whatever its case: one probe of the pacer_username_unique_ci index."""
+        return self.filter(equals_ignoring_case("username", username))
+
+    def with_email(self, email: str) -> models.QuerySet[PacerAccount]:
+        """Accounts with this e-mail address, whatever its case (the pacer_email_ci index)."""
+        return self.filter(equals_ignoring_case("email", email))
+
     def get_by_natural_key(self, username: str | None) -> PacerAccount:
-        return self.get(username__iexact=username)
+        return self.with_username(username or "").get()
 
     def create_user(self, username: str, password: str | None = None, **fields: Any) -> PacerAccount:
         account = self.model(username=username, **fields)
@@ -127,6 +136,12 @@ class PacerAccount(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         verbose_name = "PACER account"
+        indexes = [
+            # Registration's duplicate check, the username reminder and password recovery look accounts up by
+            # e-mail address or date of birth; without these, each such lookup reads every account.
+            models.Index(Lower("email"), name="pacer_email_ci"),
+            models.Index(fields=["date_of_birth"], name="pacer_date_of_birth"),
+        ]
         constraints = [
             models.UniqueConstraint(Lower("username"), name="pacer_username_unique_ci"),
             models.CheckConstraint(condition=models.Q(account_number__regex=r"^[0-9]{7}$"), name="pacer_acct_no_7"),

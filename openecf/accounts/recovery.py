@@ -68,7 +68,7 @@ def start_password_reset(
 ) -> ResetChallenge:
     """Step one: the username and one more fact. Always returns a question to ask."""
     username = username.strip()
-    account = PacerAccount.objects.filter(username__iexact=username, is_active=True).first()
+    account = PacerAccount.objects.with_username(username).filter(is_active=True).first()
     if account is not None and not _identifies(
         account, email=email, account_number=account_number, date_of_birth=date_of_birth
     ):
@@ -147,7 +147,7 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
 def send_usernames(*, email: str, origin: Origin) -> None:
     """Mail the usernames registered to this address, to this address; an address with none is told so."""
     email = email.strip()
-    accounts = list(PacerAccount.objects.filter(email__iexact=email, is_active=True).order_by("username"))
+    accounts = list(PacerAccount.objects.with_email(email).filter(is_active=True).order_by("username"))
     mail = emails.usernames(email, accounts)
     with transaction.atomic():
         audit.record(event="username_reminder.sent", origin=origin, email=email, accounts=len(accounts))

@@ -13,13 +13,14 @@ from openecf.accounts.models import AccountType, PacerAccount, TokenPurpose
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.cmecf.services import names_match
+from openecf.core.lookups import equals_ignoring_case
 from openecf.notices import services as notices
 
 
 def likely_duplicate(person: Person) -> bool:
     """Two of name, date of birth and e-mail address match one existing account."""
     candidates = PacerAccount.objects.filter(
-        Q(email__iexact=person.email.strip()) | Q(date_of_birth=person.date_of_birth)
+        Q(equals_ignoring_case("email", person.email.strip())) | Q(date_of_birth=person.date_of_birth)
     ).only("name", "email", "date_of_birth")[:1000]
     for account in candidates:
         matches = (

@@ -60,7 +60,7 @@ def create_pacer_account(
         problems.append("The password must not be empty.")
     elif not legacy:
         problems += password_problems(password, account)
-    if PacerAccount.objects.filter(username__iexact=username).exists():
+    if PacerAccount.objects.with_username(username).exists():
         problems.append(f"The username {username!r} is already taken.")
     if problems:
         raise ValidationError(problems)

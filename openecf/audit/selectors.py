@@ -5,6 +5,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from openecf.audit.models import AuditEvent
+from openecf.core.lookups import equals_ignoring_case
 
 
 def events(
@@ -20,7 +21,7 @@ def events(
     if event_prefix:
         qs = qs.filter(event__startswith=event_prefix)
     if username:
-        qs = qs.filter(username__iexact=username)
+        qs = qs.filter(equals_ignoring_case("username", username))
     if since:
         qs = qs.filter(occurred_at__gte=since)
     return qs

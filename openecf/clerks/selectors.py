@@ -12,6 +12,7 @@ from openecf.audit.models import AuditEvent
 from openecf.clerks.models import CorrectionStatus, LinkCorrection
 from openecf.clerks.scope import ClerkScope
 from openecf.cmecf.models import EcfAccount, EcfRole, login_key
+from openecf.core.lookups import equals_ignoring_case
 from openecf.efile.models import EfileRegistration, RegistrationStatus
 
 # What the dashboard calls refusals and lockouts. Throttling's events (being built) all contain "lock".
@@ -74,7 +75,12 @@ def registration(scope: ClerkScope, pk: int) -> EfileRegistration | None:
 
 def accounts_like(scope: ClerkScope, found: EfileRegistration) -> QuerySet[EcfAccount]:
     """This court's CM/ECF accounts with the filer's e-mail address: a filer who has one should link it instead."""
-    return scope.ecf_accounts().filter(email__iexact=found.account.email).select_related("link").order_by("login_key")
+    return (
+        scope.ecf_accounts()
+        .filter(equals_ignoring_case("email", found.account.email))
+        .select_related("link")
+        .order_by("login_key")
+    )
 
 
 @dataclass(frozen=True)
@@ -182,8 +188,8 @@ def audit_log(
     username = username.strip()
     if username:
         events = events.filter(
-            Q(username__iexact=username)
-            | Q(actor__username__iexact=username)
+            Q(equals_ignoring_case("username", username))
+            | Q(equals_ignoring_case("actor__username", username))
             | Q(ecf_account__login_key=login_key(username))
         )
     zone = scope.court.zone

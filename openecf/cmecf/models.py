@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 
@@ -48,6 +49,9 @@ class EcfAccount(models.Model):
     class Meta:
         verbose_name = "CM/ECF account"
         ordering = ["court_id", "login_key"]
+        # The clerk's desk looks for a court's accounts with a filer's e-mail address (a filer who asks to register
+        # but already has one); without this, each look reads every account of the court.
+        indexes = [models.Index(models.F("court"), Lower("email"), name="ecf_court_email_ci")]
         constraints = [
             models.UniqueConstraint(fields=["court", "login_key"], name="ecf_login_unique_per_court"),
             models.CheckConstraint(condition=models.Q(role__in=EcfRole.values), name="ecf_role_valid"),

@@ -26,7 +26,7 @@ def load_demo() -> list[str]:
         set_nextgen_date(court=scheduled, go_live=go_live, origin=DEMO)
         created.append(f"court {scheduled.pk} scheduled to go live on {go_live}")
     for pacer in data.PACER_ACCOUNTS:
-        if PacerAccount.objects.filter(username__iexact=pacer.username).exists():
+        if PacerAccount.objects.with_username(pacer.username).exists():
             continue
         create_pacer_account(
             username=pacer.username,
@@ -61,7 +61,7 @@ def _clerks() -> list[str]:
     created = []
     court = Court.objects.get(pk=data.CLERK_COURT)
     for clerk in data.CLERKS:
-        account = PacerAccount.objects.filter(username__iexact=clerk.username).first()
+        account = PacerAccount.objects.with_username(clerk.username).first()
         if account is None:
             account = create_pacer_account(
                 username=clerk.username, name=clerk.name, email=clerk.email, password=data.PACER_PASSWORD, origin=DEMO

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--by", default="manage.py", help="Who reviewed it (recorded).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        account = PacerAccount.objects.filter(username__iexact=options["username"].strip()).first()
+        account = PacerAccount.objects.with_username(options["username"].strip()).first()
         if account is None:
             raise CommandError(f"No PACER account {options['username']!r}. Nothing was changed.", returncode=2)
         if not account.held_for_review:

@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         courts = [court_argument(raw) for raw in options["courts"]]
-        account = PacerAccount.objects.filter(username__iexact=options["username"].strip()).first()
+        account = PacerAccount.objects.with_username(options["username"].strip()).first()
         if account is None:
             raise CommandError(
                 f"No PACER account {options['username']!r}; create it first with add_pacer_account.", returncode=2
