@@ -132,7 +132,7 @@ def propose_link(
         court_id=court.pk, login_key=login_key(login), pacer_account_id=pacer.pk, origin=origin
     )
     try:
-        throttle.check(guess, at=at)
+        reading = throttle.check(guess, at=at)
     except throttle.Throttled as throttled:
         raise _refuse(
             Refusal.THROTTLED, court=court, pacer=pacer, origin=origin, login=login, retry=throttled.retry
@@ -145,7 +145,7 @@ def propose_link(
     if not ecf.check_password(password):
         throttle.failed(guess, origin=origin, at=at)
         raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
-    throttle.succeeded(guess, at=at)
+    throttle.succeeded(guess, at=at, reading=reading)
     if not ecf.is_active:
         raise _refuse(Refusal.ECF_INACTIVE, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
     if hasattr(ecf, "link"):
@@ -294,7 +294,7 @@ def sign_in_with_court_login(*, court: Court, login: str, password: str, origin:
     """The old way: a court-issued CM/ECF login, accepted only where the court is not yet live on NextGen."""
     guess = throttle.ecf_password_attempt(court_id=court.pk, login_key=login_key(login), origin=origin)
     try:
-        throttle.check(guess)
+        reading = throttle.check(guess)
     except throttle.Throttled as throttled:
         with transaction.atomic():
             audit.record(
@@ -306,7 +306,7 @@ def sign_in_with_court_login(*, court: Court, login: str, password: str, origin:
         _dummy_check(password)
     valid = ecf is not None and ecf.check_password(password)
     if valid:
-        throttle.succeeded(guess)
+        throttle.succeeded(guess, reading=reading)
     else:
         throttle.failed(guess, origin=origin)
     reason: Refusal | None = None

@@ -129,7 +129,7 @@ def verify_code(*, account: PacerAccount, code: str, origin: Origin, where: str)
     throttled per account and address: raises throttle.Throttled, without checking the code, after too many.
     """
     attempt = throttle.otp_attempt(account_id=account.pk, origin=origin)
-    throttle.check(attempt)
+    reading = throttle.check(attempt)
     normalised = _normalise(code)
     method: str | None = None
     reason = "malformed"
@@ -148,7 +148,7 @@ def verify_code(*, account: PacerAccount, code: str, origin: Origin, where: str)
         with transaction.atomic():
             audit.record(event="mfa.failed", origin=origin, actor=account, reason=reason, where=where)
     else:
-        throttle.succeeded(attempt)
+        throttle.succeeded(attempt, reading=reading)
     return method
 
 

@@ -43,7 +43,7 @@ def check_password(
     origin = Origin.of(request)
     guess = throttle.login_attempt(username=username, origin=origin)
     try:
-        throttle.check(guess)
+        reading = throttle.check(guess)
     except throttle.Throttled:
         with transaction.atomic():
             audit.record(
@@ -56,7 +56,7 @@ def check_password(
         with transaction.atomic():
             audit.record(event="login.failed", origin=origin, username=username.strip(), court=court, via=via)
         return None
-    throttle.succeeded(guess)
+    throttle.succeeded(guess, reading=reading)
     block = lifecycle.sign_in_block(account)
     if block is not None:
         with transaction.atomic():

@@ -61,3 +61,6 @@ POLICIES = {
 }
 # How long an address that signed in to an account stays trusted past that account's ceiling.
 REMEMBER_ADDRESS = timedelta(days=180)
+# A sign-in from a remembered address renews it only when it was last renewed longer ago than this: the 180 days
+# hardly move, and the usual login writes nothing here.
+RENEW_REMEMBERED_AFTER = timedelta(days=1)

@@ -19,7 +19,8 @@ from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.throttle import stores
 from openecf.throttle.models import Scope
-from openecf.throttle.policy import POLICIES, REMEMBER_ADDRESS
+from openecf.throttle.policy import POLICIES, REMEMBER_ADDRESS, RENEW_REMEMBERED_AFTER
+from openecf.throttle.stores import Reading
 
 
 def _key(scope: str, subject: str) -> str:
@@ -92,18 +93,21 @@ class Throttled(Exception):
         return f"Too many failed attempts. For your security, {self.retry}."
 
 
-def check(attempt: Attempt, *, at: datetime | None = None) -> None:
-    """Raise Throttled if any counter of this attempt is in its wait, before any password is verified."""
+def check(attempt: Attempt, *, at: datetime | None = None) -> Reading:
+    """Raise Throttled if any counter of this attempt is in its wait, before any password is verified.
+
+    Returns what it read (one query, or one Redis round trip), for ``succeeded`` after the right password.
+    """
     at = at or timezone.now()
-    store = stores.current()
     counted = attempt.counted()
-    counters = store.counters([key for _, key, _ in counted])
+    reading = stores.current().read([key for _, key, _ in counted], attempt.known_key)
+    known = reading.remembered_until is not None and reading.remembered_until > at
     until: datetime | None = None
     for scope, key, _ in counted:
-        counter = counters.get(key)
+        counter = reading.counters.get(key)
         if counter is None:
             continue
-        if scope == Scope.ACCOUNT and store.remembered(attempt.known_key, at):
+        if scope == Scope.ACCOUNT and known:
             continue  # NIST's allowlist: where the owner signed in before, the account's lock does not apply
         if POLICIES[scope].at_ceiling(counter):
             raise Throttled(None, at)
@@ -111,6 +115,7 @@ def check(attempt: Attempt, *, at: datetime | None = None) -> None:
             until = max(until or counter.locked_until, counter.locked_until)
     if until is not None:
         raise Throttled(until, at)
+    return reading
 
 
 def failed(attempt: Attempt, *, origin: Origin, at: datetime | None = None) -> None:
@@ -136,15 +141,20 @@ def failed(attempt: Attempt, *, origin: Origin, at: datetime | None = None) -> N
                 )
 
 
-def succeeded(attempt: Attempt, *, at: datetime | None = None) -> None:
+def succeeded(attempt: Attempt, *, at: datetime | None = None, reading: Reading | None = None) -> None:
     """The right password: the target's and the PACER account's counts start again; the address becomes known.
 
-    The address's own count is left alone, or one valid account would let its holder guess at others.
+    The address's own count is left alone, or one valid account would let its holder guess at others. Given the
+    ``reading`` of this attempt's check, only counts that hold failures are cleared and a remembered address is
+    renewed at most daily, so the usual login (no failures, from where it signed in before) writes nothing here.
     """
     at = at or timezone.now()
     store = stores.current()
     for scope, key, _ in attempt.counted():
-        if scope != Scope.ADDRESS:
+        if scope != Scope.ADDRESS and (reading is None or reading.failing(key)):
             store.clear(key)
-    if attempt.address:
-        store.remember(attempt.known_key, at + REMEMBER_ADDRESS)
+    if not attempt.address:
+        return
+    until = at + REMEMBER_ADDRESS
+    if reading is None or reading.remembered_until is None or reading.remembered_until < until - RENEW_REMEMBERED_AFTER:
+        store.remember(attempt.known_key, until)

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from openecf.throttle.models import Scope, ThrottleRecord
 from openecf.throttle.policy import Counter, Policy
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a check read, in one round trip: the counters that exist, and until when the attempt's address is
+    remembered for its target (None: not remembered). A success writes only what this says needs writing."""
+
+    counters: dict[str, Counter]
+    remembered_until: datetime | None = None
+
+    def failing(self, key: str) -> bool:
+        counter = self.counters.get(key)
+        return counter is not None and (counter.failures > 0 or counter.locked_until is not None)
+
+
 class Store(Protocol):
-    def counters(self, keys: list[str]) -> dict[str, Counter]: ...
+    def read(self, keys: list[str], known_key: str) -> Reading:
+        """The counters of ``keys`` and the remembered address ``known_key``, together."""
+        ...
 
     def fail(self, key: str, scope: Scope, policy: Policy, at: datetime) -> tuple[Counter, Counter]:
         """Count one failure atomically; returns the counter before and after."""
@@ -24,13 +41,17 @@ class Store(Protocol):
 
     def remember(self, key: str, until: datetime) -> None: ...
 
-    def remembered(self, key: str, at: datetime) -> bool: ...
-
 
 class DatabaseStore:
-    def counters(self, keys: list[str]) -> dict[str, Counter]:
-        rows = ThrottleRecord.objects.filter(key__in=keys).exclude(scope=Scope.KNOWN)
-        return {row.key: Counter(row.failures, row.last_failure_at, row.locked_until) for row in rows}
+    def read(self, keys: list[str], known_key: str) -> Reading:
+        counters: dict[str, Counter] = {}
+        remembered_until = None
+        for row in ThrottleRecord.objects.filter(key__in=[*keys, known_key]):
+            if row.key == known_key:
+                remembered_until = row.remembered_until
+            else:
+                counters[row.key] = Counter(row.failures, row.last_failure_at, row.locked_until)
+        return Reading(counters, remembered_until)
 
     def fail(self, key: str, scope: Scope, policy: Policy, at: datetime) -> tuple[Counter, Counter]:
         with transaction.atomic():
@@ -50,10 +71,13 @@ class DatabaseStore:
         ThrottleRecord.objects.filter(key=key).update(failures=0, locked_until=None)
 
     def remember(self, key: str, until: datetime) -> None:
-        ThrottleRecord.objects.update_or_create(key=key, defaults={"scope": Scope.KNOWN, "remembered_until": until})
-
-    def remembered(self, key: str, at: datetime) -> bool:
-        return ThrottleRecord.objects.filter(key=key, scope=Scope.KNOWN, remembered_until__gt=at).exists()
+        # One upsert statement, where update_or_create takes a savepoint, a read and a write.
+        ThrottleRecord.objects.bulk_create(
+            [ThrottleRecord(key=key, scope=Scope.KNOWN, remembered_until=until)],
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=["scope", "remembered_until"],
+        )
 
 
 def _stamp(moment: datetime | None) -> str:
@@ -85,11 +109,14 @@ class RedisStore:
             int(raw.get(b"failures", b"0")), _moment(raw.get(b"last", b"")), _moment(raw.get(b"locked", b""))
         )
 
-    def counters(self, keys: list[str]) -> dict[str, Counter]:
+    def read(self, keys: list[str], known_key: str) -> Reading:
         pipe = self.redis.pipeline(transaction=False)
         for key in keys:
             pipe.hgetall(self._name(key))
-        return {key: self._counter(raw) for key, raw in zip(keys, pipe.execute(), strict=True) if raw}
+        pipe.ttl(self._name(known_key))  # seconds left; negative when the address is not remembered
+        *raws, ttl = pipe.execute()
+        counters = {key: self._counter(raw) for key, raw in zip(keys, raws, strict=True) if raw}
+        return Reading(counters, timezone.now() + timedelta(seconds=ttl) if ttl > 0 else None)
 
     def fail(self, key: str, scope: Scope, policy: Policy, at: datetime) -> tuple[Counter, Counter]:
         name = self._name(key)
@@ -115,9 +142,6 @@ class RedisStore:
 
     def remember(self, key: str, until: datetime) -> None:
         self.redis.set(self._name(key), "1", exat=int(until.timestamp()))
-
-    def remembered(self, key: str, at: datetime) -> bool:
-        return bool(self.redis.exists(self._name(key)))
 
 
 @cache

@@ -16,6 +16,8 @@ from openecf.audit.context import Origin
 from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import Link
 from openecf.throttle import services as throttle
+from openecf.throttle import stores
+from openecf.throttle.policy import REMEMBER_ADDRESS
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +172,41 @@ def test_the_old_court_login_shares_the_cm_ecf_accounts_throttle(demo: None) -> 
     assert "Too many wrong CM/ECF logins or passwords. For your security, try again in 1 minute" in (
         visible_text(stopped)
     )
+
+
+def test_a_right_password_clears_the_failures_its_check_read(store: str) -> None:
+    guess = throttle.login_attempt(username="jattorney", origin=Origin(ip_address="198.51.100.1"))
+    earlier = timezone.now() - timedelta(minutes=5)
+    for _ in range(6):
+        throttle.failed(guess, origin=TEST_ORIGIN, at=earlier)
+    throttle.succeeded(guess, reading=throttle.check(guess))
+    for _ in range(5):
+        throttle.failed(guess, origin=TEST_ORIGIN)
+    throttle.check(guess)  # five failures since the success: still free, as the count started again
+
+
+def _remembered_until(guess: throttle.Attempt) -> Any:
+    return stores.current().read([], guess.known_key).remembered_until
+
+
+def test_a_remembered_address_is_renewed_at_most_once_a_day(store: str) -> None:
+    guess = throttle.login_attempt(username="jattorney", origin=Origin(ip_address="203.0.113.5"))
+    first = timezone.now()
+    throttle.succeeded(guess, at=first, reading=throttle.check(guess, at=first))
+    assert abs(_remembered_until(guess) - (first + REMEMBER_ADDRESS)) < timedelta(seconds=2)
+    later = first + timedelta(hours=20)
+    throttle.succeeded(guess, at=later, reading=throttle.check(guess, at=later))
+    assert abs(_remembered_until(guess) - (first + REMEMBER_ADDRESS)) < timedelta(seconds=2)  # not rewritten
+    next_day = first + timedelta(days=2)
+    throttle.succeeded(guess, at=next_day, reading=throttle.check(guess, at=next_day))
+    assert abs(_remembered_until(guess) - (next_day + REMEMBER_ADDRESS)) < timedelta(seconds=2)
+
+
+def test_a_login_without_failures_from_a_remembered_address_only_reads_the_throttle(
+    django_assert_num_queries: Any,
+) -> None:
+    guess = throttle.login_attempt(username="jattorney", origin=Origin(ip_address="203.0.113.5"))
+    with django_assert_num_queries(2):  # the check's read; the address is new, so one upsert remembers it
+        throttle.succeeded(guess, reading=throttle.check(guess))
+    with django_assert_num_queries(1):  # the check's read, and nothing to write
+        throttle.succeeded(guess, reading=throttle.check(guess))
