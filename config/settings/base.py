@@ -111,6 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# Database sessions without a lookup before each new key and with one write per login (openecf/core/sessions.py).
+SESSION_ENGINE = "openecf.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.integer("OPENECF_SESSION_SECONDS", 8 * 60 * 60, minimum=60)
