@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
+
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.models import EcfRole, Link
 
 FILER_ROLES = (EcfRole.ATTORNEY, EcfRole.NONATTORNEY)
 
 
+def filing_links(account: PacerAccount | Any) -> QuerySet[Link]:
+    """The account's links to active filer CM/ECF accounts (``account`` may be an OuterRef, for a subquery)."""
+    return Link.objects.filter(pacer_account=account, ecf_account__role__in=FILER_ROLES, ecf_account__is_active=True)
+
+
 def has_filing_access(account: PacerAccount) -> bool:
     """Linked to an active filer CM/ECF account at any court: such accounts must use MFA and accept redaction."""
-    return Link.objects.filter(
-        pacer_account=account, ecf_account__role__in=FILER_ROLES, ecf_account__is_active=True
-    ).exists()
+    return filing_links(account).exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db.models import QuerySet
 
@@ -11,7 +13,8 @@ from openecf.mfa.models import Authenticator, BackupCode
 from openecf.signon.models import SignOnSettings
 
 
-def authenticators(account: PacerAccount) -> QuerySet[Authenticator]:
+def authenticators(account: PacerAccount | Any) -> QuerySet[Authenticator]:
+    """The account's confirmed apps (``account`` may be an OuterRef, for a subquery)."""
     return Authenticator.objects.filter(account=account, confirmed_at__isnull=False).order_by("created_at", "id")
 
 

@@ -21,9 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from openecf.accounts import lifecycle
 from openecf.audit.context import Origin
-from openecf.mfa import selectors as mfa_selectors
 from openecf.mfa import services as mfa_services
-from openecf.signon import services
+from openecf.signon import selectors, services
 from openecf.signon.forms import CLIENT_CODE_RULE, clean_client_code
 from openecf.throttle.services import Throttled
 
@@ -136,26 +135,26 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
         return _answer(request, result=INVALID, description=INVALID_TEXT)
 
     origin = Origin.of(request)
+    facts = selectors.sign_on_facts(account)
     otp = (fields["otpCode"] or fields["twoFactorCode"]).strip()
     mfa_method = ""
     warnings: list[str] = []
-    if mfa_selectors.is_enrolled(account):
+    if facts.enrolled:
         try:
             mfa_method = mfa_services.verify_code(account=account, code=otp, origin=origin, where="api") or ""
         except Throttled as throttled:
             return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
         if not mfa_method:
             return _answer(request, result=INVALID, description=INVALID_TEXT)
-    filer = mfa_selectors.mfa_required(account)
-    if filer and fields["redactFlag"] != "1":
+    if facts.filer and fields["redactFlag"] != "1":
         return _answer(request, result=INVALID, description=services.REDACTION_NOTICE)
-    if filer and not mfa_method:
-        if mfa_selectors.skips_left(account) <= 0:
+    if facts.filer and not mfa_method:
+        if facts.mfa_skips_left <= 0:
             return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
         left = mfa_services.record_skip(account=account, origin=origin, where="api")
         warnings.append(MFA_SKIP_WARNING.format(left=left))
     client_code = lifecycle.effective_client_code(account, client_code)
-    if not client_code and services.client_code_required(account):
+    if not client_code and facts.client_code_required:
         warnings.append(CLIENT_CODE_MISSING)
     raw = services.complete_api_login(
         request,

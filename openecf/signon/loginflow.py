@@ -3,7 +3,8 @@
 Between the password and the last step, the session holds a *pending* login (not yet a login): which account
 passed the password, for which court and destination, and which steps are done. It is bound to the account's
 password (a change voids it), lives a few minutes, and allows a few wrong codes before the password must be
-entered again.
+entered again. A login with no step after the password (a search-only account without an authenticator app) never
+has a pending login: it completes in the request that proved the password.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
 
 from openecf.accounts.models import PacerAccount
-from openecf.cmecf.selectors import has_filing_access
-from openecf.mfa import selectors as mfa
+from openecf.signon.selectors import SignOnFacts
 
 PENDING_SESSION_KEY = "openecf.pending_login"
 PENDING_SECONDS = 10 * 60
@@ -39,20 +39,22 @@ class PendingLogin:
     wrong_codes: int = 0
 
 
-def begin(request: HttpRequest, *, account: PacerAccount, court_id: str, next_url: str, client_code: str) -> None:
+def start(*, account: PacerAccount, court_id: str, next_url: str, client_code: str) -> PendingLogin:
+    """The login whose password was just proved; kept in the session by ``begin`` only if a step follows."""
+    return PendingLogin(
+        account_id=account.pk,
+        password_hash=account.get_session_auth_hash(),
+        court_id=court_id,
+        next_url=next_url,
+        client_code=client_code,
+        started=time.time(),
+    )
+
+
+def begin(request: HttpRequest, pending: PendingLogin) -> None:
     request.session.cycle_key()  # the password was right: a new session key before anything else
     request.session.pop(HASH_SESSION_KEY, None)
-    save(
-        request,
-        PendingLogin(
-            account_id=account.pk,
-            password_hash=account.get_session_auth_hash(),
-            court_id=court_id,
-            next_url=next_url,
-            client_code=client_code,
-            started=time.time(),
-        ),
-    )
+    save(request, pending)
 
 
 def save(request: HttpRequest, pending: PendingLogin) -> None:
@@ -84,13 +86,13 @@ def load(request: HttpRequest) -> tuple[PendingLogin, PacerAccount] | None:
     return pending, account
 
 
-def next_step(pending: PendingLogin, account: PacerAccount) -> str:
+def next_step(pending: PendingLogin, facts: SignOnFacts) -> str:
     """The URL name of the next step, or "" when the login can complete."""
     if not pending.mfa_method and not pending.mfa_skipped:
-        if mfa.is_enrolled(account):
+        if facts.enrolled:
             return "signon:login_code"
-        if mfa.mfa_required(account):
+        if facts.filer:
             return "signon:login_mfa_required"
-    if not pending.redaction_accepted and has_filing_access(account):
+    if not pending.redaction_accepted and facts.filer:
         return "signon:login_redaction"
     return ""

@@ -22,7 +22,7 @@ from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
 from openecf.mfa import selectors as mfa_selectors
 from openecf.mfa import services as mfa_services
-from openecf.signon import hosts, loginflow, services, tokens
+from openecf.signon import hosts, loginflow, selectors, services, tokens
 from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
 from openecf.signon.help import TOPICS
 from openecf.throttle.services import Throttled
@@ -98,27 +98,41 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 refusal_context = lifecycle.remember_refusal(request, refused)
                 status = 403
             else:
-                client_code = (
-                    lifecycle.effective_client_code(account, form.cleaned_data["client_code"]) if account else ""
-                )
                 if account is None:
                     form.add_error(None, LOGIN_FAILED)
                     status = 401
-                elif not client_code and services.client_code_required(account):
+                else:
+                    facts = selectors.sign_on_facts(account)
+                    client_code = lifecycle.effective_client_code(account, form.cleaned_data["client_code"])
+                    if client_code or not facts.client_code_required:
+                        pending = loginflow.start(
+                            account=account,
+                            court_id=court.pk if court else "",
+                            next_url=next_url,
+                            client_code=client_code,
+                        )
+                        return _first_step(request, pending, account, facts, court)
                     form.add_error("client_code", services.CLIENT_CODE_REQUIRED)
                     status = 400
-                else:
-                    loginflow.begin(
-                        request,
-                        account=account,
-                        court_id=court.pk if court else "",
-                        next_url=next_url,
-                        client_code=client_code,
-                    )
-                    return advance_login(request)
         else:
             status = 400
     return _login_page(request, form, court, next_url, status=status, refusal_context=refusal_context)
+
+
+def _first_step(
+    request: HttpRequest,
+    pending: loginflow.PendingLogin,
+    account: PacerAccount,
+    facts: selectors.SignOnFacts,
+    court: Court | None,
+) -> HttpResponse:
+    """After the password: the first step, with the pending login in the session; or, with no step to take,
+    straight to the completed login, from the account and facts in hand (no pending login is written)."""
+    step = loginflow.next_step(pending, facts)
+    if step:
+        loginflow.begin(request, pending)
+        return redirect(step)
+    return _complete_login(request, pending, account, court)
 
 
 def _login_page(
@@ -159,16 +173,25 @@ def _restart_login(request: HttpRequest, court_id: str = "") -> HttpResponse:
 
 
 def advance_login(request: HttpRequest) -> HttpResponse:
-    """Go to the next step of a pending login, or complete it: session, token, cookies, destination."""
+    """Go to the next step of a pending login, or complete it."""
     loaded = loginflow.load(request)
     if loaded is None:
         return _restart_login(request)
-    pending, account = loaded
-    step = loginflow.next_step(pending, account)
+    return _advance(request, *loaded)
+
+
+def _advance(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
+    step = loginflow.next_step(pending, selectors.sign_on_facts(account))
     if step:
         return redirect(step)
-    court = court_by_id(pending.court_id) if pending.court_id else None
     loginflow.discard(request)
+    return _complete_login(request, pending, account, court_by_id(pending.court_id) if pending.court_id else None)
+
+
+def _complete_login(
+    request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount, court: Court | None
+) -> HttpResponse:
+    """Session (under a new key), token, cookies, destination."""
     raw = services.complete_web_login(
         request,
         account=account,
@@ -209,9 +232,9 @@ def login_step(view: StepView) -> Callable[[HttpRequest], HttpResponse]:
     return wrapper
 
 
-def _step_done(request: HttpRequest, pending: loginflow.PendingLogin) -> HttpResponse:
+def _step_done(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
     loginflow.save(request, pending)
-    return advance_login(request)
+    return _advance(request, pending, account)
 
 
 @login_step
@@ -231,7 +254,7 @@ def login_code(request: HttpRequest, pending: loginflow.PendingLogin, account: P
             return response
         if method is not None:
             pending.mfa_method = method
-            return _step_done(request, pending)
+            return _step_done(request, pending, account)
         pending.wrong_codes += 1
         loginflow.save(request, pending)
         if pending.wrong_codes >= loginflow.MAX_WRONG_CODES:
@@ -249,7 +272,7 @@ def login_mfa_required(request: HttpRequest, pending: loginflow.PendingLogin, ac
     if request.method == "POST" and left > 0:
         mfa_services.record_skip(account=account, origin=Origin.of(request), where="login")
         pending.mfa_skipped = True
-        return _step_done(request, pending)
+        return _step_done(request, pending, account)
     status = 403 if request.method == "POST" else 200
     return _step_page(
         request, "signon/login_mfa_required.html", pending, status=status, skips_left=left, account=account
@@ -262,7 +285,7 @@ def login_redaction(request: HttpRequest, pending: loginflow.PendingLogin, accou
     form = RedactionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         pending.redaction_accepted = True
-        return _step_done(request, pending)
+        return _step_done(request, pending, account)
     status = 400 if form.is_bound else 200
     return _step_page(
         request, "signon/login_redaction.html", pending, status=status, form=form, notice=services.REDACTION_NOTICE
