@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib.auth import logout
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
+from django.utils.crypto import constant_time_compare
 
+from openecf.accounts.models import PacerAccount
 from openecf.signon import hosts, tokens
 
 TOKEN_SESSION_KEY = "openecf.cso_token"  # noqa: S105 - a session key name, not a secret
@@ -50,7 +53,12 @@ class CsoTokenMiddleware:
         session_digest = request.session.get(TOKEN_SESSION_KEY, "")
         if session_digest:
             token = tokens.resolve(digest=session_digest)
-            if token is None or token.account_id != request.user.pk:
+            if token is not None and _session_signed_in_as(request, token.account):
+                # The token brought its account along: no second query for the session's user.
+                request.user = token.account
+                request._cached_user = token.account  # type: ignore[attr-defined]
+                request.cso_token = token  # type: ignore[attr-defined]
+            elif token is None or token.account_id != request.user.pk:
                 logout(request)
             else:
                 request.cso_token = token  # type: ignore[attr-defined]
@@ -68,3 +76,16 @@ class CsoTokenMiddleware:
             # Signed in by header: hand the cookies back so the next request to any court carries them.
             tokens.set_cookies(response, request, raw=presented, client_code=None)
         return response
+
+
+def _session_signed_in_as(request: HttpRequest, account: PacerAccount) -> bool:
+    """Whether django.contrib.auth would find this account signed in to the session: the checks of its get_user
+    (user id, backend, active, session hash of the current password), made on the account in hand. Anything else
+    (a session hash under a SECRET_KEY_FALLBACKS key, say) is left to Django itself."""
+    session = request.session
+    return (
+        session.get(SESSION_KEY) == str(account.pk)
+        and session.get(BACKEND_SESSION_KEY) in settings.AUTHENTICATION_BACKENDS
+        and account.is_active
+        and constant_time_compare(session.get(HASH_SESSION_KEY, ""), account.get_session_auth_hash())
+    )
