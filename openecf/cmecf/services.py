@@ -5,6 +5,7 @@ A refusal is itself audited (link.refused) in a transaction of its own, so that 
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -102,8 +103,26 @@ def _refuse(
     return refusal(reason, court, **facts)
 
 
-def link_precondition(*, pacer: PacerAccount, court: Court, at: datetime | None = None) -> LinkRefused | None:
-    """What stops this PACER account from linking at this court before any CM/ECF login is typed, if anything."""
+class _Unread(enum.Enum):
+    UNREAD = enum.auto()
+
+
+# For ``current_link``: the caller has not read the PACER account's link at this court, so the service reads it.
+UNREAD = _Unread.UNREAD
+
+
+def _link_at(pacer: PacerAccount, court: Court) -> Link | None:
+    return Link.objects.filter(pacer_account=pacer, court=court).select_related("ecf_account").first()
+
+
+def link_precondition(
+    *, pacer: PacerAccount, court: Court, at: datetime | None = None, current_link: Link | _Unread | None = UNREAD
+) -> LinkRefused | None:
+    """What stops this PACER account from linking at this court before any CM/ECF login is typed, if anything.
+
+    ``current_link``: the account's link at this court (or None), when the caller has just read it, as every court
+    page has (``CourtAccess.link``); otherwise it is read here.
+    """
     if court.nextgen_go_live is None:
         return refusal(Refusal.COURT_NOT_ON_NEXTGEN, court)
     if not court.is_live(at):
@@ -112,20 +131,28 @@ def link_precondition(*, pacer: PacerAccount, court: Court, at: datetime | None 
         return refusal(Refusal.SHARED_ACCOUNT, court)
     if pacer.is_legacy:
         return refusal(Refusal.LEGACY_ACCOUNT, court)
-    existing = Link.objects.filter(pacer_account=pacer, court=court).select_related("ecf_account").first()
+    existing = _link_at(pacer, court) if current_link is UNREAD else current_link
     if existing is not None:
         return refusal(Refusal.PACER_ALREADY_LINKED, court, ecf_name=existing.ecf_account.name)
     return None
 
 
 def propose_link(
-    *, pacer: PacerAccount, court: Court, login: str, password: str, origin: Origin, at: datetime | None = None
-) -> LinkProposal:
-    """Step one: check the CM/ECF login and password and every rule; return what the confirmation binds to."""
+    *,
+    pacer: PacerAccount,
+    court: Court,
+    login: str,
+    password: str,
+    origin: Origin,
+    at: datetime | None = None,
+    current_link: Link | _Unread | None = UNREAD,
+) -> tuple[LinkProposal, EcfAccount]:
+    """Step one: check the CM/ECF login and password and every rule; return what the confirmation binds to, and
+    the CM/ECF account it proposes (for the confirmation page). ``current_link`` as for ``link_precondition``."""
     at = at or timezone.now()
     with transaction.atomic():
         audit.record(event="link.attempted", origin=origin, actor=pacer, court=court, ecf_login=login.strip())
-    blocked = link_precondition(pacer=pacer, court=court, at=at)
+    blocked = link_precondition(pacer=pacer, court=court, at=at, current_link=current_link)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin, login=login) from None
     guess = throttle.ecf_password_attempt(
@@ -167,7 +194,7 @@ def propose_link(
             ecf_account=ecf,
             names_match=names_match(ecf.name, pacer.name),
         )
-    return proposal
+    return proposal, ecf
 
 
 def proposal_account(proposal: LinkProposal) -> EcfAccount:
@@ -187,23 +214,25 @@ def confirm_link(
     names_differ_confirmed: bool,
     origin: Origin,
     at: datetime | None = None,
+    current_link: Link | _Unread | None = UNREAD,
 ) -> Link:
     """Step two: make the permanent link, its audit event and its e-mail in one transaction.
 
     Idempotent: a second Submit of the same confirmation (a double click) returns the link already made.
+    ``current_link`` as for ``link_precondition``; a link made since it was read is still found, under the lock.
     """
     at = at or timezone.now()
     unbound = _unbound(proposal, nonce=nonce, pacer=pacer, court=court)
     if unbound:
         raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=unbound)
     assert proposal is not None
-    already = Link.objects.filter(pacer_account=pacer, ecf_account_id=proposal.ecf_account_id).first()
-    if already is not None:
-        return already
+    existing = _link_at(pacer, court) if current_link is UNREAD else current_link
+    if existing is not None and existing.ecf_account_id == proposal.ecf_account_id:
+        return existing  # the proposal is bound to this court, so its link, if made, is the one here
     if proposal.used or proposal.expired(at):
         why = "already_used" if proposal.used else "expired"
         raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=why)
-    blocked = link_precondition(pacer=pacer, court=court, at=at)
+    blocked = link_precondition(pacer=pacer, court=court, at=at, current_link=existing)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin)
     outcome: Link | Refusal

@@ -17,6 +17,7 @@ from openecf.audit.context import Origin
 from openecf.cmecf import menus, services
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
 from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
+from openecf.cmecf.models import EcfAccount
 from openecf.cmecf.refusals import RETRY_WITH_OTHER_CREDENTIALS, LinkRefused, Refusal
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
@@ -178,18 +179,20 @@ def _pacer_only(view: View) -> View:
 @require_http_methods(["GET", "POST"])
 def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     assert access.pacer is not None
-    blocked = services.link_precondition(pacer=access.pacer, court=access.court)
-    if blocked is not None and request.method == "GET":
-        return _render(request, access, "cmecf/link_form.html", refusal=blocked, status=200)
+    if request.method == "GET":
+        blocked = services.link_precondition(pacer=access.pacer, court=access.court, current_link=access.link)
+        if blocked is not None:
+            return _render(request, access, "cmecf/link_form.html", refusal=blocked, status=200)
     form = LinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            proposal = services.propose_link(
+            proposal, ecf = services.propose_link(
                 pacer=access.pacer,
                 court=access.court,
                 login=form.cleaned_data["login"],
                 password=form.cleaned_data["password"],
                 origin=Origin.of(request),
+                current_link=access.link,
             )
         except LinkRefused as refused:
             return _render(
@@ -203,15 +206,20 @@ def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
                 status={Refusal.BAD_CREDENTIALS: 400, Refusal.THROTTLED: 429}.get(refused.reason, 403),
             )
         request.session[PROPOSAL_SESSION_KEY] = proposal.as_session()
-        return _confirmation(request, access, proposal, ConfirmLinkForm(initial={"nonce": proposal.nonce}))
+        return _confirmation(request, access, proposal, ConfirmLinkForm(initial={"nonce": proposal.nonce}), ecf=ecf)
     return _render(request, access, "cmecf/link_form.html", form=form, status=400 if form.errors else 200)
 
 
 def _confirmation(
-    request: HttpRequest, access: CourtAccess, proposal: services.LinkProposal, form: ConfirmLinkForm, status: int = 200
+    request: HttpRequest,
+    access: CourtAccess,
+    proposal: services.LinkProposal,
+    form: ConfirmLinkForm,
+    status: int = 200,
+    ecf: EcfAccount | None = None,
 ) -> HttpResponse:
     assert access.pacer is not None
-    ecf = services.proposal_account(proposal)
+    ecf = ecf or services.proposal_account(proposal)
     return _render(
         request,
         access,
@@ -241,6 +249,7 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
             nonce=form.cleaned_data.get("nonce", ""),
             names_differ_confirmed=bool(form.cleaned_data.get("names_differ_confirmed")),
             origin=Origin.of(request),
+            current_link=access.link,
         )
     except services.NamesDifferUnconfirmed:
         assert proposal is not None
