@@ -121,10 +121,11 @@ def load_accounts(database_url: str, count: int, *, show: bool = False) -> dict[
 def linkable_pairs(database_url: str, start: int, count: int) -> Path:
     """Pairs (PACER account i, its CM/ECF account i) at courts already on NextGen, from i = start up."""
     os.environ["DATABASE_URL"] = database_url
-    from openecf.demo.bulk import bench_pair, pair_courts
+    from openecf.courts.models import Court
+    from openecf.demo.bulk import bench_pair, court_ids
 
-    courts = pair_courts()
-    live = {court.pk for court in courts if court.is_live()}
+    courts = court_ids()
+    live = {court.pk for court in Court.objects.all() if court.is_live()}
     lines: list[str] = []
     i = start
     while len(lines) < count:

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from openecf.core.views import healthz
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("openecf.signon.urls")),
     path("account/", include("openecf.accounts.urls")),
     path("account/efile/", include("openecf.efile.urls")),
