@@ -11,6 +11,8 @@ bind = f"{env.text('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1)}"
 # A worker per core: a login is CPU-bound (the Argon2 hash), so more sync workers than cores only queue inside
 # the kernel instead of in the listen backlog, and cost memory (docs/performance.md measures both).
 workers = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
+worker_class = env.text("OPENECF_WORKER_CLASS", "gthread")
+threads = env.integer("WEB_THREADS", 4, minimum=1)
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"

@@ -7,6 +7,10 @@ from django.http import HttpRequest
 
 from openecf.accounts.hashers import dummy_verify
 from openecf.accounts.models import PacerAccount
+from openecf.core.compiled import Compiled
+
+# Every login looks the account up: compiled once per process (openecf/core/compiled.py).
+_BY_USERNAME: Compiled[PacerAccount] = Compiled(lambda username: PacerAccount.objects.with_username(username), str)
 
 
 class PacerAccountBackend(ModelBackend):
@@ -17,7 +21,8 @@ class PacerAccountBackend(ModelBackend):
     ) -> PacerAccount | None:
         if not username or password is None:
             return None
-        account = PacerAccount.objects.with_username(username.strip()).first()
+        found = _BY_USERNAME.instances(username.strip())
+        account = found[0] if found else None
         if account is None:
             dummy_verify(password)  # same Argon2 work as a real check: timing does not tell who has an account
             return None

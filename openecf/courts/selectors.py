@@ -5,17 +5,21 @@ import re
 from django.db.models import QuerySet
 from django.http import Http404
 
+from openecf.core.compiled import Compiled
 from openecf.courts.models import Court
 
 # PACER court ids: 2 to 8 letters and digits (wiwd, ca10, nmib). Anything else is not looked up at all, so odd
 # input such as a NUL byte never reaches the database.
 _COURT_ID = re.compile(r"[A-Za-z0-9]{2,8}")
+# Every court page looks its court up: compiled once per process (openecf/core/compiled.py).
+_BY_ID: Compiled[Court] = Compiled(lambda court_id: Court.objects.filter(pk=court_id), str)
 
 
 def court_by_id(court_id: str) -> Court | None:
     if not _COURT_ID.fullmatch(court_id or ""):
         return None
-    return Court.objects.filter(pk=court_id.lower()).first()
+    found = _BY_ID.instances(court_id.lower())
+    return found[0] if found else None
 
 
 def court_or_404(court_id: str) -> Court:

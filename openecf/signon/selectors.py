@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.selectors import filing_links
+from openecf.core.compiled import Compiled
 from openecf.mfa.selectors import authenticators
 
 
@@ -24,19 +25,23 @@ class SignOnFacts:
         return max(0, int(settings.OPENECF_MFA_SKIPS) - self.mfa_skips_used)
 
 
+def _facts(account_id: int) -> QuerySet[PacerAccount]:
+    return PacerAccount.objects.filter(pk=account_id).values(
+        enrolled=Exists(authenticators(OuterRef("pk"))),
+        filer=Exists(filing_links(OuterRef("pk"))),
+        client_code_required=F("signon_settings__client_code_required"),
+        mfa_skips_used=F("signon_settings__mfa_skips_used"),
+    )  # type: ignore[return-value]
+
+
+# Every login runs it: compiled once per process (openecf/core/compiled.py).
+_FACTS = Compiled(_facts, int)
+
+
 def sign_on_facts(account: PacerAccount) -> SignOnFacts:
     """The same answers as mfa.selectors.is_enrolled, cmecf.selectors.has_filing_access and the account's sign-on
     settings, in one round trip instead of three or four."""
-    row = (
-        PacerAccount.objects.filter(pk=account.pk)
-        .values(
-            enrolled=Exists(authenticators(OuterRef("pk"))),
-            filer=Exists(filing_links(OuterRef("pk"))),
-            client_code_required=F("signon_settings__client_code_required"),
-            mfa_skips_used=F("signon_settings__mfa_skips_used"),
-        )
-        .get()
-    )
+    (row,) = _FACTS.rows(account.pk)
     return SignOnFacts(
         enrolled=bool(row["enrolled"]),
         filer=bool(row["filer"]),

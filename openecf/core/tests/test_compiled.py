@@ -1,0 +1,52 @@
+"""Queries compiled once per process give the same answers as the QuerySet they come from, for any arguments."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_pacer
+from openecf.accounts.models import PacerAccount
+from openecf.core.compiled import Compiled
+from openecf.courts.models import Court
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_call_runs_with_its_own_arguments() -> None:
+    make_pacer("jattorney", "John Attorney")
+    make_pacer("asample22", "Attorney Sample")
+    by_username: Compiled[PacerAccount] = Compiled(lambda name: PacerAccount.objects.with_username(name), str)
+    assert [a.name for a in by_username.instances("JATTORNEY")] == ["John Attorney"]
+    assert [a.name for a in by_username.instances("asample22")] == ["Attorney Sample"]
+    assert by_username.instances("nobody") == []
+
+
+def test_rows_come_back_by_column_alias() -> None:
+    account = make_pacer("jattorney", "John Attorney")
+    names = Compiled(lambda pk: PacerAccount.objects.filter(pk=pk).values("username", "name"), int)
+    assert names.rows(account.pk) == [{"username": "jattorney", "name": "John Attorney"}]
+    assert names.rows(account.pk + 1000) == []
+
+
+def test_instances_are_whole_models_with_their_field_types() -> None:
+    by_id: Compiled[Court] = Compiled(lambda court_id: Court.objects.filter(pk=court_id), str)
+    (court,) = by_id.instances("wiwd")
+    assert court == Court.objects.get(pk="wiwd")
+    assert court.nextgen_go_live == Court.objects.get(pk="wiwd").nextgen_go_live  # a date, not a string
+
+
+def test_a_wrong_argument_is_refused_before_any_query() -> None:
+    by_id: Compiled[Court] = Compiled(lambda court_id: Court.objects.filter(pk=court_id), str)
+    with pytest.raises(TypeError):
+        by_id.instances(7)
+    with pytest.raises(TypeError):
+        by_id.instances()
+
+
+def test_a_query_whose_shape_depends_on_the_argument_is_refused() -> None:
+    # The placeholder must appear exactly once in the SQL's parameters.
+    twice = Compiled(
+        lambda name: PacerAccount.objects.filter(username=name) | PacerAccount.objects.filter(name=name), str
+    )
+    with pytest.raises(ValueError, match="appears 2 times"):
+        twice.instances("x")
