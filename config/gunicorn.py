@@ -11,8 +11,10 @@ bind = f"{env.text('HOST', '127.0.0.1')}:{env.integer('PORT', 8000, minimum=1)}"
 # A worker per core: a login is CPU-bound (the Argon2 hash), so more sync workers than cores only queue inside
 # the kernel instead of in the listen backlog, and cost memory (docs/performance.md measures both).
 workers = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
+# Two threads a worker: while one waits on PostgreSQL (a commit waits for the WAL flush), the other hashes. The
+# Argon2 call releases the GIL. More threads only contend for the GIL (docs/performance.md).
 worker_class = env.text("OPENECF_WORKER_CLASS", "gthread")
-threads = env.integer("WEB_THREADS", 4, minimum=1)
+threads = env.integer("WEB_THREADS", 2, minimum=1)
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"
