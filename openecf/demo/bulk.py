@@ -17,7 +17,7 @@ appear at first use, and without security answers a synthetic account cannot use
 
 A load is additive: it creates the accounts ``0 .. N-1`` that do not exist yet and leaves the others alone, in
 batches of one transaction each, so an interrupted load resumes where it stopped. On PostgreSQL the rows go in
-with COPY and the tables are ANALYZEd afterwards; elsewhere (SQLite, for tests) with bulk_create. Every database
+with COPY and the tables are VACUUMed and ANALYZEd afterwards; elsewhere (SQLite, for tests) with bulk_create. Every database
 constraint still applies.
 """
 
@@ -233,11 +233,13 @@ class _Table:
                 copy.write_row(row)
 
     def analyze(self) -> None:
+        # VACUUM as well as ANALYZE, as after any bulk import: it sets the rows' hint bits and visibility map now,
+        # instead of the first logins at the new size writing them and autovacuum scanning the table meanwhile.
         if connection.vendor == "postgresql":
             from psycopg import sql
 
             with connection.cursor() as cursor:
-                cursor.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(self.model._meta.db_table)))
+                cursor.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(self.model._meta.db_table)))
 
 
 def _batches(missing: bytearray, size: int) -> Iterator[list[int]]:

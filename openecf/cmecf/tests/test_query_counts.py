@@ -29,24 +29,24 @@ def test_linking_costs_a_fixed_few_queries_per_step(db: None, django_assert_num_
     client = Client(REMOTE_ADDR="198.51.100.8")
     assert pacer_login(client, "jattorney", court="wiwd").status_code == 302
 
-    # session, token with its account, court, the account's link at the court (none)
-    with django_assert_num_queries(4):
+    # session, token, its account, court, the account's link at the court (none)
+    with django_assert_num_queries(5):
         form = client.get("/ecf/wiwd/utilities/link/")
     assert form.status_code == 200
 
-    # session, token, court, link; audit link.attempted (savepoint, chain head, event, head, release); throttle read;
+    # session, token, account, court, link; audit link.attempted (savepoint, chain head, event, head, release); throttle read;
     # CM/ECF account by (court, login); remember the address for it (one upsert); audit link.verified (five);
     # session update (savepoint, update, release) with the proposal
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         confirmation = client.post("/ecf/wiwd/utilities/link/", {"login": "JAttorney", "password": ECF_PASSWORD})
     assert "Do you want to link these accounts?" in confirmation.content.decode()
 
-    # session, token, court, link; [savepoint] CM/ECF account locked, link exists?, [savepoint] link [release],
+    # session, token, account, court, link; [savepoint] CM/ECF account locked, link exists?, [savepoint] link [release],
     # acknowledgement e-mail, audit chain head, event, head [release]; session update (three)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         done = client.post("/ecf/wiwd/utilities/link/confirm/", {"nonce": form_nonce(confirmation)})
     assert done.status_code == 302
     assert Link.objects.filter(pacer_account__username="jattorney", ecf_account__login="jattorney").exists()
 
-    with django_assert_num_queries(4):  # session, token, court, link (with its CM/ECF account)
+    with django_assert_num_queries(6):  # session, token, account, court, link, its CM/ECF account
         assert client.get(done["Location"]).status_code == 200

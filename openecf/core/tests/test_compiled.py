@@ -23,7 +23,10 @@ def test_each_call_runs_with_its_own_arguments() -> None:
 
 def test_rows_come_back_by_column_alias() -> None:
     account = make_pacer("jattorney", "John Attorney")
-    names = Compiled(lambda pk: PacerAccount.objects.filter(pk=pk).values("username", "name"), int)
+    names: Compiled[PacerAccount] = Compiled(
+        lambda pk: PacerAccount.objects.filter(pk=pk).values("username", "name"),  # type: ignore[arg-type,return-value]
+        int,
+    )
     assert names.rows(account.pk) == [{"username": "jattorney", "name": "John Attorney"}]
     assert names.rows(account.pk + 1000) == []
 
