@@ -32,6 +32,7 @@ class Compiled(Generic[M]):
         self._build = build
         self._arg_types = arg_types
         self._cache: dict[str, tuple[QuerySet[M], str, list[Any], list[int]]] = {}
+        self._loaders: dict[str, tuple[list[str], Any, Any]] = {}
 
     def _compiled(self, using: str) -> tuple[QuerySet[M], str, list[Any], list[int]]:
         found = self._cache.get(using)
@@ -69,7 +70,30 @@ class Compiled(Generic[M]):
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def _loader(self, using: str, queryset: QuerySet[M]) -> tuple[list[str], Any, Any]:
+        """The selected fields' attribute names, and the converters Django applies to their database values."""
+        found = self._loaders.get(using)
+        if found is None:
+            compiler = queryset.query.get_compiler(using)
+            compiler.setup_query()
+            fields = [column.target.attname for column, _sql, _alias in compiler.select]
+            model_fields = [f.attname for f in queryset.model._meta.concrete_fields]
+            if fields != model_fields or compiler.query.select_related:
+                raise ValueError("instances() needs a plain QuerySet of whole rows (no values(), no select_related)")
+            found = self._loaders[using] = (
+                fields,
+                compiler,
+                compiler.get_converters([column for column, _s, _a in compiler.select]),
+            )
+        return found
+
     def instances(self, *args: Any, using: str = "default") -> list[M]:
-        """Model instances, as the QuerySet would give them (no select_related: it has its own populators)."""
+        """Model instances, as the QuerySet would give them (whole rows, no select_related)."""
         queryset, sql, params = self._params(using, args)
-        return list(queryset.model._default_manager.db_manager(using).raw(sql, params))
+        fields, compiler, converters = self._loader(using, queryset)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if converters:
+            rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
+        return [queryset.model.from_db(using, fields, row) for row in rows]
