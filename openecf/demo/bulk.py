@@ -17,8 +17,8 @@ appear at first use, and without security answers a synthetic account cannot use
 
 A load is additive: it creates the accounts ``0 .. N-1`` that do not exist yet and leaves the others alone, in
 batches of one transaction each, so an interrupted load resumes where it stopped. On PostgreSQL the rows go in
-with COPY and the tables are VACUUMed and ANALYZEd afterwards; elsewhere (SQLite, for tests) with bulk_create. Every database
-constraint still applies.
+with COPY and the tables are VACUUMed and ANALYZEd afterwards; elsewhere (SQLite, for tests) with bulk_create.
+Every database constraint still applies.
 """
 
 from __future__ import annotations

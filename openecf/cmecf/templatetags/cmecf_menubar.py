@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from openecf.cmecf.access import CourtAccess
-from openecf.cmecf.menus import MenuKey, bar_for_key
+from openecf.cmecf.menus import MenuKey, Section, bar_for_key
 
 register = template.Library()
 
@@ -32,3 +32,14 @@ def _rendered(court: MenuKey, menus: tuple[tuple[str, str], ...], current: str |
         "cmecf/menubar.html", {"court_id": court.court_id, "items": bar_for_key(court, menus), "current": current}
     )
     return mark_safe(html)  # noqa: S308 - the template escaped every value; this is its output
+
+
+@register.simple_tag
+def menu_sections(sections: tuple[Section, ...]) -> SafeString:
+    """A menu page's sections: built once per court menu key (menus.py), so rendered once per process too."""
+    return _rendered_sections(sections)
+
+
+@lru_cache(maxsize=4096)
+def _rendered_sections(sections: tuple[Section, ...]) -> SafeString:
+    return mark_safe(render_to_string("cmecf/menu_sections.html", {"sections": sections}))  # noqa: S308 - escaped by the template

@@ -34,9 +34,9 @@ def test_linking_costs_a_fixed_few_queries_per_step(db: None, django_assert_num_
         form = client.get("/ecf/wiwd/utilities/link/")
     assert form.status_code == 200
 
-    # session, token, account, court, link; audit link.attempted (savepoint, chain head, event, head, release); throttle read;
-    # CM/ECF account by (court, login); remember the address for it (one upsert); audit link.verified (five);
-    # session update (savepoint, update, release) with the proposal
+    # session, token, account, court, link; audit link.attempted (savepoint, chain head, event, head, release);
+    # throttle read; CM/ECF account by (court, login); remember the address for it (one upsert); audit
+    # link.verified (five); session update (savepoint, update, release) with the proposal
     with django_assert_num_queries(21):
         confirmation = client.post("/ecf/wiwd/utilities/link/", {"login": "JAttorney", "password": ECF_PASSWORD})
     assert "Do you want to link these accounts?" in confirmation.content.decode()
