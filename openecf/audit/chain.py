@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from openecf.audit.models import AuditChainHead, AuditEvent
+from openecf.core.compiled import Compiled
 
 GENESIS = "0" * 64
 
@@ -44,9 +45,14 @@ def chained_hash(prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256(prev_hash.encode() + b"\n" + content(event)).hexdigest()
 
 
+# Every audited write locks the head: compiled once per process (openecf/core/compiled.py).
+_HEAD: Compiled[AuditChainHead] = Compiled(lambda: AuditChainHead.objects.select_for_update().filter(pk=1))
+
+
 def lock_head() -> AuditChainHead:
     """The chain head, locked until the caller's transaction ends. Must be the last lock a transaction takes."""
-    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    found = _HEAD.instances()
+    head = found[0] if found else None
     if head is None:  # a fresh or flushed database: the first writer creates it (a racing one waits, then reads)
         AuditChainHead.objects.bulk_create([AuditChainHead(pk=1, seq=0, hash=GENESIS)], ignore_conflicts=True)
         head = AuditChainHead.objects.select_for_update().get(pk=1)
