@@ -220,11 +220,12 @@ def postgres_extras(server: tools.Server, ceiling: float) -> dict[str, Any]:
     page_per_s = page.figures["pages"] / page.figures["duration_s"]
     bare_per_s = bare.figures["pages"] / bare.figures["duration_s"]
     say(f"[postgres] Utilities at 70 % of {page_per_s:.0f}/s (hey, fixed rate)")
+    # hey's workers wait for each answer, so enough of them that each sends well under one request per latency.
     paced = tools.hey_paced(
         server.url(page_path),
         rate=0.7 * page_per_s,
         seconds=SECONDS,
-        workers=4 * CORES,
+        workers=32,
         cookie=f"NextGenCSO={tokens[0]}",
         log=LOG,
     ).figures
