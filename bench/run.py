@@ -118,9 +118,9 @@ def load_accounts(database_url: str, count: int, *, show: bool = False) -> dict[
     return summary
 
 
-def linkable_pairs(database_url: str, start: int, count: int) -> Path:
-    """Pairs (PACER account i, its CM/ECF account i) at courts already on NextGen, from i = start up."""
-    os.environ["DATABASE_URL"] = database_url
+def linkable_pairs(start: int, count: int) -> Path:
+    """Pairs (PACER account i, its CM/ECF account i) at courts already on NextGen, from i = start up, read from
+    the PostgreSQL leg's database (Django is set up on it in main())."""
     from openecf.courts.models import Court
     from openecf.demo.bulk import bench_pair, court_ids
 
@@ -202,7 +202,7 @@ def serial_latency(server: tools.Server, pairs: Path, first_login: int) -> dict[
 
 def postgres_extras(server: tools.Server, ceiling: float) -> dict[str, Any]:
     say(f"[postgres] the link flow (login, link form, confirmation), {2 * CORES} filers, {SECONDS:.0f} s")
-    pairs = linkable_pairs(PG_URL, LINK_THROUGHPUT_PAIRS, 3_000)
+    pairs = linkable_pairs(LINK_THROUGHPUT_PAIRS, 3_000)
     link = tools.locust_link(server.port, users=2 * CORES, seconds=SECONDS, pairs=pairs, password=PASSWORD, log=LOG)
     link_ceiling = ceiling / 2  # two Argon2 verifications a flow: the PACER password and the CM/ECF password
     links = {
@@ -351,9 +351,7 @@ def main() -> int:
                 continue
             legs[leg].update(postgres_extras(server, ceiling.per_s))
             say(f"[postgres] latency, one client at a time, at {BASE_ACCOUNTS:,} accounts")
-            scale["small"] = serial_latency(
-                server, linkable_pairs(PG_URL, LINK_LATENCY_PAIRS_SMALL, 1_000), LOGIN_ACCOUNTS[0]
-            )
+            scale["small"] = serial_latency(server, linkable_pairs(LINK_LATENCY_PAIRS_SMALL, 1_000), LOGIN_ACCOUNTS[0])
             say(f"[postgres] bulk load to {SCALE:,} PACER + {SCALE:,} CM/ECF accounts")
             load_started = time.monotonic()
             scale["load"] = load_accounts(database_url, SCALE, show=True)
@@ -361,7 +359,7 @@ def main() -> int:
             say(f"[postgres] latency, one client at a time, at {SCALE:,} accounts")
             scale["large"] = serial_latency(
                 server,
-                linkable_pairs(PG_URL, int(SCALE * LINK_LATENCY_PAIRS_LARGE_FROM), 1_000),
+                linkable_pairs(int(SCALE * LINK_LATENCY_PAIRS_LARGE_FROM), 1_000),
                 int(SCALE * LOGIN_ACCOUNTS_LARGE_FROM),
             )
     pg = legs["postgres"]

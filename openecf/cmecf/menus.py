@@ -54,9 +54,8 @@ class MenuKey:
         )
 
 
-def unavailable(court: Court | MenuKey, label: str) -> Entry:
-    court_id = court.court_id if isinstance(court, MenuKey) else court.pk
-    return Entry(label, reverse("cmecf:unavailable", args=[court_id, slugify(label)]))
+def unavailable(court: MenuKey, label: str) -> Entry:
+    return Entry(label, reverse("cmecf:unavailable", args=[court.court_id, slugify(label)]))
 
 
 def _link_entry(court: MenuKey) -> Entry:

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from conftest import TEST_ORIGIN, form_nonce, make_ecf, make_pacer, pacer_login
 from openecf.cmecf.models import Link
@@ -23,7 +22,8 @@ ECF_PASSWORD = "Old-Court-Password-1!"
 
 
 def test_linking_costs_a_fixed_few_queries_per_step(db: None, django_assert_num_queries: Any) -> None:
-    set_nextgen_date(court=Court.objects.get(pk="wiwd"), go_live=timezone.now().date(), origin=TEST_ORIGIN)
+    court = Court.objects.get(pk="wiwd")
+    set_nextgen_date(court=court, go_live=court.local_date(), origin=TEST_ORIGIN)  # the court's today, not UTC's
     make_pacer("jattorney", "John Attorney")
     make_ecf("wiwd", "jattorney", "John Attorney", ECF_PASSWORD)
     client = Client(REMOTE_ADDR="198.51.100.8")

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from conftest import PACER_PASSWORD, TEST_ORIGIN, make_pacer
 from openecf.courts.models import Court
@@ -30,7 +29,8 @@ LOGIN = {"username": "jattorney", "password": PACER_PASSWORD, "client_code": "",
 @pytest.fixture
 def searcher(db: None) -> None:
     """A search-only PACER account (no authenticator app, no filing link) and a live court."""
-    set_nextgen_date(court=Court.objects.get(pk="wiwd"), go_live=timezone.now().date(), origin=TEST_ORIGIN)
+    court = Court.objects.get(pk="wiwd")
+    set_nextgen_date(court=court, go_live=court.local_date(), origin=TEST_ORIGIN)  # the court's today, not UTC's
     make_pacer("jattorney", "John Attorney")
 
 

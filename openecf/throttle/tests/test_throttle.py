@@ -156,7 +156,8 @@ def test_one_pacer_account_guessing_many_cm_ecf_logins_is_slowed_down(db: None) 
     from openecf.courts.models import Court
     from openecf.courts.services import set_nextgen_date
 
-    set_nextgen_date(court=Court.objects.get(pk="wied"), go_live=timezone.now().date(), origin=TEST_ORIGIN)
+    court = Court.objects.get(pk="wied")
+    set_nextgen_date(court=court, go_live=court.local_date(), origin=TEST_ORIGIN)  # the court's today, not UTC's
     guesser = _link_client("jattorney", "198.51.100.21")
     assert [_guess(guesser, f"login{n}", "guess").status_code for n in range(6)] == [400] * 6
     assert _guess(guesser, "cs5184", "wied-ecf-5184").status_code == 429
