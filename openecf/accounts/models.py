@@ -30,9 +30,13 @@ class UserType(models.TextChoices):
     NONATTORNEY_FILER = "nonattorney_filer", "Non-attorney filer"
 
 
+class DrawnAccountNumber(str):
+    """An account number drawn at random by new_account_number, as opposed to one given: see PacerAccount.save."""
+
+
 def new_account_number() -> str:
     """A random 7-digit number: sequential numbers would tell anyone how many accounts exist."""
-    return f"{secrets.randbelow(9_000_000) + 1_000_000}"
+    return DrawnAccountNumber(f"{secrets.randbelow(9_000_000) + 1_000_000}")
 
 
 class PacerAccountManager(BaseUserManager["PacerAccount"]):
@@ -156,6 +160,14 @@ class PacerAccount(AbstractBaseUser, PermissionsMixin):
                 name="pacer_county_fips_5_digits",
             ),
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and isinstance(self.account_number, DrawnAccountNumber):
+            # With PACER's millions of accounts, a random draw hits a taken number about once in nine; draw again
+            # instead of failing the registration on the unique constraint.
+            while PacerAccount.objects.filter(account_number=self.account_number).exists():
+                self.account_number = new_account_number()
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"{self.username} ({self.name})"
