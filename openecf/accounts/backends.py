@@ -21,8 +21,7 @@ class PacerAccountBackend(ModelBackend):
     ) -> PacerAccount | None:
         if not username or password is None:
             return None
-        found = _BY_USERNAME.instances(username.strip())
-        account = found[0] if found else None
+        account = _BY_USERNAME.first(username.strip())
         if account is None:
             dummy_verify(password)  # same Argon2 work as a real check: timing does not tell who has an account
             return None

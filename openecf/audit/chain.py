@@ -51,8 +51,7 @@ _HEAD: Compiled[AuditChainHead] = Compiled(lambda: AuditChainHead.objects.select
 
 def lock_head() -> AuditChainHead:
     """The chain head, locked until the caller's transaction ends. Must be the last lock a transaction takes."""
-    found = _HEAD.instances()
-    head = found[0] if found else None
+    head = _HEAD.first()
     if head is None:  # a fresh or flushed database: the first writer creates it (a racing one waits, then reads)
         AuditChainHead.objects.bulk_create([AuditChainHead(pk=1, seq=0, hash=GENESIS)], ignore_conflicts=True)
         head = AuditChainHead.objects.select_for_update().get(pk=1)

@@ -63,11 +63,10 @@ _ECF: Compiled[EcfAccount] = Compiled(lambda pk: EcfAccount.objects.filter(pk=pk
 
 def link_at(pacer_account_id: int, court_id: str) -> Link | None:
     """The account's link at this court, with its CM/ECF account."""
-    links = _LINK.instances(pacer_account_id, court_id)
-    if not links:
-        return None
-    (links[0].ecf_account,) = _ECF.instances(links[0].ecf_account_id)
-    return links[0]
+    link = _LINK.first(pacer_account_id, court_id)
+    if link is not None:
+        (link.ecf_account,) = _ECF.instances(link.ecf_account_id)
+    return link
 
 
 def court_access(request: HttpRequest, court: Court) -> CourtAccess:

@@ -173,13 +173,9 @@ class BarItem:
     sections: tuple[Section, ...]
 
 
-def menubar_items(court: Court, items: tuple[tuple[str, str], ...]) -> tuple[BarItem, ...]:
-    """The bar for the (label, slug) menus a visitor has at this court, in their order."""
-    return bar_for_key(MenuKey.of(court), items)
-
-
 @lru_cache(maxsize=4096)
 def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...]) -> tuple[BarItem, ...]:
+    """The bar for the (label, slug) menus a visitor has at this court, in their order."""
     bar = []
     for label, slug in items:
         if slug == "utilities":

@@ -11,10 +11,12 @@ arguments in the placeholders' places in the parameter list. Only whole-value pa
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=Model)
 
@@ -25,75 +27,76 @@ _PLACEHOLDERS: dict[type, list[Any]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Statement(Generic[M]):
+    queryset: QuerySet[M]
+    compiler: SQLCompiler  # the one that compiled the SQL: it knows the selected columns and their converters
+    sql: str
+    params: list[Any]
+    positions: list[int]  # where each argument goes in params
+    fields: list[str] | None  # the model's attribute names, column by column; None unless whole plain rows
+    converters: dict[int, Any]  # what Django applies to the database's values, by column
+
+
 class Compiled(Generic[M]):
-    """``build(*placeholders)`` returns the QuerySet; ``rows(*args)`` / ``instances(*args)`` run its SQL."""
+    """``build(*placeholders)`` returns the QuerySet; ``rows``, ``instances`` and ``first`` run its SQL."""
 
     def __init__(self, build: Callable[..., QuerySet[M]], *arg_types: type) -> None:
         self._build = build
         self._arg_types = arg_types
-        self._cache: dict[str, tuple[QuerySet[M], str, list[Any], list[int]]] = {}
-        self._loaders: dict[str, tuple[list[str], Any, Any]] = {}
+        self._statements: dict[str, _Statement[M]] = {}
 
-    def _compiled(self, using: str) -> tuple[QuerySet[M], str, list[Any], list[int]]:
-        found = self._cache.get(using)
+    def _statement(self, using: str) -> _Statement[M]:
+        found = self._statements.get(using)
         if found is None:
-            counters: dict[type, int] = {}
-            placeholders = []
-            for kind in self._arg_types:
-                placeholders.append(_PLACEHOLDERS[kind][counters.get(kind, 0)])
-                counters[kind] = counters.get(kind, 0) + 1
+            kinds = self._arg_types
+            placeholders = [_PLACEHOLDERS[kind][kinds[:i].count(kind)] for i, kind in enumerate(kinds)]
             queryset = self._build(*placeholders)
-            sql, params = queryset.query.get_compiler(using).as_sql()
+            compiler = queryset.query.get_compiler(using)
+            sql, params = compiler.as_sql()
             positions = []
             for placeholder in placeholders:
                 matches = [i for i, p in enumerate(params) if type(p) is type(placeholder) and p == placeholder]
                 if len(matches) != 1:
                     raise ValueError(f"placeholder {placeholder!r} appears {len(matches)} times in {sql}")
                 positions.append(matches[0])
-            found = self._cache[using] = (queryset, sql, list(params), positions)
-        return found
-
-    def _params(self, using: str, args: tuple[Any, ...]) -> tuple[QuerySet[M], str, list[Any]]:
-        if len(args) != len(self._arg_types) or not all(map(isinstance, args, self._arg_types)):
-            raise TypeError(f"expected arguments of types {self._arg_types}, got {args!r}")
-        queryset, sql, params, positions = self._compiled(using)
-        params = list(params)
-        for position, value in zip(positions, args, strict=True):
-            params[position] = value
-        return queryset, sql, params
-
-    def rows(self, *args: Any, using: str = "default") -> list[dict[str, Any]]:
-        """The result rows as dicts by column alias (for ``.values(...)`` querysets)."""
-        _queryset, sql, params = self._params(using, args)
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-    def _loader(self, using: str, queryset: QuerySet[M]) -> tuple[list[str], Any, Any]:
-        """The selected fields' attribute names, and the converters Django applies to their database values."""
-        found = self._loaders.get(using)
-        if found is None:
-            compiler = queryset.query.get_compiler(using)
-            compiler.setup_query()
-            fields = [column.target.attname for column, _sql, _alias in compiler.select]
-            model_fields = [f.attname for f in queryset.model._meta.concrete_fields]
-            if fields != model_fields or compiler.query.select_related:
-                raise ValueError("instances() needs a plain QuerySet of whole rows (no values(), no select_related)")
-            found = self._loaders[using] = (
-                fields,
-                compiler,
-                compiler.get_converters([column for column, _s, _a in compiler.select]),
+            columns = [column for column, _sql, _alias in compiler.select]
+            fields: list[str] | None = [getattr(getattr(column, "target", None), "attname", "") for column in columns]
+            if fields != [f.attname for f in queryset.model._meta.concrete_fields] or queryset.query.select_related:
+                fields = None
+            converters = compiler.get_converters(columns)
+            found = self._statements[using] = _Statement(
+                queryset, compiler, sql, list(params), positions, fields, converters
             )
         return found
 
+    def _run(self, using: str, args: tuple[Any, ...]) -> tuple[_Statement[M], list[str], list[Any]]:
+        """Execute with these arguments: the statement, the result's column names and its rows."""
+        if len(args) != len(self._arg_types) or not all(map(isinstance, args, self._arg_types)):
+            raise TypeError(f"expected arguments of types {self._arg_types}, got {args!r}")
+        statement = self._statement(using)
+        params = list(statement.params)
+        for position, value in zip(statement.positions, args, strict=True):
+            params[position] = value
+        with connections[using].cursor() as cursor:
+            cursor.execute(statement.sql, params)
+            return statement, [column[0] for column in cursor.description], cursor.fetchall()
+
+    def rows(self, *args: Any, using: str = "default") -> list[dict[str, Any]]:
+        """The result rows as dicts by column alias (for ``.values(...)`` querysets)."""
+        _statement, names, rows = self._run(using, args)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
     def instances(self, *args: Any, using: str = "default") -> list[M]:
         """Model instances, as the QuerySet would give them (whole rows, no select_related)."""
-        queryset, sql, params = self._params(using, args)
-        fields, compiler, converters = self._loader(using, queryset)
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if converters:
-            rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
-        return [queryset.model.from_db(using, fields, row) for row in rows]
+        statement, _names, rows = self._run(using, args)
+        if statement.fields is None:
+            raise ValueError("instances() needs a plain QuerySet of whole rows (no values(), no select_related)")
+        if statement.converters:
+            rows = [tuple(row) for row in statement.compiler.apply_converters(rows, statement.converters)]
+        return [statement.queryset.model.from_db(using, statement.fields, row) for row in rows]
+
+    def first(self, *args: Any, using: str = "default") -> M | None:
+        """The one instance a lookup by key finds, or None."""
+        found = self.instances(*args, using=using)
+        return found[0] if found else None

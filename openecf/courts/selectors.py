@@ -18,8 +18,7 @@ _BY_ID: Compiled[Court] = Compiled(lambda court_id: Court.objects.filter(pk=cour
 def court_by_id(court_id: str) -> Court | None:
     if not _COURT_ID.fullmatch(court_id or ""):
         return None
-    found = _BY_ID.instances(court_id.lower())
-    return found[0] if found else None
+    return _BY_ID.first(court_id.lower())
 
 
 def court_or_404(court_id: str) -> Court:

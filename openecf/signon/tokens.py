@@ -80,14 +80,12 @@ _ACCOUNT: Compiled[PacerAccount] = Compiled(lambda pk: PacerAccount.objects.filt
 
 
 def _with_account(digest: str) -> CsoToken | None:
-    tokens = _BY_DIGEST.instances(digest)
-    if not tokens:
+    token = _BY_DIGEST.first(digest)
+    account = _ACCOUNT.first(token.account_id) if token is not None else None
+    if token is None or account is None:
         return None
-    accounts = _ACCOUNT.instances(tokens[0].account_id)
-    if not accounts:
-        return None
-    tokens[0].account = accounts[0]
-    return tokens[0]
+    token.account = account
+    return token
 
 
 def resolve(raw: str = "", *, digest: str = "") -> CsoToken | None:
