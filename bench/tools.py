@@ -46,12 +46,18 @@ class Measured:
     wall_s: float
 
 
-def _run(cmd: list[str], env: dict[str, str], marker: str, log: Path) -> Measured:
+def _timed(cmd: list[str], env: dict[str, str], log: Path) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    """Run a load generator to the end: what it printed (also kept in the log), its CPU seconds, wall seconds."""
     cpu, wall = _children_cpu(), time.monotonic()
     done = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True, check=False)
     cpu, wall = _children_cpu() - cpu, time.monotonic() - wall
     with log.open("a") as out:
         out.write(f"$ {' '.join(cmd)}\n{done.stdout}{done.stderr}\n")
+    return done, cpu, wall
+
+
+def _run(cmd: list[str], env: dict[str, str], marker: str, log: Path) -> Measured:
+    done, cpu, wall = _timed(cmd, env, log)
     for line in done.stdout.splitlines():
         if line.startswith(marker):
             return Measured(json.loads(line[len(marker) :]), cpu, wall)
@@ -73,11 +79,7 @@ def hey_paced(url: str, *, rate: float, seconds: float, workers: int, cookie: st
     per_worker = max(1, round(rate / workers))
     cmd = ["hey", "-z", f"{max(1, round(seconds))}s", "-c", str(workers), "-q", str(per_worker)]
     cmd += ["-H", f"Cookie: {cookie}", url]
-    cpu, wall = _children_cpu(), time.monotonic()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    cpu, wall = _children_cpu() - cpu, time.monotonic() - wall
-    with log.open("a") as out:
-        out.write(f"$ hey ... {url}\n{done.stdout}{done.stderr}\n")
+    done, cpu, wall = _timed(cmd, {}, log)
     text = done.stdout
     found = {m.group(1): float(m.group(2)) * 1000 for m in re.finditer(r"\s(\d+)%+ in ([\d.]+) secs", text)}
     codes = {int(m.group(1)): int(m.group(2)) for m in re.finditer(r"\[(\d+)\]\s+(\d+) responses", text)}
