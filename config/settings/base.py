@@ -20,7 +20,7 @@ SECRET_KEY = env.text("OPENECF_SECRET_KEY", "openecf-insecure-demo-key-never-use
 ALLOWED_HOSTS = env.listing("OPENECF_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "openecf.signon.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -166,6 +166,9 @@ OPENECF_CSO_TOKEN_IDLE_SECONDS = env.integer("OPENECF_CSO_TOKEN_IDLE_SECONDS", 6
 OPENECF_COURT_DOMAIN = env.text("OPENECF_COURT_DOMAIN").strip().strip(".").lower()
 if OPENECF_COURT_DOMAIN:
     ALLOWED_HOSTS = [*ALLOWED_HOSTS, f".{OPENECF_COURT_DOMAIN}"]
+
+# The operators' admin site (/admin/): off unless set; when on, only staff signed in with an authenticator app.
+OPENECF_ADMIN = env.flag("OPENECF_ADMIN", False)
 
 # Multi-factor sign-on: how many times a filer who has no authenticator app may skip enrolment.
 OPENECF_MFA_SKIPS = env.integer("OPENECF_MFA_SKIPS", 3)

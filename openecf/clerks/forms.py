@@ -5,23 +5,10 @@ from django import forms
 from openecf.clerks.services import IdentityCheck
 from openecf.cmecf.models import EcfRole
 from openecf.courts.models import LinkItemLocation
-from openecf.signon.forms import OneTimeCodeForm
+from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
 
-
-class ClerkLoginForm(forms.Form):
-    username = forms.CharField(
-        label="Username",
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
-        error_messages={"required": "Enter your username."},
-    )
-    password = forms.CharField(
-        label="Password",
-        max_length=256,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
-    )
+# The desk signs in staff as the admin site does: username and password, then the code.
+ClerkLoginForm = StaffLoginForm
 
 
 class ClerkCodeForm(OneTimeCodeForm):

@@ -192,9 +192,13 @@ def send_email_code(*, account: PacerAccount, origin: Origin) -> None:
 
 
 def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> bool:
-    """Use up the e-mailed code. Five wrong entries void it."""
+    """Use up the e-mailed code. Five wrong entries void it; wrong entries across codes are throttled too (a new
+    code does not buy new guesses). Raises throttle.Throttled, without checking the code, after too many."""
+    attempt = throttle.email_code_attempt(account_id=account.pk, origin=origin)
+    reading = throttle.check(attempt)
     normalised = _normalise(code)
     now = timezone.now()
+    accepted = False
     with transaction.atomic():
         live = (
             EmailCode.objects.select_for_update()
@@ -205,13 +209,22 @@ def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> boo
         if live is not None and hmac.compare_digest(live.digest, _keyed("email", normalised)):
             live.used_at = now
             live.save(update_fields=["used_at"])
-            return True
-        if live is not None:
-            EmailCode.objects.filter(pk=live.pk).update(attempts=F("attempts") + 1)
-        audit.record(
-            event="mfa.failed", origin=origin, actor=account, reason="wrong" if live else "expired", where="email-code"
-        )
-    return False
+            accepted = True
+        else:
+            if live is not None:
+                EmailCode.objects.filter(pk=live.pk).update(attempts=F("attempts") + 1)
+            audit.record(
+                event="mfa.failed",
+                origin=origin,
+                actor=account,
+                reason="wrong" if live else "expired",
+                where="email-code",
+            )
+    if accepted:
+        throttle.succeeded(attempt, reading=reading)
+    else:
+        throttle.failed(attempt, origin=origin)
+    return accepted
 
 
 # --- Authenticator apps -------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Login and security settings: authenticator apps, backup codes, client-code requirement.
 
-Adding the first app can also happen in the middle of a login (a filer who must enrol): then the account is
-the one that has just passed the password, and enrolment completes the login.
+Adding the first app can also happen in the middle of a login, at the sign-in machine's ENROL step only (a filer
+with no app at all): then the account is the one that has just passed the password, and enrolment passes the
+step. An account that has an app is never offered this: password and mailbox must not replace the app.
 """
 
 from __future__ import annotations
@@ -20,19 +21,22 @@ from openecf.audit.context import Origin
 from openecf.mfa import selectors, services
 from openecf.mfa.forms import ClientCodeRequirementForm, EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
 from openecf.mfa.models import BACKUP_CODE_COUNT, MAX_AUTHENTICATORS
-from openecf.signon import loginflow
+from openecf.signon import machine
 from openecf.signon import services as signon
+from openecf.throttle.services import Throttled
 
 ADD_SESSION_KEY = "openecf.mfa_add"
 ADD_SECONDS = 15 * 60
 
 
-def _account(request: HttpRequest) -> tuple[PacerAccount | None, loginflow.PendingLogin | None]:
-    """The signed-in account, or the one in the middle of logging in."""
+def _account(request: HttpRequest) -> tuple[PacerAccount | None, machine.Loaded | None]:
+    """The signed-in account, or the one whose sign-in is at its ENROL step (no other sign-in may add an app)."""
     if request.user.is_authenticated and isinstance(request.user, PacerAccount):
         return request.user, None
-    loaded = loginflow.load(request)
-    return (loaded[1], loaded[0]) if loaded else (None, None)
+    loaded = machine.load(request, machine.WEB)
+    if loaded is None or not machine.may_enrol(loaded):
+        return None, None
+    return loaded.account, loaded
 
 
 @login_required
@@ -77,6 +81,8 @@ def add(request: HttpRequest) -> HttpResponse:
     """Add an authenticator app: first a code e-mailed to the account, then the app's first code."""
     account, pending = _account(request)
     if account is None:
+        if machine.load(request, machine.WEB) is not None:  # mid-login at another step: back to that step
+            return redirect("signon:login_continue")
         return redirect(f"{reverse('signon:login')}?next={reverse('mfa:add')}")
     context: dict[str, Any] = {"pending": pending, "count": selectors.authenticators(account).count()}
     if context["count"] >= MAX_AUTHENTICATORS:
@@ -92,7 +98,19 @@ def add(request: HttpRequest) -> HttpResponse:
             services.send_email_code(account=account, origin=origin)
             sent = True
         elif action == "check" and email_form.is_valid():
-            if services.check_email_code(account=account, code=email_form.cleaned_data["email_code"], origin=origin):
+            try:
+                proved = services.check_email_code(
+                    account=account, code=email_form.cleaned_data["email_code"], origin=origin
+                )
+            except Throttled as throttled:
+                email_form.add_error("email_code", throttled.message)
+                return render(
+                    request,
+                    "mfa/add_email.html",
+                    {**context, "form": email_form, "sent": False, "email": _masked(account.email)},
+                    status=429,
+                )
+            if proved:
                 request.session[ADD_SESSION_KEY] = {
                     "account": account.pk,
                     "secret": services.new_secret(),
@@ -127,8 +145,8 @@ def add(request: HttpRequest) -> HttpResponse:
         else:
             request.session.pop(ADD_SESSION_KEY, None)
             if pending is not None:
-                pending.mfa_method = "totp"
-                loginflow.save(request, pending)
+                machine.finish_enrolment(pending, origin=origin)
+                machine.save(request, pending.state)
             return render(request, "mfa/added.html", {**context, "codes": codes, "backup_count": BACKUP_CODE_COUNT})
     status = 400 if form.is_bound and form.errors else 200
     return render(

@@ -20,9 +20,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from openecf.accounts import lifecycle
+from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
-from openecf.mfa import services as mfa_services
-from openecf.signon import selectors, services
+from openecf.signon import machine, selectors, services
 from openecf.signon.forms import CLIENT_CODE_RULE, clean_client_code
 from openecf.throttle.services import Throttled
 
@@ -124,8 +124,8 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
         return _answer(request, result=NOT_LOGGED_IN, description=CLIENT_CODE_RULE)
 
     try:
-        account = services.check_password(
-            request, username=fields["loginId"], password=fields["password"], court=None, via="api"
+        account = machine.check_password(
+            profile=machine.API, request=request, username=fields["loginId"], password=fields["password"]
         )
     except lifecycle.SignInRefused as refused:
         return _answer(request, result=NOT_LOGGED_IN, description=refused.message)
@@ -133,26 +133,43 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
         return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
     if account is None:
         return _answer(request, result=INVALID, description=INVALID_TEXT)
+    return _steps_after_password(request, fields, account, client_code)
 
+
+def _steps_after_password(
+    request: HttpRequest, fields: dict[str, str], account: PacerAccount, client_code: str
+) -> HttpResponse:
+    """The machine's steps in one request. What the request lacks for a later step is refused before any step is
+    taken, so a missing redactFlag does not use up the one-time code that came with it."""
     origin = Origin.of(request)
     facts = selectors.sign_on_facts(account)
+    loaded = machine.Loaded(
+        machine.start(profile=machine.API, account=account, client_code=client_code), account, facts
+    )
+    plan = machine.remaining_steps(machine.API, loaded.state, facts)
     otp = (fields["otpCode"] or fields["twoFactorCode"]).strip()
-    mfa_method = ""
-    warnings: list[str] = []
-    if facts.enrolled:
-        try:
-            mfa_method = mfa_services.verify_code(account=account, code=otp, origin=origin, where="api") or ""
-        except Throttled as throttled:
-            return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
-        if not mfa_method:
-            return _answer(request, result=INVALID, description=INVALID_TEXT)
-    if facts.filer and fields["redactFlag"] != "1":
+    if machine.Step.REDACTION in plan and fields["redactFlag"] != "1":
         return _answer(request, result=INVALID, description=services.REDACTION_NOTICE)
-    if facts.filer and not mfa_method:
-        if facts.mfa_skips_left <= 0:
+    if machine.Step.ENROL in plan and facts.mfa_skips_left <= 0:
+        return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
+    warnings: list[str] = []
+    for step in plan:
+        if step == machine.Step.CODE:
+            try:
+                result = machine.submit_code(loaded, code=otp, origin=origin)
+            except Throttled as throttled:
+                return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
+            if result != machine.CodeResult.ACCEPTED:
+                return _answer(request, result=INVALID, description=INVALID_TEXT)
+        elif step == machine.Step.ENROL:
+            left = machine.skip_enrolment(loaded, origin=origin)
+            if left is None:
+                return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
+            warnings.append(MFA_SKIP_WARNING.format(left=left))
+        elif step == machine.Step.REDACTION:
+            machine.accept_redaction(loaded, origin=origin)
+        else:  # BLOCKED: the API profile never needs an app it cannot enrol, but refuse rather than assume
             return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
-        left = mfa_services.record_skip(account=account, origin=origin, where="api")
-        warnings.append(MFA_SKIP_WARNING.format(left=left))
     client_code = lifecycle.effective_client_code(account, client_code)
     if not client_code and facts.client_code_required:
         warnings.append(CLIENT_CODE_MISSING)
@@ -160,8 +177,8 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
         request,
         account=account,
         client_code=client_code,
-        mfa_method=mfa_method,
-        redact_flag=fields["redactFlag"] == "1",
+        mfa_method=loaded.state.mfa_method,
+        redact_flag=loaded.state.redaction_accepted,
     )
     return _answer(request, result=OK, description=" ".join(warnings), token=raw)
 

@@ -18,6 +18,24 @@ def clean_client_code(value: str) -> str:
     return value
 
 
+class StaffLoginForm(forms.Form):
+    """The password step of the staff ways in (the clerk's desk, the admin site)."""
+
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+        error_messages={"required": "Enter your username."},
+    )
+    password = forms.CharField(
+        label="Password",
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+
 class PacerLoginForm(forms.Form):
     username = forms.CharField(
         label="Username",

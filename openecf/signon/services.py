@@ -6,11 +6,10 @@ it every court page the browser or client had open.
 
 from __future__ import annotations
 
-from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.db import transaction
 from django.http import HttpRequest
 
-from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
@@ -18,7 +17,6 @@ from openecf.courts.models import Court
 from openecf.signon import tokens
 from openecf.signon.middleware import TOKEN_SESSION_KEY
 from openecf.signon.models import CsoToken, SignOnSettings, TokenOrigin
-from openecf.throttle import services as throttle
 
 CLIENT_CODE_SESSION_KEY = "openecf.client_code"
 CLIENT_CODE_REQUIRED = "A client code is required for this account. Enter your client code."
@@ -29,40 +27,6 @@ REDACTION_NOTICE = (
     "P. 25(a)(5), Fed. R. Civ. P. 5.2, Fed. R. Crim. P. 49.1, or Fed. R. Bankr. P. 9037. This requirement "
     "applies to all documents, including attachments."
 )
-
-
-def check_password(
-    request: HttpRequest, *, username: str, password: str, court: Court | None, via: str = "web"
-) -> PacerAccount | None:
-    """The password step. A failure is audited; a success is not yet a login (MFA and redaction may follow).
-
-    Raises throttle.Throttled, without checking the password, after too many failures (see openecf/throttle).
-    Raises lifecycle.SignInRefused when the password is right but the account may not sign in yet (e-mail not
-    verified, held for review); only someone who knows the password learns why.
-    """
-    origin = Origin.of(request)
-    guess = throttle.login_attempt(username=username, origin=origin)
-    try:
-        reading = throttle.check(guess)
-    except throttle.Throttled:
-        with transaction.atomic():
-            audit.record(
-                event="login.failed", origin=origin, username=username.strip(), court=court, reason="throttled", via=via
-            )
-        raise
-    account = authenticate(request, username=username, password=password)
-    if not isinstance(account, PacerAccount):
-        throttle.failed(guess, origin=origin)
-        with transaction.atomic():
-            audit.record(event="login.failed", origin=origin, username=username.strip(), court=court, via=via)
-        return None
-    throttle.succeeded(guess, reading=reading)
-    block = lifecycle.sign_in_block(account)
-    if block is not None:
-        with transaction.atomic():
-            audit.record(event="login.refused", origin=origin, actor=account, court=court, reason=block.value, via=via)
-        raise lifecycle.SignInRefused(block, account)
-    return account
 
 
 def client_code_required(account: PacerAccount) -> bool:

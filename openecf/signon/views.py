@@ -16,13 +16,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from openecf.accounts import lifecycle
-from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
-from openecf.mfa import selectors as mfa_selectors
-from openecf.mfa import services as mfa_services
-from openecf.signon import hosts, loginflow, selectors, services, tokens
+from openecf.signon import hosts, machine, selectors, services, tokens
 from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
 from openecf.signon.help import TOPICS
 from openecf.throttle.services import Throttled
@@ -88,8 +85,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                account = services.check_password(
-                    request, username=form.cleaned_data["username"], password=form.cleaned_data["password"], court=court
+                account = machine.check_password(
+                    profile=machine.WEB,
+                    request=request,
+                    username=form.cleaned_data["username"],
+                    password=form.cleaned_data["password"],
+                    court=court,
                 )
             except Throttled as throttled:
                 return _login_page(request, form, court, next_url, error=throttled.message, throttled=throttled)
@@ -105,13 +106,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     facts = selectors.sign_on_facts(account)
                     client_code = lifecycle.effective_client_code(account, form.cleaned_data["client_code"])
                     if client_code or not facts.client_code_required:
-                        pending = loginflow.start(
+                        state = machine.start(
+                            profile=machine.WEB,
                             account=account,
                             court_id=court.pk if court else "",
                             next_url=next_url,
                             client_code=client_code,
                         )
-                        return _first_step(request, pending, account, facts, court)
+                        return _first_step(request, machine.Loaded(state, account, facts), court)
                     form.add_error("client_code", services.CLIENT_CODE_REQUIRED)
                     status = 400
         else:
@@ -119,20 +121,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return _login_page(request, form, court, next_url, status=status, refusal_context=refusal_context)
 
 
-def _first_step(
-    request: HttpRequest,
-    pending: loginflow.PendingLogin,
-    account: PacerAccount,
-    facts: selectors.SignOnFacts,
-    court: Court | None,
-) -> HttpResponse:
-    """After the password: the first step, with the pending login in the session; or, with no step to take,
-    straight to the completed login, from the account and facts in hand (no pending login is written)."""
-    step = loginflow.next_step(pending, facts)
-    if step:
-        loginflow.begin(request, pending)
-        return redirect(step)
-    return _complete_login(request, pending, account, court)
+def _first_step(request: HttpRequest, loaded: machine.Loaded, court: Court | None) -> HttpResponse:
+    """After the password: the first step, with the sign-in kept in the session; or, with no step to take,
+    straight to the completed login, from the account and facts in hand (nothing is kept)."""
+    step = loaded.step
+    if step != machine.Step.DONE:
+        machine.begin(request, loaded.state)
+        return redirect(machine.WEB.url_name(step))
+    return _complete_login(request, loaded, court)
 
 
 def _login_page(
@@ -173,122 +169,136 @@ def _restart_login(request: HttpRequest, court_id: str = "") -> HttpResponse:
 
 
 def advance_login(request: HttpRequest) -> HttpResponse:
-    """Go to the next step of a pending login, or complete it."""
-    loaded = loginflow.load(request)
+    """Go to the current step of the sign-in in this session, or complete it."""
+    loaded = machine.load(request, machine.WEB)
     if loaded is None:
         return _restart_login(request)
-    return _advance(request, *loaded)
+    return _advance(request, loaded)
 
 
-def _advance(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
-    step = loginflow.next_step(pending, selectors.sign_on_facts(account))
-    if step:
-        return redirect(step)
-    loginflow.discard(request)
-    return _complete_login(request, pending, account, court_by_id(pending.court_id) if pending.court_id else None)
+def _advance(request: HttpRequest, loaded: machine.Loaded) -> HttpResponse:
+    """Keep the sign-in and go to its current step; at DONE, complete the login."""
+    step = loaded.step
+    if step == machine.Step.BLOCKED:
+        machine.discard(request, machine.WEB)
+        return _restart_login(request, loaded.state.court_id)
+    if step != machine.Step.DONE:
+        machine.save(request, loaded.state)
+        return redirect(machine.WEB.url_name(step))
+    machine.discard(request, machine.WEB)
+    state = loaded.state
+    return _complete_login(request, loaded, court_by_id(state.court_id) if state.court_id else None)
 
 
-def _complete_login(
-    request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount, court: Court | None
-) -> HttpResponse:
+def _complete_login(request: HttpRequest, loaded: machine.Loaded, court: Court | None) -> HttpResponse:
     """Session (under a new key), token, cookies, destination."""
+    state = loaded.state
     raw = services.complete_web_login(
         request,
-        account=account,
-        client_code=pending.client_code,
+        account=loaded.account,
+        client_code=state.client_code,
         court=court,
-        mfa_method=pending.mfa_method,
-        mfa_skipped=pending.mfa_skipped,
-        redaction_accepted=pending.redaction_accepted,
+        mfa_method=state.mfa_method,
+        mfa_skipped=state.mfa_skipped,
+        redaction_accepted=state.redaction_accepted,
     )
-    response = redirect(lifecycle.after_sign_in_url(account, pending.next_url))
-    tokens.set_cookies(response, request, raw=raw, client_code=pending.client_code)
+    response = redirect(lifecycle.after_sign_in_url(loaded.account, state.next_url))
+    tokens.set_cookies(response, request, raw=raw, client_code=state.client_code)
     return response
 
 
 def _step_page(
-    request: HttpRequest, template: str, pending: loginflow.PendingLogin, status: int = 200, **context: Any
+    request: HttpRequest, template: str, loaded: machine.Loaded, status: int = 200, **context: Any
 ) -> HttpResponse:
-    court = court_by_id(pending.court_id) if pending.court_id else None
+    court = court_by_id(loaded.state.court_id) if loaded.state.court_id else None
     return render(
         request, template, {"court": court, "cancel_url": reverse("signon:login_cancel"), **context}, status=status
     )
 
 
-StepView = Callable[[HttpRequest, loginflow.PendingLogin, PacerAccount], HttpResponse]
+StepView = Callable[[HttpRequest, machine.Loaded], HttpResponse]
 
 
-def login_step(view: StepView) -> Callable[[HttpRequest], HttpResponse]:
-    """A step after the password: only with a live pending login (else back to the login page)."""
+def login_step(step: machine.Step) -> Callable[[StepView], Callable[[HttpRequest], HttpResponse]]:
+    """A step after the password, served only while it is the sign-in's current step: without a live sign-in,
+    back to the login page; at another step, to that one (a POST out of order is audited; nothing is checked)."""
 
-    @wraps(view)
-    @require_http_methods(["GET", "POST"])
-    def wrapper(request: HttpRequest) -> HttpResponse:
-        loaded = loginflow.load(request)
-        if loaded is None:
-            return _restart_login(request)
-        return view(request, *loaded)
+    def decorate(view: StepView) -> Callable[[HttpRequest], HttpResponse]:
+        @wraps(view)
+        @require_http_methods(["GET", "POST"])
+        def wrapper(request: HttpRequest) -> HttpResponse:
+            loaded = machine.load(request, machine.WEB)
+            if loaded is None:
+                return _restart_login(request)
+            try:
+                if request.method == "POST":
+                    machine.expect(loaded, step, Origin.of(request))
+                elif loaded.step != step:
+                    raise machine.OutOfOrder(step, loaded.step)
+                return view(request, loaded)
+            except machine.OutOfOrder:
+                return _advance(request, loaded)
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
-def _step_done(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
-    loginflow.save(request, pending)
-    return _advance(request, pending, account)
+def _throttled_page(
+    request: HttpRequest, template: str, loaded: machine.Loaded, throttled: Throttled, **context: Any
+) -> HttpResponse:
+    response = _step_page(request, template, loaded, status=429, **context)
+    if throttled.retry_after:
+        response["Retry-After"] = str(throttled.retry_after)
+    return response
 
 
-@login_step
-def login_code(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
+@login_step(machine.Step.CODE)
+def login_code(request: HttpRequest, loaded: machine.Loaded) -> HttpResponse:
     """Step 2 for an enrolled account: the one-time passcode from an authenticator app (or a backup code)."""
     form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            method = mfa_services.verify_code(
-                account=account, code=form.cleaned_data["code"], origin=Origin.of(request), where="login"
-            )
+            result = machine.submit_code(loaded, code=form.cleaned_data["code"], origin=Origin.of(request))
         except Throttled as throttled:
             form.add_error("code", throttled.message)
-            response = _step_page(request, "signon/login_code.html", pending, status=429, form=form)
-            if throttled.retry_after:
-                response["Retry-After"] = str(throttled.retry_after)
-            return response
-        if method is not None:
-            pending.mfa_method = method
-            return _step_done(request, pending, account)
-        pending.wrong_codes += 1
-        loginflow.save(request, pending)
-        if pending.wrong_codes >= loginflow.MAX_WRONG_CODES:
-            loginflow.discard(request)
-            return _restart_login(request, pending.court_id)
+            return _throttled_page(request, "signon/login_code.html", loaded, throttled, form=form)
+        if result == machine.CodeResult.ACCEPTED:
+            return _advance(request, loaded)
+        if result == machine.CodeResult.USED_UP:
+            machine.discard(request, machine.WEB)
+            return _restart_login(request, loaded.state.court_id)
+        machine.save(request, loaded.state)
         form.add_error("code", CODE_REFUSED)
     status = 200 if request.method == "GET" else (401 if form.is_bound and form.errors else 400)
-    return _step_page(request, "signon/login_code.html", pending, status=status, form=form)
+    return _step_page(request, "signon/login_code.html", loaded, status=status, form=form)
 
 
-@login_step
-def login_mfa_required(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
+@login_step(machine.Step.ENROL)
+def login_mfa_required(request: HttpRequest, loaded: machine.Loaded) -> HttpResponse:
     """A filer without an authenticator app: set one up now, or skip (a limited number of times)."""
-    left = mfa_selectors.skips_left(account)
-    if request.method == "POST" and left > 0:
-        mfa_services.record_skip(account=account, origin=Origin.of(request), where="login")
-        pending.mfa_skipped = True
-        return _step_done(request, pending, account)
-    status = 403 if request.method == "POST" else 200
+    if request.method == "POST" and machine.skip_enrolment(loaded, origin=Origin.of(request)) is not None:
+        return _advance(request, loaded)
     return _step_page(
-        request, "signon/login_mfa_required.html", pending, status=status, skips_left=left, account=account
+        request,
+        "signon/login_mfa_required.html",
+        loaded,
+        status=403 if request.method == "POST" else 200,
+        skips_left=loaded.facts.mfa_skips_left,
+        account=loaded.account,
     )
 
 
-@login_step
-def login_redaction(request: HttpRequest, pending: loginflow.PendingLogin, account: PacerAccount) -> HttpResponse:
+@login_step(machine.Step.REDACTION)
+def login_redaction(request: HttpRequest, loaded: machine.Loaded) -> HttpResponse:
     """Filers acknowledge the redaction rules at every login."""
     form = RedactionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        pending.redaction_accepted = True
-        return _step_done(request, pending, account)
+        machine.accept_redaction(loaded, origin=Origin.of(request))
+        return _advance(request, loaded)
     status = 400 if form.is_bound else 200
     return _step_page(
-        request, "signon/login_redaction.html", pending, status=status, form=form, notice=services.REDACTION_NOTICE
+        request, "signon/login_redaction.html", loaded, status=status, form=form, notice=services.REDACTION_NOTICE
     )
 
 
@@ -299,9 +309,9 @@ def login_continue(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def login_cancel(request: HttpRequest) -> HttpResponse:
-    loaded = loginflow.load(request)
-    court_id = loaded[0].court_id if loaded else ""
-    loginflow.discard(request)
+    loaded = machine.load(request, machine.WEB)
+    court_id = loaded.state.court_id if loaded else ""
+    machine.discard(request, machine.WEB)
     return redirect(reverse("signon:court", args=[court_id]) if court_id else reverse("signon:index"))
 
 

@@ -60,6 +60,11 @@ def otp_attempt(*, account_id: int, origin: Origin) -> Attempt:
     return Attempt(target=f"otp:{account_id}", address=origin.ip_address)
 
 
+def email_code_attempt(*, account_id: int, origin: Origin) -> Attempt:
+    """A code e-mailed to prove the mailbox (adding an authenticator app): guesses across codes count together."""
+    return Attempt(target=f"email-code:{account_id}", address=origin.ip_address)
+
+
 def ecf_password_attempt(
     *, court_id: str, login_key: str, origin: Origin, pacer_account_id: int | None = None
 ) -> Attempt:

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from conftest import PACER_PASSWORD, TEST_ORIGIN, make_pacer
 from openecf.courts.models import Court
 from openecf.courts.services import set_nextgen_date
-from openecf.signon.loginflow import PENDING_SESSION_KEY
+from openecf.signon.machine import WEB
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_a_search_only_web_login_reads_three_things_and_writes_the_login_once(
     with CaptureQueriesContext(connection) as queries, django_assert_num_queries(14):  # the address is known now
         _web_login(client)
     assert _session_writes(queries) == ["INSERT"]  # no pending login, no second key
-    assert PENDING_SESSION_KEY not in client.session
+    assert WEB.session_key not in client.session
 
 
 def test_an_api_login_reads_three_things_and_writes_the_token(searcher: None, django_assert_num_queries: Any) -> None:

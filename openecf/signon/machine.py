@@ -1,0 +1,403 @@
+"""One sign-in state machine for every way in: the browser login, the PACER Authentication API, the clerk's
+desk and the admin site.
+
+Read it top to bottom:
+
+1. **Steps.** PASSWORD, then CODE (a one-time code from an authenticator app or a backup code) or ENROL (a filer
+   without an app adds one, or skips while skips are left), then REDACTION (filers acknowledge the redaction
+   rules), then DONE. Which of them a sign-in takes is decided by the account's facts, never by the request.
+2. **Profiles.** Each way in is a profile of the same machine: who it admits and what it asks. The desk and the
+   admin site need an app and never enrol or skip; the browser and the API ask filers for the redaction notice.
+3. **State.** A sign-in whose password was right, kept in the session between requests (the browser, the desk,
+   the admin) or for one request (the API). It is bound to the password (a change voids it), lives
+   ``PENDING_SECONDS`` and allows ``MAX_WRONG_CODES`` wrong codes before the password must be entered again.
+4. **``current_step``** is the only place that says what comes next. Every step's handler calls ``expect``
+   first: a step is accepted only when it is the current one, whatever URL was posted to.
+5. **Handlers.** ``check_password``, ``submit_code``, ``skip_enrolment``, ``finish_enrolment``,
+   ``accept_redaction``: each audited (passed and refused), each secret it checks throttled by
+   openecf/throttle's one policy.
+
+Finishing (a session and token, a desk session, an admin session) is the caller's: the machine only says DONE.
+docs/security.md draws the machine.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from django.contrib.auth import HASH_SESSION_KEY, authenticate
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.crypto import constant_time_compare
+from django.utils.module_loading import import_string
+
+from openecf.accounts import lifecycle
+from openecf.accounts.models import PacerAccount
+from openecf.audit import services as audit
+from openecf.audit.context import Origin
+from openecf.courts.models import Court
+from openecf.mfa import services as mfa_services
+from openecf.signon.selectors import SignOnFacts, sign_on_facts
+from openecf.throttle import services as throttle
+
+PENDING_SECONDS = 10 * 60
+MAX_WRONG_CODES = 5
+
+
+# --- 1. Steps -----------------------------------------------------------------------------------------------
+
+
+class Step(StrEnum):
+    PASSWORD = "password"  # noqa: S105 - a step's name
+    CODE = "code"
+    ENROL = "enrol"
+    REDACTION = "redaction"
+    DONE = "done"
+    BLOCKED = "blocked"  # the facts changed under the sign-in (its app was removed at the desk): start again
+
+
+# --- 2. Profiles --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    event: str  # audit events: <event>.failed, <event>.refused, <event>.succeeded (the last written by the caller)
+    needs_app: bool  # only an account with an authenticator app gets past the password; no enrolment, no skip
+    filers_enrol: bool  # a filer without an app is asked to add one (or skip while skips are left)
+    asks_redaction: bool  # filers acknowledge the redaction notice
+    where: str = ""  # how the MFA service's audit events name this way in
+    admits: str = ""  # dotted path of a check of who this way in is for; others fail exactly as a wrong password
+    urls: tuple[tuple[Step, str], ...] = ()  # where each step is taken, for the browser profiles
+
+    def url_name(self, step: Step) -> str:
+        return dict(self.urls).get(step, "")
+
+    @property
+    def session_key(self) -> str:
+        return f"openecf.signin.{self.name}"
+
+
+WEB = Profile(
+    name="web",
+    event="login",
+    where="login",
+    needs_app=False,
+    filers_enrol=True,
+    asks_redaction=True,
+    urls=(
+        (Step.PASSWORD, "signon:login"),
+        (Step.CODE, "signon:login_code"),
+        (Step.ENROL, "signon:login_mfa_required"),
+        (Step.REDACTION, "signon:login_redaction"),
+    ),
+)
+API = replace(WEB, name="api", where="api", urls=())
+DESK = Profile(
+    name="desk",
+    event="clerk_login",
+    where="clerk-login",
+    needs_app=True,
+    filers_enrol=False,
+    asks_redaction=False,
+    admits="openecf.clerks.scope.is_clerk",
+    urls=((Step.PASSWORD, "clerks:login"), (Step.CODE, "clerks:login_code")),
+)
+ADMIN = Profile(
+    name="admin",
+    event="admin_login",
+    where="admin-login",
+    needs_app=True,
+    filers_enrol=False,
+    asks_redaction=False,
+    admits="openecf.signon.machine.is_staff",
+    urls=((Step.PASSWORD, "admin:login"), (Step.CODE, "admin:login_code")),
+)
+PROFILES = {profile.name: profile for profile in (WEB, API, DESK, ADMIN)}
+
+
+def is_staff(account: PacerAccount) -> bool:
+    return bool(account.is_staff and account.is_active)
+
+
+def admits(profile: Profile, account: PacerAccount) -> bool:
+    return not profile.admits or bool(import_string(profile.admits)(account))
+
+
+# --- 3. State -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SignIn:
+    profile: str
+    account_id: int
+    stamp: str  # the account's session hash when the password was proved: a password change voids the sign-in
+    started: float
+    court_id: str = ""
+    next_url: str = ""
+    client_code: str = ""
+    mfa_method: str = ""  # "totp" or "backup" once the CODE step passed, "totp" after ENROL added an app
+    mfa_skipped: bool = False
+    redaction_accepted: bool = False
+    wrong_codes: int = 0
+
+
+def start(
+    *, profile: Profile, account: PacerAccount, court_id: str = "", next_url: str = "", client_code: str = ""
+) -> SignIn:
+    return SignIn(
+        profile=profile.name,
+        account_id=account.pk,
+        stamp=account.get_session_auth_hash(),
+        started=time.time(),
+        court_id=court_id,
+        next_url=next_url,
+        client_code=client_code,
+    )
+
+
+def begin(request: HttpRequest, state: SignIn) -> None:
+    """Keep a sign-in that has a step to come: under a new session key (the password was right)."""
+    request.session.cycle_key()
+    request.session.pop(HASH_SESSION_KEY, None)
+    save(request, state)
+
+
+def save(request: HttpRequest, state: SignIn) -> None:
+    request.session[PROFILES[state.profile].session_key] = asdict(state)
+
+
+def discard(request: HttpRequest, profile: Profile) -> None:
+    request.session.pop(profile.session_key, None)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    state: SignIn
+    account: PacerAccount
+    facts: SignOnFacts
+
+    @property
+    def profile(self) -> Profile:
+        return PROFILES[self.state.profile]
+
+    @property
+    def step(self) -> Step:
+        return current_step(self.profile, self.state, self.facts)
+
+
+def load(request: HttpRequest, profile: Profile) -> Loaded | None:
+    """The live sign-in of this profile in the session, or None (expired, used up, voided or never begun)."""
+    data: Any = request.session.get(profile.session_key)
+    if not isinstance(data, dict):
+        return None
+    try:
+        state = SignIn(**data)
+    except TypeError:
+        discard(request, profile)
+        return None
+    account = PacerAccount.objects.filter(pk=state.account_id, is_active=True).first()
+    if (
+        state.profile != profile.name
+        or account is None
+        or time.time() - state.started > PENDING_SECONDS
+        or state.wrong_codes >= MAX_WRONG_CODES
+        or not constant_time_compare(state.stamp, account.get_session_auth_hash())
+        or not admits(profile, account)
+    ):
+        discard(request, profile)
+        return None
+    return Loaded(state, account, sign_on_facts(account))
+
+
+# --- 4. What comes next -------------------------------------------------------------------------------------
+
+
+def current_step(profile: Profile, state: SignIn, facts: SignOnFacts) -> Step:
+    """The one step this sign-in may take now. A skip never stands in for an app the account has."""
+    if not state.mfa_method:
+        if facts.enrolled:
+            return Step.CODE
+        if profile.needs_app:
+            return Step.BLOCKED
+        if facts.filer and profile.filers_enrol and not state.mfa_skipped:
+            return Step.ENROL
+    if profile.asks_redaction and facts.filer and not state.redaction_accepted:
+        return Step.REDACTION
+    return Step.DONE
+
+
+def remaining_steps(profile: Profile, state: SignIn, facts: SignOnFacts) -> list[Step]:
+    """Every step still to take, in order, as if each passed: what a one-request sign-in (the API) must bring."""
+    plan: list[Step] = []
+    trial = replace(state)
+    while (step := current_step(profile, trial, facts)) not in (Step.DONE, Step.BLOCKED):
+        plan.append(step)
+        if step == Step.CODE:
+            trial.mfa_method = "planned"
+        elif step == Step.ENROL:
+            trial.mfa_skipped = True
+        else:
+            trial.redaction_accepted = True
+    if step == Step.BLOCKED:
+        plan.append(step)
+    return plan
+
+
+class OutOfOrder(Exception):
+    """A step was attempted that is not the current one. Nothing was checked or changed."""
+
+    def __init__(self, attempted: Step, current: Step) -> None:
+        super().__init__(f"{attempted} attempted while {current} is the current step")
+        self.attempted = attempted
+        self.current = current
+
+
+def expect(loaded: Loaded, step: Step, origin: Origin) -> None:
+    """Go on only if ``step`` is the current step; otherwise audit the attempt and raise OutOfOrder."""
+    current = loaded.step
+    if current != step:
+        with transaction.atomic():
+            audit.record(
+                event="signin.out_of_order",
+                origin=origin,
+                actor=loaded.account,
+                profile=loaded.profile.name,
+                attempted=step.value,
+                current=current.value,
+            )
+        raise OutOfOrder(step, current)
+
+
+def _passed(loaded: Loaded, step: Step, origin: Origin, **detail: Any) -> None:
+    with transaction.atomic():
+        audit.record(
+            event="signin.step_passed",
+            origin=origin,
+            actor=loaded.account,
+            profile=loaded.profile.name,
+            step=step.value,
+            **detail,
+        )
+
+
+# --- 5. The steps -------------------------------------------------------------------------------------------
+
+
+def check_password(
+    *, profile: Profile, request: HttpRequest, username: str, password: str, court: Court | None = None
+) -> PacerAccount | None:
+    """The PASSWORD step, for every profile. Returns the account, or None for a wrong password (or an account
+    this way in is not for, which reads the same). A right password is not yet a sign-in: steps may follow.
+
+    Raises throttle.Throttled, without checking the password, after too many failures; lifecycle.SignInRefused
+    when the password is right but the account may not sign in yet (only its holder learns why).
+    """
+    origin = Origin.of(request)
+    via = {"via": profile.name} if profile.name in ("web", "api") else {"step": "password"}
+    guess = throttle.login_attempt(username=username, origin=origin)
+    try:
+        reading = throttle.check(guess)
+    except throttle.Throttled:
+        with transaction.atomic():
+            audit.record(
+                event=f"{profile.event}.failed",
+                origin=origin,
+                username=username.strip(),
+                court=court,
+                reason="throttled",
+                **via,
+            )
+        raise
+    account = authenticate(request, username=username, password=password)
+    if not isinstance(account, PacerAccount):
+        throttle.failed(guess, origin=origin)
+        with transaction.atomic():
+            audit.record(event=f"{profile.event}.failed", origin=origin, username=username.strip(), court=court, **via)
+        return None
+    # The password was right: its guesses stop counting, whether or not this way in is for the account.
+    throttle.succeeded(guess, reading=reading)
+    if not admits(profile, account):
+        with transaction.atomic():
+            audit.record(event=f"{profile.event}.failed", origin=origin, actor=account, reason="not_admitted", **via)
+        return None
+    block = lifecycle.sign_in_block(account)
+    if block is not None:
+        with transaction.atomic():
+            audit.record(
+                event=f"{profile.event}.refused", origin=origin, actor=account, court=court, reason=block.value, **via
+            )
+        raise lifecycle.SignInRefused(block, account)
+    return account
+
+
+class CodeResult(StrEnum):
+    ACCEPTED = "accepted"
+    WRONG = "wrong"
+    USED_UP = "used_up"  # too many wrong codes: the sign-in is over, the password must be entered again
+
+
+def submit_code(loaded: Loaded, *, code: str, origin: Origin) -> CodeResult:
+    """The CODE step. Raises OutOfOrder, or throttle.Throttled (the code was not checked)."""
+    expect(loaded, Step.CODE, origin)
+    method = mfa_services.verify_code(account=loaded.account, code=code, origin=origin, where=loaded.profile.where)
+    if method is not None:
+        loaded.state.mfa_method = method
+        _passed(loaded, Step.CODE, origin, method=method)
+        return CodeResult.ACCEPTED
+    loaded.state.wrong_codes += 1
+    return CodeResult.USED_UP if loaded.state.wrong_codes >= MAX_WRONG_CODES else CodeResult.WRONG
+
+
+def skip_enrolment(loaded: Loaded, *, origin: Origin) -> int | None:
+    """The ENROL step, skipped: returns the skips left afterwards, or None when none were left (not skipped)."""
+    expect(loaded, Step.ENROL, origin)
+    if loaded.facts.mfa_skips_left <= 0:
+        with transaction.atomic():
+            audit.record(
+                event=f"{loaded.profile.event}.refused",
+                origin=origin,
+                actor=loaded.account,
+                reason="mfa_enrolment_required",
+                via=loaded.profile.name,
+            )
+        return None
+    left = mfa_services.record_skip(account=loaded.account, origin=origin, where=loaded.profile.where)
+    loaded.state.mfa_skipped = True
+    return left
+
+
+def may_enrol(loaded: Loaded | None) -> bool:
+    """Whether adding an authenticator app belongs to this sign-in now: only at its ENROL step, which only an
+    account without an app reaches. (Password and mailbox must never replace an app the account has.)"""
+    return loaded is not None and loaded.step == Step.ENROL
+
+
+def finish_enrolment(loaded: Loaded, *, origin: Origin) -> None:
+    """The ENROL step, done: an app was added in this sign-in (mfa.services checked its first code). ``loaded``
+    is as read before the app was added, when ENROL was the current step."""
+    expect(loaded, Step.ENROL, origin)
+    loaded.state.mfa_method = "totp"
+    _passed(loaded, Step.ENROL, origin)
+
+
+def accept_redaction(loaded: Loaded, *, origin: Origin) -> None:
+    expect(loaded, Step.REDACTION, origin)
+    loaded.state.redaction_accepted = True
+    _passed(loaded, Step.REDACTION, origin)
+
+
+def refuse_blocked(loaded: Loaded, *, origin: Origin) -> None:
+    """The password was right but the sign-in cannot go on: a profile that needs an app, and the account has
+    none (the desk, the admin). Audited; the caller tells the holder how to add one."""
+    with transaction.atomic():
+        audit.record(
+            event=f"{loaded.profile.event}.failed",
+            origin=origin,
+            actor=loaded.account,
+            step="mfa",
+            reason="no_authenticator",
+        )
