@@ -160,9 +160,12 @@ def start(
 
 
 def begin(request: HttpRequest, state: SignIn) -> None:
-    """Keep a sign-in that has a step to come: under a new session key (the password was right)."""
+    """Keep a sign-in that has a step to come: under a new session key (the password was right). A PACER sign-in
+    also ends the PACER session already in this browser (another account's, say); the desk's and the admin's
+    sessions are their own and leave it alone."""
     request.session.cycle_key()
-    request.session.pop(HASH_SESSION_KEY, None)
+    if state.profile in (WEB.name, API.name):
+        request.session.pop(HASH_SESSION_KEY, None)
     save(request, state)
 
 
