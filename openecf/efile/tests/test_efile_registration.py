@@ -109,16 +109,20 @@ def test_unknown_registration_number_exits_with_status_2(db: None) -> None:
     assert error.value.returncode == 2
 
 
-def test_the_admin_site_approves_with_an_action(demo: None) -> None:
+def test_the_admin_site_approves_with_an_action(demo: None, settings: Any) -> None:
+    from conftest import code_at, enrol_app
     from openecf.accounts.models import PacerAccount
 
+    settings.OPENECF_ADMIN = True
     client = Client()
     login(client, "asample22", PACER_PASSWORD)
     _ask(client)
     registration = EfileRegistration.objects.get()
     admin = PacerAccount.objects.create_superuser("clerk-admin", "Clerk-Admin-Secret-1!", name="Clerk", email="c@x.org")
+    phone = enrol_app(admin)
     clerk = Client()
-    clerk.force_login(admin)
+    clerk.post("/admin/login/", {"username": "clerk-admin", "password": "Clerk-Admin-Secret-1!"})
+    assert clerk.post("/admin/login/code/", {"code": code_at(phone)})["Location"] == "/admin/"
     done = clerk.post(
         "/admin/efile/efileregistration/",
         {"action": "approve", "_selected_action": [str(registration.pk)]},
