@@ -8,6 +8,10 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/openecf
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOST) PORT=$(PORT);
+# manage.py, wsgi and asgi use the production settings unless told otherwise; these targets choose the demo's
+# (debug, a public key, the demo accounts), whatever the environment says. `make serve` stays production.
+DEMO_TARGETS := migrate demo run lint test-sqlite test-postgres test-browser walkthrough test
+$(DEMO_TARGETS): export DJANGO_SETTINGS_MODULE := config.settings.demo
 # Runs the command given in the foreground with the e-mail outbox worker beside it; both stop together.
 with_outbox_worker = $(PY) manage.py send_outbox --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
 
@@ -32,7 +36,7 @@ $(BENCH_STAMP): $(STAMP) requirements/bench.txt
 chromium: ## Install Debian's chromium for the browser tests when it is missing
 	bash scripts/ensure-chromium.sh
 
-migrate: install ## Create or update the SQLite demo database (var/openecf.sqlite3)
+migrate: install ## Create or update the SQLite demo database (var/openecf.sqlite3), demo settings
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 

@@ -64,7 +64,7 @@ def say(text: str) -> None:
 
 
 def manage(*args: str, database_url: str, stdin: str | None = None, show: bool = False) -> str:
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.base"}
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.demo"}
     done = subprocess.run(
         [tools.PY, "manage.py", *args],
         cwd=ROOT,
@@ -324,7 +324,7 @@ def main() -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     LOG.write_text("")
     started = time.monotonic()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.demo")
     os.environ["DATABASE_URL"] = PG_URL
     import django
 

@@ -9,6 +9,8 @@ HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 MAIL_PORT=${MAIL_PORT:-8025}
 
+# The demo settings, whatever the environment says (without them manage.py would use the production settings).
+export DJANGO_SETTINGS_MODULE=config.settings.demo
 export OPENECF_EMAIL_BACKEND=smtp EMAIL_HOST=127.0.0.1 EMAIL_PORT="$MAIL_PORT" EMAIL_USE_TLS=0
 export OPENECF_DEMO_MAILDIR="${OPENECF_DEMO_MAILDIR:-$PWD/var/mail}"
 mkdir -p "$OPENECF_DEMO_MAILDIR"/{cur,new,tmp}  # a Maildir

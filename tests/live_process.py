@@ -42,7 +42,7 @@ class LiveDatabase:
         return {
             **os.environ,
             "DATABASE_URL": self.url,
-            "DJANGO_SETTINGS_MODULE": "config.settings.base",
+            "DJANGO_SETTINGS_MODULE": "config.settings.demo",
             "OPENECF_LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
             **extra,

@@ -1,6 +1,9 @@
-"""Settings for OpenECF. Works with no environment variables at all (the SQLite demo).
+"""Settings shared by every OpenECF configuration; never used alone.
 
-Everything a deployment changes is read through ``config.env``; the variables are listed in the README.
+``config.settings.production`` (what wsgi, asgi and manage.py use when DJANGO_SETTINGS_MODULE is unset) and
+``config.settings.demo`` (``make run`` and the tests) build on this. Nothing here is insecure by default: debug is
+off unless OPENECF_DEBUG says otherwise and there is no fallback secret key, so these settings alone never serve
+the demo. Everything a deployment changes is read through ``config.env``; the variables are listed in the README.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from config import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-DEBUG = env.flag("OPENECF_DEBUG", True)
-# The fallback key only ever signs demo sessions on a developer's machine; production.py refuses to start
-# without OPENECF_SECRET_KEY.
-SECRET_KEY = env.text("OPENECF_SECRET_KEY", "openecf-insecure-demo-key-never-use-in-production")
+DEBUG = env.flag("OPENECF_DEBUG", False)
+# No fallback: empty, Django refuses to sign anything. production.py refuses to start without OPENECF_SECRET_KEY;
+# demo.py alone has a (public) key of its own.
+SECRET_KEY = env.text("OPENECF_SECRET_KEY")
 ALLOWED_HOSTS = env.listing("OPENECF_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 INSTALLED_APPS = [
@@ -149,8 +152,9 @@ DEFAULT_FROM_EMAIL = env.text("OPENECF_FROM_EMAIL", "CM/ECF Notices <ecf-noreply
 # The address e-mailed links start with, e.g. https://pacer.login.example.gov; empty: the address of the request
 # (checked against ALLOWED_HOSTS).
 OPENECF_SITE_URL = env.text("OPENECF_SITE_URL")
-# The demo's local mail server stores what it receives here (a Maildir); /demo/mail/ shows it. Empty: no such page.
-OPENECF_DEMO_MAILDIR = env.text("OPENECF_DEMO_MAILDIR") if DEBUG else ""
+# The demo's local mail server stores what it receives here (a Maildir); /demo/mail/ shows it. Only demo.py sets
+# it; empty: no such page.
+OPENECF_DEMO_MAILDIR = ""
 
 # How long the "Do you want to link these accounts?" step stays valid.
 OPENECF_LINK_CONFIRM_MINUTES = env.integer("OPENECF_LINK_CONFIRM_MINUTES", 10, minimum=1)

@@ -14,6 +14,10 @@ from openecf.audit.context import Origin
 
 LEGACY_USERNAME_LENGTH = 6
 UPGRADED_USERNAME_MIN = 8
+# Column widths: PostgreSQL refuses longer values (SQLite would store them), so they are checked before writing.
+USERNAME_MAX = PacerAccount._meta.get_field("username").max_length or 0
+NAME_MAX = PacerAccount._meta.get_field("name").max_length or 0
+EMAIL_MAX = PacerAccount._meta.get_field("email").max_length or 0
 
 
 def username_problems(username: str, *, legacy: bool) -> list[str]:
@@ -23,6 +27,8 @@ def username_problems(username: str, *, legacy: bool) -> list[str]:
         return [f"A legacy PACER username has exactly {LEGACY_USERNAME_LENGTH} characters."]
     if not legacy and len(username) < UPGRADED_USERNAME_MIN:
         return [f"A PACER username has at least {UPGRADED_USERNAME_MIN} characters."]
+    if len(username) > USERNAME_MAX:
+        return [f"A PACER username has at most {USERNAME_MAX} characters."]
     return []
 
 
@@ -52,10 +58,15 @@ def create_pacer_account(
     problems = username_problems(username, legacy=legacy)
     if not account.name:
         problems.append("The name must not be empty.")
-    try:
-        validate_email(account.email)
-    except ValidationError:
-        problems.append(f"{email!r} is not a valid e-mail address.")
+    elif len(account.name) > NAME_MAX:
+        problems.append(f"The name must be at most {NAME_MAX} characters.")
+    if len(account.email) > EMAIL_MAX:
+        problems.append(f"The e-mail address must be at most {EMAIL_MAX} characters.")
+    else:
+        try:
+            validate_email(account.email)
+        except ValidationError:
+            problems.append(f"{email!r} is not a valid e-mail address.")
     if not password:
         problems.append("The password must not be empty.")
     elif not legacy:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from openecf.clerks.services import IdentityCheck
-from openecf.cmecf.models import EcfRole
+from openecf.cmecf.models import EMAIL_MAX_LENGTH, LOGIN_MAX_LENGTH, NAME_MAX_LENGTH, EcfRole
 from openecf.courts.models import LinkItemLocation
 from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
 
@@ -26,10 +26,12 @@ class AccountSearchForm(forms.Form):
 
 class NewAccountForm(forms.Form):
     login = forms.CharField(
-        label="CM/ECF login", max_length=80, help_text="e.g. first initial, middle initial, last name"
+        label="CM/ECF login", max_length=LOGIN_MAX_LENGTH, help_text="e.g. first initial, middle initial, last name"
     )
-    name = forms.CharField(label="Filer's name", max_length=200)
-    email = forms.EmailField(label="E-mail address", help_text="The link to choose a password goes here.")
+    name = forms.CharField(label="Filer's name", max_length=NAME_MAX_LENGTH)
+    email = forms.EmailField(
+        label="E-mail address", max_length=EMAIL_MAX_LENGTH, help_text="The link to choose a password goes here."
+    )
     role = forms.ChoiceField(label="Role", choices=EcfRole.choices)
 
 
@@ -80,7 +82,7 @@ class GoLiveForm(forms.Form):
 class ContactsForm(forms.Form):
     clerk_phone = forms.CharField(label="Clerk's office telephone", max_length=40, required=False)
     help_desk_url = forms.URLField(label="CM/ECF help desk page", max_length=200, required=False, assume_scheme="https")
-    help_desk_email = forms.EmailField(label="CM/ECF help desk e-mail", required=False)
+    help_desk_email = forms.EmailField(label="CM/ECF help desk e-mail", max_length=EMAIL_MAX_LENGTH, required=False)
     pacer_help_url = forms.URLField(label="PACER help page", max_length=200, required=False, assume_scheme="https")
 
 

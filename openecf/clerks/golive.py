@@ -92,23 +92,28 @@ def _queue(kind: str, accounts: QuerySet[EcfAccount], make: Callable[[EcfAccount
 def schedule(
     *, scope: ClerkScope, go_live: date | None, link_item_location: str, origin: Origin, at: datetime | None = None
 ) -> int:
-    """Set, move or withdraw the go-live date and place the link item. Returns the number of e-mails queued."""
-    court = scope.court
-    today = court.local_date(at)
-    date_changed = go_live != court.nextgen_go_live
-    if date_changed and court.is_live(at):
-        raise GoLiveRefused(
-            f"The {court.display_name} is live on NextGen since {court.go_live_text}; its date can no longer be "
-            "moved here (filers have linked). An operator can change it with set_nextgen_date."
-        )
-    if date_changed and go_live is not None and go_live < today:
-        raise GoLiveRefused(f"The go-live date must be today ({long_date(today)}) or later.")
+    """Set, move or withdraw the go-live date and place the link item. Returns the number of e-mails queued.
+
+    Decided against the court's row, locked, not the scope's copy read with the request: of two saves of the same
+    form (a double click, two tabs) the second waits for the first and then finds nothing changed, so the filers
+    are e-mailed once.
+    """
     if link_item_location not in LinkItemLocation.values:
         raise GoLiveRefused("Choose where the link item appears.")
-    if not date_changed and link_item_location == court.link_item_location:
-        raise GoLiveRefused("Nothing changed: that is already the court's date and link item place.")
     with transaction.atomic():
-        previous = Court.objects.select_for_update().get(pk=court.pk).nextgen_go_live
+        court = Court.objects.select_for_update().get(pk=scope.court.pk)
+        previous = court.nextgen_go_live
+        today = court.local_date(at)
+        date_changed = go_live != previous
+        if date_changed and court.is_live(at):
+            raise GoLiveRefused(
+                f"The {court.display_name} is live on NextGen since {court.go_live_text}; its date can no longer be "
+                "moved here (filers have linked). An operator can change it with set_nextgen_date."
+            )
+        if date_changed and go_live is not None and go_live < today:
+            raise GoLiveRefused(f"The go-live date must be today ({long_date(today)}) or later.")
+        if not date_changed and link_item_location == court.link_item_location:
+            raise GoLiveRefused("Nothing changed: that is already the court's date and link item place.")
         updated = court
         if link_item_location != court.link_item_location:
             updated = courts.set_link_item_location(

@@ -2,9 +2,11 @@
 
 The file has a header row with the columns ``login``, ``name``, ``email``, ``role`` and either ``password`` (plain
 text, hashed here with Argon2id) or ``password_hash`` (exported from the old system; formats in ``normalise_hash``).
-Bad rows are skipped and reported by line; good rows are kept. A login the court already has is left exactly as it
-is (a clerk may have reset or deactivated it since), so running the same file again changes nothing. Accounts are
-written in batches, each batch in one transaction with one ``ecf_account.created`` audit event per account.
+Bad rows (a value that would not fit its column included, the login's normalised key too) are skipped and reported
+by line before anything is written; good rows are kept. A login the court already has is left exactly as it is (a
+clerk may have reset or deactivated it since), so running the same file again changes nothing. Accounts are
+written in batches with one ``ecf_account.created`` audit event per account, all in one transaction with the
+import's ``ecf_accounts.imported`` event: an import that fails part way leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ from openecf.audit import chain
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.models import AuditEvent
-from openecf.cmecf.models import EcfAccount, EcfRole, login_key
+from openecf.cmecf.models import (
+    EMAIL_MAX_LENGTH,
+    LOGIN_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    PASSWORD_MAX_LENGTH,
+    EcfAccount,
+    EcfRole,
+    login_key,
+)
 from openecf.courts.models import Court
 
 REQUIRED_COLUMNS = ("login", "name", "email", "role")
@@ -122,18 +132,24 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
     password = row.get("password") or ""
     password_hash = (row.get("password_hash") or "").strip()
     problems = []
-    if not login_key(login):
+    key = login_key(login)
+    if not key:
         problems.append("the login is empty")
-    elif len(login) > 80:
-        problems.append("the login is longer than 80 characters")
+    elif len(login) > LOGIN_MAX_LENGTH:
+        problems.append(f"the login is longer than {LOGIN_MAX_LENGTH} characters")
+    elif len(key) > LOGIN_MAX_LENGTH:
+        problems.append(f"the login is longer than {LOGIN_MAX_LENGTH} characters once case-folded ({len(key)})")
     if not name:
         problems.append("the name is empty")
-    elif len(name) > 200:
-        problems.append("the name is longer than 200 characters")
-    try:
-        validate_email(email)
-    except ValidationError:
-        problems.append(f"{email!r} is not a valid e-mail address")
+    elif len(name) > NAME_MAX_LENGTH:
+        problems.append(f"the name is longer than {NAME_MAX_LENGTH} characters")
+    if len(email) > EMAIL_MAX_LENGTH:
+        problems.append(f"the e-mail address is longer than {EMAIL_MAX_LENGTH} characters")
+    else:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(f"{email!r} is not a valid e-mail address")
     if role is None:
         problems.append(f"the role {row.get('role', '')!r} is not one of attorney, nonattorney, viewer")
     stored = ""
@@ -143,6 +159,8 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
         stored = normalise_hash(password_hash) or ""
         if not stored:
             problems.append(f"the password_hash is not in a supported format ({', '.join(ACCEPTED_ALGORITHMS)})")
+        elif len(stored) > PASSWORD_MAX_LENGTH:
+            problems.append(f"the password_hash is longer than {PASSWORD_MAX_LENGTH} characters")
     elif not password:
         problems.append("the password (or password_hash) is empty")
     if problems or role is None:
@@ -154,7 +172,7 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
     account = EcfAccount(
         court=court,
         login=login,
-        login_key=login_key(login),
+        login_key=key,
         name=name,
         email=email,
         role=role,
@@ -182,6 +200,7 @@ def _created_event(account: EcfAccount, *, origin: Origin, actor: PacerAccount |
 def _flush(
     batch: list[EcfAccount], *, origin: Origin, actor: PacerAccount | None, source: str, report: ImportReport
 ) -> None:
+    # Inside the import's transaction: each savepoint here undoes only its own rows when a login was taken meanwhile.
     try:
         with transaction.atomic():
             created = EcfAccount.objects.bulk_create(batch)
@@ -212,7 +231,11 @@ def import_accounts(
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Read the CSV lines and create the new accounts. Raises ImportFileError when the file cannot be read."""
+    """Read the CSV lines and create the new accounts. Raises ImportFileError when the file cannot be read.
+
+    Every row is checked (and its plain-text password hashed) before anything is written; then the accounts, their
+    events and the import's event are written in one transaction, so the import is whole or absent.
+    """
     reader = csv.DictReader(lines)
     try:
         columns = _check_header(reader.fieldnames)
@@ -222,7 +245,7 @@ def import_accounts(
     known = set(EcfAccount.objects.filter(court=court).values_list("login_key", flat=True))
     first_line: dict[str, int] = {}
     report = ImportReport(dry_run=dry_run)
-    batch: list[EcfAccount] = []
+    accounts: list[EcfAccount] = []
     try:
         for row in reader:
             report.rows += 1
@@ -230,37 +253,34 @@ def import_accounts(
             if None in row:  # more fields than the header names
                 report.errors.append(RowError(line, (row.get("login") or "").strip(), "more fields than the header"))
             else:
-                _take(court, row, line, known, first_line, report, batch, dry_run=dry_run)
-            if len(batch) >= batch_size:
-                if not dry_run:
-                    _flush(batch, origin=origin, actor=actor, source=source, report=report)
-                batch = []
+                _take(court, row, line, known, first_line, report, accounts, dry_run=dry_run)
             if progress is not None:
                 progress(1)
     except UnicodeDecodeError:
         raise ImportFileError(
             f"The file is not UTF-8 text (after row {report.rows}). Save it as CSV (UTF-8) and try again; "
-            f"{report.created} account(s) from the rows before were kept."
+            "nothing was imported."
         ) from None
     except csv.Error as error:
         raise ImportFileError(
-            f"The CSV cannot be read after row {report.rows}: {error}. {report.created} account(s) before it were kept."
+            f"The CSV cannot be read after row {report.rows}: {error}. Nothing was imported."
         ) from None
-    if batch and not dry_run:
-        _flush(batch, origin=origin, actor=actor, source=source, report=report)
-    if not dry_run:
-        with transaction.atomic():
-            audit.record(
-                event="ecf_accounts.imported",
-                origin=origin,
-                actor=actor,
-                court=court,
-                source=source,
-                rows=report.rows,
-                created=report.created,
-                existing=report.existing,
-                errors=len(report.errors),
-            )
+    if dry_run:
+        return report
+    with transaction.atomic():
+        for start in range(0, len(accounts), batch_size):
+            _flush(accounts[start : start + batch_size], origin=origin, actor=actor, source=source, report=report)
+        audit.record(
+            event="ecf_accounts.imported",
+            origin=origin,
+            actor=actor,
+            court=court,
+            source=source,
+            rows=report.rows,
+            created=report.created,
+            existing=report.existing,
+            errors=len(report.errors),
+        )
     return report
 
 
@@ -271,7 +291,7 @@ def _take(
     known: set[str],
     first_line: dict[str, int],
     report: ImportReport,
-    batch: list[EcfAccount],
+    accounts: list[EcfAccount],
     *,
     dry_run: bool,
 ) -> None:
@@ -292,4 +312,4 @@ def _take(
     if dry_run:
         report.created += 1
     else:
-        batch.append(account)
+        accounts.append(account)

@@ -3,8 +3,8 @@
 Items OpenECF has not built yet lead to a page that says so (never to a 404).
 
 Every court page shows the menu bar with its drop-downs: some fifty reversed URLs. They depend only on the court's
-menu settings and the URL layout in force (path or court host), so they are built once per process for each such
-key and shared (hence tuples, never mutated); a clerk's change to the court's link item changes the key.
+menu settings and the URL layout in force (path, or which court's host), so they are built once per process for
+each such key and shared (hence tuples, never mutated); a clerk's change to the court's link item changes the key.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 from openecf.courts.models import Court, CourtType, LinkItemLocation
+from openecf.signon.hosts import current_court_host
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class MenuKey:
     link_item_label: str
     urlconf: str
     script_prefix: str
+    # The court whose own host serves the request ("" on the sign-on host or without OPENECF_COURT_DOMAIN): on
+    # ecf.wiwd.<domain> wiwd's pages are at the root, on ecf.ilnd.<domain> the same pages are under /ecf/wiwd/.
+    host_court: str
 
     @classmethod
     def of(cls, court: Court) -> MenuKey:
@@ -51,6 +55,7 @@ class MenuKey:
             court.link_item_label,
             str(urlconf or ""),
             get_script_prefix(),
+            current_court_host.get(),
         )
 
 

@@ -11,6 +11,13 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+# Column widths. PostgreSQL refuses a longer value (SQLite would store it), so every way in checks these first,
+# the login's normalised key included: NFKC and case folding can lengthen it (ß becomes ss, ﬃ becomes ffi).
+LOGIN_MAX_LENGTH = 80
+NAME_MAX_LENGTH = 200
+EMAIL_MAX_LENGTH = 254
+PASSWORD_MAX_LENGTH = 256
+
 
 def login_key(login: str) -> str:
     """How CM/ECF logins are compared: trimmed, Unicode-normalised and without regard to case."""
@@ -27,13 +34,15 @@ class EcfAccount(models.Model):
     """A login the court issued for its own CM/ECF system before NextGen."""
 
     court = models.ForeignKey("courts.Court", on_delete=models.PROTECT, related_name="ecf_accounts")
-    login = models.CharField(max_length=80, help_text="The login as the court issued it, e.g. cs5184.")
+    login = models.CharField(max_length=LOGIN_MAX_LENGTH, help_text="The login as the court issued it, e.g. cs5184.")
     login_key = models.CharField(
-        max_length=80, editable=False, help_text="The login trimmed and case-folded; unique within the court."
+        max_length=LOGIN_MAX_LENGTH,
+        editable=False,
+        help_text="The login trimmed and case-folded; unique within the court.",
     )
-    password = models.CharField(max_length=256, help_text="Password hash (never the password).")
-    name = models.CharField(max_length=200, help_text="The filer's name on the court's records.")
-    email = models.EmailField(help_text="E-mail address on file with the court.")
+    password = models.CharField(max_length=PASSWORD_MAX_LENGTH, help_text="Password hash (never the password).")
+    name = models.CharField(max_length=NAME_MAX_LENGTH, help_text="The filer's name on the court's records.")
+    email = models.EmailField(max_length=EMAIL_MAX_LENGTH, help_text="E-mail address on file with the court.")
     role = models.CharField(
         max_length=12,
         choices=EcfRole.choices,

@@ -22,7 +22,15 @@ from django.utils.crypto import constant_time_compare, get_random_string, salted
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
-from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
+from openecf.cmecf.models import (
+    EMAIL_MAX_LENGTH,
+    LOGIN_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    EcfAccount,
+    EcfRole,
+    Link,
+    login_key,
+)
 from openecf.cmecf.refusals import LinkRefused, Refusal, refusal
 from openecf.courts.models import Court
 from openecf.notices import services as notices
@@ -379,21 +387,28 @@ def create_ecf_account(
     ``actor``: the clerk who created it, when one did (the command line and the demo have none).
     """
     problems = []
-    if not login_key(login):
+    key = login_key(login)
+    if not key:
         problems.append("The CM/ECF login must not be empty.")
-    elif len(login.strip()) > 80:
-        problems.append("The CM/ECF login must be at most 80 characters.")
+    elif len(login.strip()) > LOGIN_MAX_LENGTH or len(key) > LOGIN_MAX_LENGTH:
+        # The key is what is stored and compared: NFKC and case folding can make it longer than the login.
+        problems.append(f"The CM/ECF login must be at most {LOGIN_MAX_LENGTH} characters, also once case-folded.")
     if not name.strip():
         problems.append("The name must not be empty.")
-    try:
-        validate_email(email.strip())
-    except ValidationError:
-        problems.append(f"{email!r} is not a valid e-mail address.")
+    elif len(name.strip()) > NAME_MAX_LENGTH:
+        problems.append(f"The name must be at most {NAME_MAX_LENGTH} characters.")
+    if len(email.strip()) > EMAIL_MAX_LENGTH:
+        problems.append(f"The e-mail address must be at most {EMAIL_MAX_LENGTH} characters.")
+    else:
+        try:
+            validate_email(email.strip())
+        except ValidationError:
+            problems.append(f"{email!r} is not a valid e-mail address.")
     if role not in EcfRole.values:
         problems.append(f"The role must be one of {', '.join(EcfRole.values)}; got {role!r}.")
     if not password:
         problems.append("The password must not be empty.")
-    if login_key(login) and EcfAccount.objects.filter(court=court, login_key=login_key(login)).exists():
+    if key and EcfAccount.objects.filter(court=court, login_key=key).exists():
         problems.append(f"The court {court.id} already has a CM/ECF login {login.strip()!r} (logins ignore case).")
     if problems:
         raise ValidationError(problems)

@@ -11,7 +11,10 @@ from django.core.management import call_command
 from django.test import Client
 
 from conftest import TEST_ORIGIN, make_ecf, make_pacer, visible_text
+from openecf.accounts.models import PacerAccount
 from openecf.audit.models import AuditEvent
+from openecf.clerks import golive
+from openecf.clerks.scope import ClerkScope
 from openecf.clerks.tests.conftest import desk_client, make_clerk
 from openecf.cmecf.models import Link
 from openecf.courts.models import Court
@@ -127,3 +130,26 @@ def test_help_contacts_are_edited_and_shown_where_filers_are_told_to_contact_the
     assert "CM/ECF HelpDesk: https://www.wiwd.uscourts.gov/nextgen-help" in court_page
     event = AuditEvent.objects.get(event="court.contacts_changed", court_id="wiwd")
     assert event.detail["changed"]["clerk_phone"] == ["(608) 264-5156", "(608) 555-0199"]
+
+
+def test_a_double_submitted_save_emails_the_filers_once(ilnd_clerk: Client) -> None:
+    # A double click: both requests read the court (their scope) before either saved.
+    clerk = PacerAccount.objects.get(username="ilndclerk1")
+    first = ClerkScope(clerk=clerk, court=Court.objects.get(pk="ilnd"))
+    second = ClerkScope(clerk=clerk, court=Court.objects.get(pk="ilnd"))
+    assert first.court.nextgen_go_live is not None
+    new_date = first.court.nextgen_go_live + timedelta(days=7)
+    place = "utilities" if first.court.link_item_location == "nextgen_menu" else "nextgen_menu"
+    assert golive.schedule(scope=first, go_live=new_date, link_item_location=place, origin=TEST_ORIGIN) == 3
+    with pytest.raises(golive.GoLiveRefused) as refused:
+        golive.schedule(scope=second, go_live=new_date, link_item_location=place, origin=TEST_ORIGIN)
+    assert str(refused.value) == "Nothing changed: that is already the court's date and link item place."
+    assert OutboxMessage.objects.filter(kind="court.go_live_announced").count() == 3
+    by_clerk = AuditEvent.objects.filter(court_id="ilnd", actor=clerk, event__startswith="court.")
+    assert sorted(by_clerk.values_list("event", flat=True)) == [
+        "court.go_live_announced",
+        "court.link_item_moved",
+        "court.nextgen_date_set",
+    ]
+    court = Court.objects.get(pk="ilnd")
+    assert (court.nextgen_go_live, court.link_item_location) == (new_date, place)

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
-from conftest import PACER_PASSWORD, make_pacer
+from conftest import PACER_PASSWORD, link_href, make_pacer
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,17 @@ class TestPossibleCaseNumbers:
         body = Client().get("/ecf/wiwd/cgi-bin/possible_case_numbers.pl?%22%3E%3Cx%3E").content.decode()
         root = ET.fromstring(body)
         assert root.tag == "request" and root.get("number") == '"><x>' and next(iter(root)).tag == "message"
+
+
+def test_a_court_s_menus_on_its_own_host_and_on_another_court_s_host_have_their_own_links(domain: str) -> None:
+    # The menu bar is built once per process for each court's menu key: the host must be part of it, or the bar
+    # built for one host (wiwd at the root) would be served on the other (wiwd under /ecf/wiwd/).
+    make_pacer("researcher1", "Rita Searcher")
+    token = api_token()
+    own = Client(HTTP_HOST=WIWD, HTTP_X_NEXT_GEN_CSO=token).get("/")
+    other = Client(HTTP_HOST="ecf.ilnd.uscourts.gov", HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/")
+    again = Client(HTTP_HOST=WIWD, HTTP_X_NEXT_GEN_CSO=token).get("/")
+    assert (own.status_code, other.status_code, again.status_code) == (200, 200, 200)
+    assert link_href(own, "Utilities") == "/utilities/"
+    assert link_href(other, "Utilities") == "/ecf/wiwd/utilities/"
+    assert link_href(again, "Utilities") == "/utilities/"

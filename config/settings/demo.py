@@ -1,0 +1,17 @@
+"""The demo on a developer's machine (``make run``) and the test suite: debug on, a public key, the demo mail viewer.
+
+Chosen explicitly (``DJANGO_SETTINGS_MODULE=config.settings.demo``, as the Makefile, scripts/run-demo.sh and
+pyproject's pytest settings do); without DJANGO_SETTINGS_MODULE, manage.py, wsgi and asgi use the production
+settings, which refuse to start without OPENECF_SECRET_KEY.
+"""
+
+from __future__ import annotations
+
+from config import env
+from config.settings.base import *  # noqa: F403
+
+DEBUG = env.flag("OPENECF_DEBUG", True)
+# Public (it is in the source): it only ever signs demo sessions on a developer's machine.
+SECRET_KEY = env.text("OPENECF_SECRET_KEY", "openecf-insecure-demo-key-never-use-in-production")
+# The demo's local mail server stores what it receives here (a Maildir); /demo/mail/ shows it. Empty: no such page.
+OPENECF_DEMO_MAILDIR = env.text("OPENECF_DEMO_MAILDIR") if DEBUG else ""
