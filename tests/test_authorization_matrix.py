@@ -416,7 +416,15 @@ row("clerks:accounts", K, CLERK_OF_COURT, args=(COURT,))
 row("clerks:account_new", K, CLERK_OF_COURT, args=(COURT,), post=BAD)
 row("clerks:account", K, CLERK_OF_COURT, args=(COURT, "@filer_ecf"))
 row("clerks:account_status", K, CLERK_OF_COURT, args=(COURT, "@filer_ecf"), get=NOT_ALLOWED, post=BAD)
-row("clerks:account_reset", K, CLERK_OF_COURT, args=(COURT, "@filer_ecf"), get=NOT_ALLOWED, post=go("@reset_sent"))
+row(
+    "clerks:account_reset",
+    K,
+    CLERK_OF_COURT,
+    args=(COURT, "@filer_ecf"),
+    get=NOT_ALLOWED,
+    post=Expect(409),
+    why="the sample account is linked: a linked account's court password is not reset (409)",
+)
 row("clerks:account_login", K, CLERK_OF_COURT, args=(COURT, "@filer_ecf"), post=BAD)
 row("clerks:account_unlink", K, CLERK_OF_COURT, args=(COURT, "@filer_ecf"), post=BAD)
 row("clerks:corrections", K, CLERK_OF_COURT, args=(COURT,))
@@ -761,9 +769,9 @@ def access_markdown() -> str:
         "",
         "## Actors",
         "",
-        "| Actor | What it is |",
-        "| --- | --- |",
-        *[f"| {actor} | {ACTOR_NOTES[actor]} |" for actor in ACTORS],
+        "| Actor | Column | What it is |",
+        "| --- | --- | --- |",
+        *[f"| {actor} | {SHORT[actor]} | {ACTOR_NOTES[actor]} |" for actor in ACTORS],
         "",
         "## Rules",
         "",
@@ -778,8 +786,10 @@ def access_markdown() -> str:
         "",
         "## URLs",
         "",
-        "| URL | Name | Owner | Rule | Methods | GET answer per actor (in the order above) | Note |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "A GET's answer per actor (→: a 302 redirect to that path):",
+        "",
+        f"| URL | Name | Owner | Rule | Methods | {' | '.join(SHORT.values())} | Note |",
+        f"| --- | --- | --- | --- | --- | {' | '.join('---' for _ in ACTORS)} | --- |",
     ]
     seen: set[str] = set()
     patterns = ROOT_PATTERNS + DEMO_PATTERNS
@@ -789,18 +799,37 @@ def access_markdown() -> str:
         seen.add(pattern.key)
         entry = ROWS[pattern.key]
         methods = "POST" if entry.get == NOT_ALLOWED else ("GET, POST" if entry.post is not None else "GET")
-        answers = ", ".join(str(expected(entry, actor, "GET", Where(), _DOC_WORLD)) for actor in ACTORS)
+        answers = " | ".join(_short(expected(entry, actor, "GET", Where(), _DOC_WORLD)) for actor in ACTORS)
         lines.append(
             f"| `/{pattern.route}` | `{pattern.key}` | {entry.owner} | `{entry.rule.name}` | {methods} | "
             f"{answers} | {entry.why} |"
         )
     for namespace, entry in NAMESPACE_ROWS.items():
         count = sum(1 for p in ROOT_PATTERNS if p.namespace.split(":")[0] == namespace)
+        answers = " | ".join(_short(expected(entry, actor, "GET", Where(), _DOC_WORLD)) for actor in ACTORS)
         lines.append(
             f"| `/{namespace}/...` ({count} patterns) | `{namespace}:*` | {entry.owner} | `{entry.rule.name}` | "
-            f"GET, POST | 404 for everyone | {entry.why} |"
+            f"GET, POST | {answers} | {entry.why} |"
         )
     return "\n".join(lines) + "\n"
+
+
+SHORT = {
+    ANONYMOUS: "anon",
+    AT_CODE: "at code",
+    AT_ENROL: "at enrol",
+    AT_REDACTION: "at redaction",
+    PACER: "PACER",
+    FILER: "filer",
+    VIEWER: "viewer",
+    CLERK: "clerk",
+    OTHER_CLERK: "other clerk",
+    STAFF: "staff",
+}
+
+
+def _short(answer: Expect) -> str:
+    return f"→ `{answer.to}`" if answer.status == 302 else str(answer.status)
 
 
 _DOC_WORLD = World(ids={"filer_ecf": 0, "filer_app": 0, "correction": 0, "registration": 0}, cookies={})
