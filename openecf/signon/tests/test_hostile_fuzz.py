@@ -186,7 +186,7 @@ latin1_text = st.text(st.characters(max_codepoint=0xFF, exclude_characters="\r\n
 def clients(draw: st.DrawFn) -> Client:
     """A client with any cookies (they reach the server octal-escaped, and come back with NUL or any byte) and any
     token header, as a WSGI server hands them over (ISO-8859-1 text)."""
-    headers = {}
+    headers: dict[str, Any] = {}
     if draw(st.booleans()):
         headers["HTTP_X_NEXT_GEN_CSO"] = draw(latin1_text)
     client = Client(**headers)
@@ -216,7 +216,7 @@ def answer_of(response: Any, expected_format: str, keys: list[str]) -> dict[str,
 
 def post(client: Client, path: str, body: bytes, content_type: str, accept: str, query: str = "") -> Any:
     # CONTENT_TYPE given outright: the test client leaves it out when the body is empty.
-    extra = {"CONTENT_TYPE": content_type, **({"HTTP_ACCEPT": accept} if accept else {})}
+    extra: dict[str, Any] = {"CONTENT_TYPE": content_type, **({"HTTP_ACCEPT": accept} if accept else {})}
     return client.generic("POST", f"{path}?{query}" if query else path, body, content_type=content_type, **extra)
 
 
