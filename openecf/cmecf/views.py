@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -26,6 +27,8 @@ from openecf.signon import services as signon
 from openecf.signon.forms import ClientCodeForm
 
 PROPOSAL_SESSION_KEY = "openecf.link_proposal"
+# Characters an XML 1.0 document cannot hold, even escaped (NUL and most C0 controls, U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 View = Callable[..., HttpResponse]
 
@@ -286,7 +289,7 @@ def link_cancel(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
     """CM/ECF's case-number lookup (XML), as clients such as juriscraper call it: ?<case number>."""
     court = court_or_404(court_id)
-    number = unquote(request.META.get("QUERY_STRING", ""))[:100]
+    number = _NOT_XML.sub("\ufffd", unquote(request.META.get("QUERY_STRING", "")))[:100]
     if not court_access(request, court).signed_in:
         text = "Not logged in.  Please refresh this page."
     else:

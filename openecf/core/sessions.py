@@ -6,6 +6,8 @@
 - ``cycle_key`` (at every login, as protection against session fixation) deletes the old row at once but writes
   the new one only with the response, once, holding what the login put in it. Django's own inserts the new row
   straight away and updates it again at the response.
+- A session key from a cookie is looked up only if made of the characters keys are made of (Django's check is its
+  length alone): a NUL in it made PostgreSQL fail the request.
 """
 
 from __future__ import annotations
@@ -14,8 +16,15 @@ from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.utils.crypto import get_random_string
 
+_KEY_CHARS = frozenset(VALID_KEY_CHARS)
+
 
 class SessionStore(DatabaseSessionStore):
+    def _validate_session_key(self, key: str | None) -> bool:
+        """Only a key this store could have made is looked up. A cookie "abcdefgh\\000" arrives with a NUL,
+        which PostgreSQL refuses in a query: every page, the API included, answered 500."""
+        return key is not None and len(key) >= 8 and set(key) <= _KEY_CHARS
+
     def _get_new_session_key(self) -> str:
         return get_random_string(32, VALID_KEY_CHARS)
 

@@ -6,6 +6,7 @@ empty on plain success (some clients take any text as failure), a 128-character 
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Any
@@ -56,25 +57,51 @@ def _wants_xml(request: HttpRequest) -> bool:
     return content_type.endswith("/xml") or ("xml" in accept and "json" not in content_type)
 
 
+def _looks_like_xml(body: bytes) -> bool:
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if body.startswith(bom):
+            return body[len(bom) :].decode(codec, "replace").lstrip().startswith("<")
+    return body.lstrip()[:1] == b"<"
+
+
+def _digits(text: str) -> str:
+    """A JSON number's digits as sent: no limit on their count (int() refuses over 4,300) and no conversion."""
+    return text
+
+
 def _parse(request: HttpRequest) -> dict[str, str]:
+    """The request's fields, each a str that is Unicode text without NUL; BadRequest says what is wrong."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:  # Django's request.body would fail on it too
+        raise BadRequest("The Content-Length header is not a number.") from None
+    if length > MAX_BODY:  # refused unread
+        raise BadRequest("The request is too large.")
     body = request.body
     if len(body) > MAX_BODY:
         raise BadRequest("The request is too large.")
     if not body.strip():
         raise BadRequest("The request body is empty: send loginId and password as JSON or as <CsoAuth> XML.")
     data: Any
-    if body.lstrip()[:1] == b"<":
+    if _looks_like_xml(body):
         try:
             root = SafeXml.fromstring(body, forbid_dtd=True)
-        except (SafeXml.ParseError, DefusedXmlException, ValueError):
+        except (SafeXml.ParseError, DefusedXmlException, ValueError, LookupError):
             raise BadRequest("The XML could not be read. Send <CsoAuth> with loginId and password.") from None
         if root.tag != "CsoAuth":
             raise BadRequest("The XML root element must be <CsoAuth>.")
-        data = {child.tag: (child.text or "") for child in root}
+        # An element with elements inside is not a string: it is refused below like a JSON list.
+        data = {child.tag: child if len(child) else (child.text or "") for child in root}
     else:
         try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+            data = json.loads(body, parse_int=_digits)
+        except RecursionError:
+            raise BadRequest("The JSON is nested too deeply. Send an object with loginId and password.") from None
+        except ValueError:  # also UnicodeDecodeError
             raise BadRequest("The JSON could not be read. Send an object with loginId and password.") from None
         if not isinstance(data, dict):
             raise BadRequest("The JSON must be an object with loginId and password.")
@@ -83,11 +110,16 @@ def _parse(request: HttpRequest) -> dict[str, str]:
         value = data.get(key, "")
         if value is None:
             value = ""
-        if isinstance(value, bool) or not isinstance(value, str | int):
+        if not isinstance(value, str):  # numbers arrive as their digits (_digits); floats, lists, ... do not
             raise BadRequest(f"{key} must be a string.")
-        value = str(value)
-        if "\x00" in value or len(value) > 1024:
-            raise BadRequest(f"{key} is not valid.")
+        if "\x00" in value:
+            raise BadRequest(f"{key} is not valid: it contains a NUL character.")
+        if len(value) > 1024:
+            raise BadRequest(f"{key} is not valid: it is longer than 1024 characters.")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # JSON lets "\\ud800" (or its UTF-8 bytes) through: half a surrogate pair
+            raise BadRequest(f"{key} is not valid: it contains a lone surrogate, which is not Unicode text.") from None
         fields[key] = value
     return fields
 
