@@ -81,8 +81,9 @@ def add(request: HttpRequest) -> HttpResponse:
     """Add an authenticator app: first a code e-mailed to the account, then the app's first code."""
     account, pending = _account(request)
     if account is None:
-        if machine.load(request, machine.WEB) is not None:  # mid-login at another step: back to that step
-            return redirect("signon:login_continue")
+        loaded = machine.load(request, machine.WEB)
+        if loaded is not None:  # mid-login at another step: back to that step
+            return redirect(machine.WEB.url_name(loaded.step) or "signon:login_continue")
         return redirect(f"{reverse('signon:login')}?next={reverse('mfa:add')}")
     context: dict[str, Any] = {"pending": pending, "count": selectors.authenticators(account).count()}
     if context["count"] >= MAX_AUTHENTICATORS:
