@@ -68,11 +68,13 @@ format: install ## Apply ruff's formatting and safe fixes
 
 test-sqlite: install chromium ## The whole suite on SQLite
 	bash scripts/ensure-redis.sh
+	bash scripts/ensure-nginx.sh
 	$(VENV)/bin/pytest
 
 test-postgres: install chromium ## The whole suite on PostgreSQL (started or installed when absent)
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-redis.sh
+	bash scripts/ensure-nginx.sh
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
 test-browser: install chromium ## Only the browser tests (Chromium); screenshots go to var/screenshots

@@ -7,6 +7,7 @@ default that makes the demo work with no variables at all. Production settings t
 
 from __future__ import annotations
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -49,6 +50,18 @@ def listing(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Comma-separated networks (``10.0.0.0/24``; a bare address is one host). Anything else stops the settings
+    loading: a typo must not quietly trust nobody, or the wrong addresses."""
+    found = []
+    for item in listing(name, []):
+        try:
+            found.append(ipaddress.ip_network(item))  # strict: 10.0.0.5/24 is refused, not silently widened
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name} must be comma-separated networks (CIDR); {error}") from None
+    return tuple(found)
 
 
 def required(name: str) -> str:

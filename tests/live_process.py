@@ -8,8 +8,12 @@ test run — a file for SQLite, a database for PostgreSQL — migrates it, and d
 from __future__ import annotations
 
 import contextlib
+import functools
+import grp
+import http.client
 import json
 import os
+import pwd
 import re
 import secrets
 import signal
@@ -98,9 +102,10 @@ def _free_port() -> int:
 class ProductionServer:
     """gunicorn with the production settings and several worker processes, as `make serve` runs it (over HTTP)."""
 
-    def __init__(self, db: LiveDatabase, *, workers: int = 4) -> None:
+    def __init__(self, db: LiveDatabase, *, workers: int = 4, **extra_env: str) -> None:
         self.db = db
         self.workers = workers
+        self.extra_env = extra_env
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.static_root = db.workdir / "static"
@@ -118,6 +123,7 @@ class ProductionServer:
             "WEB_CONCURRENCY": str(self.workers),
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
+            **self.extra_env,
         }
 
     def start(self) -> ProductionServer:
@@ -151,13 +157,106 @@ class ProductionServer:
         return self.log_path.read_text()[-5000:] if self.log_path.exists() else ""
 
 
+NGINX = Path("/usr/sbin/nginx")
+
+
+class Nginx:
+    """Debian's nginx in front of an app server, configured as a court's proxy would be: it passes the Host header
+    and appends the address it sees to X-Forwarded-For. Runs in the foreground (``daemon off``) on a free loopback
+    port, with its configuration, pid, logs and temporary files in a directory of its own."""
+
+    def __init__(self, upstream: str, workdir: Path) -> None:
+        self.upstream = upstream
+        self.dir = workdir / "nginx"
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[str] | None = None
+
+    def config(self) -> str:
+        # As root, nginx would hand its workers to "nobody", who cannot enter the test's private temp directory.
+        user = ""
+        if os.geteuid() == 0:
+            user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};"
+        temp = "\n".join(
+            f"    {kind}_temp_path {self.dir / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        return f"""daemon off;
+{user}
+worker_processes 1;
+pid {self.dir / "nginx.pid"};
+error_log {self.dir / "error.log"} warn;
+events {{ worker_connections 64; }}
+http {{
+    access_log {self.dir / "access.log"};
+{temp}
+    server {{
+        listen 127.0.0.1:{self.port};
+        location / {{
+            proxy_pass http://{self.upstream};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        }}
+    }}
+}}
+"""
+
+    def start(self) -> Nginx:
+        assert NGINX.exists(), f"{NGINX} is missing: run scripts/ensure-nginx.sh"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        conf = self.dir / "nginx.conf"
+        conf.write_text(self.config())
+        log = (self.dir / "stdout.log").open("a")
+        # -e: the error log from the very start, before the configuration is read (not /var/log/nginx).
+        command = [str(NGINX), "-p", f"{self.dir}/", "-e", str(self.dir / "error.log"), "-c", str(conf)]
+        self.process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log()
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("nginx did not start:\n" + self.log())
+
+    def stop(self) -> None:
+        if self.process is not None:
+            kill(self.process, signal.SIGTERM)
+            self.process = None
+
+    def log(self) -> str:
+        logs = [self.dir / "stdout.log", self.dir / "error.log"]
+        return "".join(path.read_text()[-3000:] for path in logs if path.exists())
+
+
+class _FromAddress(urllib.request.HTTPHandler):
+    """Plain HTTP connections made from a chosen local address."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(http.client.HTTPConnection, source_address=(self.source, 0))
+        return self.do_open(connection, req)
+
+
 class Browser:
     """Just enough of a browser: follows redirects, keeps cookies, submits forms with their CSRF token."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, *, source: str | None = None, headers: dict[str, str] | None = None) -> None:
+        """``source``: the loopback address to connect from (Linux accepts any 127/8 address), so a server or a
+        proxy on loopback sees distinct clients; ``headers`` go with every request."""
         self.base = base
         self.jar = CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPCookieProcessor(self.jar)]
+        if source is not None:
+            handlers.append(_FromAddress(source))
+        self.opener = urllib.request.build_opener(*handlers)
+        self.headers = dict(headers or {})
         self.url = base
         self.page = ""
         self.status = 0
@@ -169,7 +268,7 @@ class Browser:
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.page)
             assert token, f"the form at {self.url} has no CSRF token"
             body = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), **data}).encode()
-        request = urllib.request.Request(url, data=body, headers={"Referer": self.url})
+        request = urllib.request.Request(url, data=body, headers={"Referer": self.url, **self.headers})
         try:
             with self.opener.open(request, timeout=timeout) as response:
                 self.url, self.page, self.status = response.geturl(), response.read().decode(), response.status

@@ -190,6 +190,10 @@ CSRF_FAILURE_VIEW = "openecf.signon.views.csrf_failure"
 # any one SMTP conversation (EMAIL_TIMEOUT per step), or a slow send could be duplicated.
 OPENECF_OUTBOX_LEASE_SECONDS = env.integer("OPENECF_OUTBOX_LEASE_SECONDS", 300, minimum=1)
 
+# The proxies in front (load balancer, nginx) whose X-Forwarded-For is believed, as comma-separated networks. Empty:
+# REMOTE_ADDR is the client. The throttle and the audit log take the client's address from openecf/core/addresses.py.
+OPENECF_TRUSTED_PROXIES = env.networks("OPENECF_TRUSTED_PROXIES")
+
 # Throttled guessing (openecf/throttle): counters in the database, or in Redis when REDIS_URL is set.
 REDIS_URL = env.text("REDIS_URL")
 OPENECF_THROTTLE_STORE = env.text("OPENECF_THROTTLE_STORE", "redis" if REDIS_URL else "database")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
+from openecf.core.addresses import client_address
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -14,9 +16,8 @@ class Origin:
 
     @classmethod
     def of(cls, request: HttpRequest) -> Origin:
-        # REMOTE_ADDR only: trusting X-Forwarded-For needs a configured proxy list, which a deployment adds.
         return cls(
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=client_address(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:512],
         )
 

@@ -211,3 +211,33 @@ def test_a_login_without_failures_from_a_remembered_address_only_reads_the_throt
         throttle.succeeded(guess, reading=throttle.check(guess))
     with django_assert_num_queries(1):  # the check's read, and nothing to write
         throttle.succeeded(guess, reading=throttle.check(guess))
+
+
+def _behind_proxy(client_address: str) -> Origin:
+    """The origin of a request that reached the app through the trusted proxy at 10.0.0.5."""
+    from django.test import RequestFactory
+
+    request = RequestFactory().post(
+        "/login/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=f"203.0.113.250, {client_address}"
+    )
+    return Origin.of(request)
+
+
+def test_behind_a_proxy_the_known_address_exemption_is_the_owners_address_only(store: str, settings: Any) -> None:
+    from ipaddress import ip_network
+
+    settings.OPENECF_TRUSTED_PROXIES = [ip_network("10.0.0.5/32")]
+    owner = _behind_proxy("203.0.113.5")
+    throttle.succeeded(throttle.login_attempt(username="jattorney", origin=owner))
+    attacker = _behind_proxy("198.51.100.66")
+    guess = throttle.login_attempt(username="jattorney", origin=attacker)
+    at = timezone.now() - timedelta(days=30)
+    for _ in range(100):
+        throttle.failed(guess, origin=attacker, at=at)
+        at += timedelta(minutes=16)  # always waiting out the back-off
+    with pytest.raises(throttle.Throttled) as stopped:
+        throttle.check(guess)  # the owner signing in through the same proxy does not make the attacker known
+    assert stopped.value.until is None
+    throttle.check(throttle.login_attempt(username="jattorney", origin=owner))
+    ceiling = AuditEvent.objects.get(event="throttle.locked", detail__ceiling=True)
+    assert (ceiling.ip_address, ceiling.detail["scope"]) == ("198.51.100.66", "account")
