@@ -150,7 +150,8 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
     """Set the new password and use the link up, in one transaction.
 
     Going through set_password changes the password hash, which ends every other session of the account (Django
-    checks each session against it) and every API token. Raises LinkNotValid or ValidationError (the link then
+    checks each session against it) and every API token; any other reset link and any pending change of e-mail
+    address stop working. Raises LinkNotValid or ValidationError (the link then
     stays usable, so the person can try another password).
     """
     account = reset_link_account(secret)
@@ -164,7 +165,8 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
         account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
         account.set_password(password)
         account.save(update_fields=["password"])
-        audit.record(event="password.reset", origin=origin, actor=account)
+        voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
+        audit.record(event="password.reset", origin=origin, actor=account, links_voided=voided)
         mail = emails.password_changed(account, how="with a reset link sent by e-mail")
         notices.enqueue(kind="password.changed", recipients=[account.email], subject=mail.subject, body=mail.body)
     return account

@@ -269,3 +269,32 @@ def test_a_right_guess_counts_like_a_wrong_one_so_the_wait_tells_nothing(nora: P
     _, after = _ask(Client(REMOTE_ADDR="198.51.100.6"), "Fluffy", username="nnewfiler", email="nora@example.com")
     assert after.status_code == 429 and THROTTLED in visible_text(after)
     assert [m["Subject"] for m in delivered(smtp_inbox)] == ["Reset your PACER password"]
+
+
+def test_a_password_reset_voids_a_pending_email_change(nora: PacerAccount, smtp_inbox: Any) -> None:
+    # Someone with Nora's session asks to move her account to their address; she resets her password.
+    thief = Client()
+    assert login(thief, "nnewfiler", NEW_PASSWORD).status_code == 302
+    asked = thief.post("/account/email/", {"email": "thief@example.com", "current": NEW_PASSWORD})
+    assert asked.status_code == 302
+    confirm = link_path(mail_to(smtp_inbox, "thief@example.com", "Confirm"), "/account/email/confirm/")
+    _ask(Client(), "Fluffy", username="nnewfiler", email="nora@example.com")
+    reset = link_path(mail_to(smtp_inbox, "nora@example.com", "Reset"), "/account/reset/")
+    assert Client().post(reset, {"password1": RESET_TO, "password2": RESET_TO}).status_code == 200
+    assert Client().get(confirm).status_code == 410
+    assert Client().post(confirm).status_code == 410
+    assert PacerAccount.objects.get(username="nnewfiler").email == "nora@example.com"
+    assert not AccountToken.objects.filter(account=nora, used_at__isnull=True).exists()
+
+
+def test_a_new_email_address_voids_reset_links_sent_to_the_old_one(nora: PacerAccount, smtp_inbox: Any) -> None:
+    _ask(Client(), "Fluffy", username="nnewfiler", email="nora@example.com")
+    reset = link_path(mail_to(smtp_inbox, "nora@example.com", "Reset"), "/account/reset/")
+    browser = Client()
+    login(browser, "nnewfiler", NEW_PASSWORD)
+    browser.post("/account/email/", {"email": "nora.new@example.com", "current": NEW_PASSWORD})
+    confirm = link_path(mail_to(smtp_inbox, "nora.new@example.com", "Confirm"), "/account/email/confirm/")
+    assert Client().post(confirm).status_code == 200
+    assert Client().get(reset).status_code == 410
+    assert Client().post(reset, {"password1": RESET_TO, "password2": RESET_TO}).status_code == 410
+    assert login(Client(), "nnewfiler", NEW_PASSWORD).status_code == 302

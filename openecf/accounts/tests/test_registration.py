@@ -111,7 +111,7 @@ def test_bad_registrations_say_what_is_wrong_and_create_nothing(
     demo: None, change: dict[str, str], message: str
 ) -> None:
     before = PacerAccount.objects.count()
-    response = register(Client(), **change)  # type: ignore[arg-type]
+    response = register(Client(), **change)
     assert response.status_code == 400
     assert message in visible_text(response)
     assert PacerAccount.objects.count() == before
