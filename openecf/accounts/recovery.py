@@ -113,10 +113,9 @@ def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Ori
         with transaction.atomic():
             audit.record(event="password_reset.throttled", origin=origin, username=challenge.username)
         raise
-    account = (
-        PacerAccount.objects.filter(pk=challenge.account_id, is_active=True).first() if challenge.account_id else None
-    )
-    stored = SecurityAnswer.objects.filter(account=account, question=challenge.question).first() if account else None
+    # The same two queries and one hash whether or not the username is known (an id of None matches nothing).
+    account = PacerAccount.objects.filter(pk=challenge.account_id, is_active=True).first()
+    stored = SecurityAnswer.objects.filter(account_id=challenge.account_id, question=challenge.question).first()
     answered = questions.answer_matches(stored, answer)  # hashes either way
     if account is not None and not challenge.checks_answer:
         answered = True
