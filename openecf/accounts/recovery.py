@@ -113,8 +113,8 @@ def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Ori
         with transaction.atomic():
             audit.record(event="password_reset.throttled", origin=origin, username=challenge.username)
         raise
-    # The same two queries and one hash whether or not the username is known (an id of None matches nothing).
-    account = PacerAccount.objects.filter(pk=challenge.account_id, is_active=True).first()
+    # The same two queries and one hash whether or not the username is known (ids 0 and None match nothing).
+    account = PacerAccount.objects.filter(pk=challenge.account_id or 0, is_active=True).first()
     stored = SecurityAnswer.objects.filter(account_id=challenge.account_id, question=challenge.question).first()
     answered = questions.answer_matches(stored, answer)  # hashes either way
     if account is not None and not challenge.checks_answer:
