@@ -14,7 +14,7 @@ from openecf.accounts import questions
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-SAMPLES = 15
+SAMPLES = 25
 
 
 def _timed_answer(username: str, address: str, **fact: str) -> tuple[float, int, str]:
