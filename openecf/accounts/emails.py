@@ -39,7 +39,8 @@ def held_for_review(account: PacerAccount) -> Mail:
     return Mail(
         "Your PACER registration is held for review",
         f"Dear {account.name},\n\n"
-        f"Your registration for the username {account.username} looks like an account that already exists, "
+        f"Your e-mail address is verified. Your registration for the username {account.username} looks like an "
+        "account that already exists, "
         "so it is held for review. The PACER Service Center will write to you when it has been released. "
         "If you already have an account, use Forgot username? or Forgot password? on the PACER login page "
         f"instead.\n\n{SERVICE_CENTER}\n",

@@ -15,6 +15,14 @@ class NewEmailForm(forms.Form):
         help_text="We send a confirmation link to the new address and tell the old one.",
         error_messages={"required": "Enter the new e-mail address.", "invalid": "Enter a valid e-mail address."},
     )
+    current = forms.CharField(
+        label="Current password",
+        strip=False,
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="A change of e-mail address needs your password.",
+        error_messages={"required": "Enter your current password."},
+    )
 
 
 class ClientCodePreferenceForm(forms.Form):

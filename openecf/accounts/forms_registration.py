@@ -90,10 +90,6 @@ class PersonForm(forms.Form):
     phone = forms.CharField(
         label="Telephone", max_length=30, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel"})
     )
-    not_a_duplicate = forms.BooleanField(
-        required=False,
-        label="I do not already have a PACER account. Hold my registration for review.",
-    )
 
     def person(self) -> Person:
         data = self.cleaned_data

@@ -15,6 +15,9 @@ from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.notices import services as notices
 from openecf.signon.forms import clean_client_code
+from openecf.throttle import services as throttle
+
+WRONG_CURRENT = "Your current password is not correct."
 
 
 def _send(mail: emails.Mail, *, kind: str, to: list[str]) -> None:
@@ -45,8 +48,34 @@ def change_contact(*, account: PacerAccount, address: Address, phone: str, origi
     return account
 
 
-def request_email_change(*, account: PacerAccount, new_email: str, origin: Origin, link_base: str) -> None:
-    """Send a confirmation link to the new address and tell the old one; nothing changes until it is opened."""
+def prove_password(*, account: PacerAccount, password: str, origin: Origin, refused_event: str) -> None:
+    """The signed-in person types the current password again before a change of identity or access.
+
+    Throttled like the login, on the same counts (the account and the address), so a stolen session cannot guess
+    the password here either. Raises ValidationError with code "throttled" (nothing checked) or "current" (wrong);
+    each refusal is audited as ``refused_event`` with its reason.
+    """
+    attempt = throttle.login_attempt(username=account.username, origin=origin)
+    try:
+        reading = throttle.check(attempt)
+    except throttle.Throttled as throttled:
+        with transaction.atomic():
+            audit.record(event=refused_event, origin=origin, actor=account, reason="throttled")
+        raise ValidationError(throttled.message, code="throttled") from None
+    if not account.check_password(password):
+        throttle.failed(attempt, origin=origin)
+        with transaction.atomic():
+            audit.record(event=refused_event, origin=origin, actor=account, reason="wrong_password")
+        raise ValidationError(WRONG_CURRENT, code="current")
+    throttle.succeeded(attempt, reading=reading)
+
+
+def request_email_change(
+    *, account: PacerAccount, current: str, new_email: str, origin: Origin, link_base: str
+) -> None:
+    """After the current password is proved, send a confirmation link to the new address and tell the old one;
+    nothing changes until the link is opened. Raises ValidationError (code "current" or "throttled" for the
+    password)."""
     new_email = new_email.strip()
     try:
         validate_email(new_email)
@@ -54,6 +83,7 @@ def request_email_change(*, account: PacerAccount, new_email: str, origin: Origi
         raise ValidationError(["Enter a valid e-mail address, like name@example.com."]) from None
     if new_email.casefold() == account.email.casefold():
         raise ValidationError(["That is already your e-mail address."])
+    prove_password(account=account, password=current, origin=origin, refused_event="email_change.refused")
     with transaction.atomic():
         secret = tokens.issue(account=account, purpose=TokenPurpose.CHANGE_EMAIL, email=new_email)
         audit.record(event="email_change.requested", origin=origin, actor=account, new_email=new_email)
@@ -76,8 +106,15 @@ def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
         old_email = account.email
         account.email = token.email
         account.save(update_fields=["email"])
+        # Reset links went to the old address: they must not outlive it.
+        voided = tokens.void(account=account, purposes=[TokenPurpose.RESET_PASSWORD])
         audit.record(
-            event="email_change.confirmed", origin=origin, actor=account, old_email=old_email, new_email=account.email
+            event="email_change.confirmed",
+            origin=origin,
+            actor=account,
+            old_email=old_email,
+            new_email=account.email,
+            links_voided=voided,
         )
         _send(
             emails.email_changed(account, old_email=old_email), kind="email_change.done", to=[old_email, account.email]
@@ -86,17 +123,16 @@ def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
 
 
 def change_password(*, account: PacerAccount, current: str, new: str, origin: Origin) -> PacerAccount:
-    """After the current password is proved. Other sessions and API tokens end (the password hash changes)."""
-    if not account.check_password(current):
-        with transaction.atomic():
-            audit.record(event="password.change_refused", origin=origin, actor=account)
-        raise ValidationError("Your current password is not correct.", code="current")
+    """After the current password is proved (throttled, see prove_password). Other sessions and API tokens end (the
+    password hash changes), and so do pending reset links and e-mail changes."""
+    prove_password(account=account, password=current, origin=origin, refused_event="password.change_refused")
     validate_password(new, account)
     with transaction.atomic():
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
         account.set_password(new)
         account.save(update_fields=["password"])
-        audit.record(event="password.changed", origin=origin, actor=account)
+        voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
+        audit.record(event="password.changed", origin=origin, actor=account, links_voided=voided)
         _send(emails.password_changed(account, how="in Manage My Account"), kind="password.changed", to=[account.email])
     return account
 

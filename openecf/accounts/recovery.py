@@ -1,9 +1,14 @@
-"""Forgot password? and Forgot username? — neither reveals whether an account exists.
+"""Forgot password? and Forgot username? — neither reveals whether an account exists, nor whether a fact was right.
 
-Both pages answer the same whatever was typed, and do the same work: a security question is always asked (for
-an unknown username, a question picked from the username so it stays the same on every try), the answer is
-always hashed, and the e-mail is left to the outbox worker (as every e-mail is), so no SMTP round trip
-shows in the response time.
+Both pages answer the same whatever was typed, and do the same work. Forgot password? asks for a username and one
+identifying fact (e-mail address, account number or date of birth), then a security question. The question depends
+on the username alone: the account's own first question, or for an unknown username (or an account without
+questions) one picked by a keyed hash of the username, the same on every try. Whether the fact was right is
+checked only with the answer, and learned by nobody but the account's mailbox: the reset link goes there when
+username, fact and answer are all right, and the last page reads the same in every case. The answer is always
+hashed; every checked answer counts against the throttle (right or wrong: were a right one to clear the count,
+the next try's wait would tell); the e-mail is left to the outbox worker (as every e-mail is), so no SMTP round
+trip shows in the response time.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from openecf.accounts.registration import LinkNotValid
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.notices import services as notices
+from openecf.throttle import services as throttle
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class ResetChallenge:
     account_id: int | None
     question: str
     checks_answer: bool
+    identified: bool  # whether the fact typed was the account's: used only with the answer, never shown
 
     def as_session(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,21 +73,21 @@ def _identifies(account: PacerAccount, *, email: str, account_number: str, date_
 def start_password_reset(
     *, username: str, email: str = "", account_number: str = "", date_of_birth: date | None = None, origin: Origin
 ) -> ResetChallenge:
-    """Step one: the username and one more fact. Always returns a question to ask."""
+    """Step one: the username and one more fact. Always returns a question to ask, chosen by the username alone."""
     username = username.strip()
     account = PacerAccount.objects.with_username(username).filter(is_active=True).first()
-    if account is not None and not _identifies(
+    identified = account is not None and _identifies(
         account, email=email, account_number=account_number, date_of_birth=date_of_birth
-    ):
-        account = None
-    first = SecurityAnswer.objects.filter(account=account).order_by("id").first() if account else None
+    )
+    # The same query whether or not the username is known (account_id IS NULL matches nothing).
+    first = SecurityAnswer.objects.filter(account_id=account.pk if account else None).order_by("id").first()
     with transaction.atomic():
         audit.record(
             event="password_reset.started",
             origin=origin,
             actor=account,
             username=username,
-            identified=account is not None,
+            identified=identified,
         )
     return ResetChallenge(
         username=username,
@@ -88,21 +95,39 @@ def start_password_reset(
         question=first.question if first else _stand_in_question(username),
         # A legacy account has no questions yet: the e-mailed link is then the only proof, as it always is.
         checks_answer=first is not None or account is None,
+        identified=identified,
     )
 
 
 def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Origin, link_base: str) -> None:
-    """Step two: a right answer e-mails a single-use reset link; a wrong one tells the account holder."""
-    account = PacerAccount.objects.filter(pk=challenge.account_id).first() if challenge.account_id else None
-    stored = SecurityAnswer.objects.filter(account=account, question=challenge.question).first() if account else None
-    right = questions.answer_matches(stored, answer)  # hashes either way
+    """Step two: with the right fact and answer, e-mail a single-use reset link to the account's address.
+
+    The right fact with a wrong answer tells the account holder (only the holder learns the fact was right); a
+    wrong fact sends nothing. Raises throttle.Throttled, checking nothing, after too many tries for the username
+    or from the address.
+    """
+    attempt = throttle.reset_attempt(username=challenge.username, origin=origin)
+    try:
+        throttle.check(attempt)
+    except throttle.Throttled:
+        with transaction.atomic():
+            audit.record(event="password_reset.throttled", origin=origin, username=challenge.username)
+        raise
+    # The same two queries and one hash whether or not the username is known (ids 0 and None match nothing).
+    account = PacerAccount.objects.filter(pk=challenge.account_id or 0, is_active=True).first()
+    stored = SecurityAnswer.objects.filter(account_id=challenge.account_id, question=challenge.question).first()
+    answered = questions.answer_matches(stored, answer)  # hashes either way
     if account is not None and not challenge.checks_answer:
-        right = True
+        answered = True
+    throttle.failed(attempt, origin=origin)  # every checked try counts, right or wrong (see the module's doc)
     with transaction.atomic():
         if account is None:
             audit.record(event="password_reset.no_account", origin=origin, username=challenge.username)
             return
-        if not right:
+        if not challenge.identified:
+            audit.record(event="password_reset.not_identified", origin=origin, actor=account)
+            return
+        if not answered:
             audit.record(event="password_reset.answer_wrong", origin=origin, actor=account)
             mail = emails.reset_refused(account)
             kind = "password_reset.refused"
@@ -124,7 +149,8 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
     """Set the new password and use the link up, in one transaction.
 
     Going through set_password changes the password hash, which ends every other session of the account (Django
-    checks each session against it) and every API token. Raises LinkNotValid or ValidationError (the link then
+    checks each session against it) and every API token; any other reset link and any pending change of e-mail
+    address stop working. Raises LinkNotValid or ValidationError (the link then
     stays usable, so the person can try another password).
     """
     account = reset_link_account(secret)
@@ -138,7 +164,8 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
         account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
         account.set_password(password)
         account.save(update_fields=["password"])
-        audit.record(event="password.reset", origin=origin, actor=account)
+        voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
+        audit.record(event="password.reset", origin=origin, actor=account, links_voided=voided)
         mail = emails.password_changed(account, how="with a reset link sent by e-mail")
         notices.enqueue(kind="password.changed", recipients=[account.email], subject=mail.subject, body=mail.body)
     return account

@@ -42,7 +42,9 @@ def register_pacer_account(
 ) -> PacerAccount:
     """Create an individual account that cannot sign in until its e-mail address is verified.
 
-    A likely duplicate is created held for review (the person was warned and chose to go on). Raises
+    A likely duplicate is created held for review, and nothing the registrant sees now differs: the same page,
+    the same verification e-mail. The hold is explained only once the address is proved (verify_email), so
+    typing someone's name and date of birth does not tell at once whether they have an account. Raises
     ValidationError with every problem, writing nothing.
     """
     today = timezone.localdate()
@@ -85,8 +87,6 @@ def register_pacer_account(
                 kind="pacer_account.verify_email",
                 to=[account.email],
             )
-            if held:
-                _send(emails.held_for_review(account), kind="pacer_account.held", to=[account.email])
     except IntegrityError:
         raise ValidationError([f"The username {security.username!r} is already taken. Choose another."]) from None
     return account
@@ -107,7 +107,9 @@ def verify_email(*, secret: str, origin: Origin) -> PacerAccount:
         account.email_verified_at = timezone.now()
         account.save(update_fields=["email_verified_at"])
         audit.record(event="pacer_account.email_verified", origin=origin, actor=account, email=account.email)
-        if not account.held_for_review:
+        if account.held_for_review:
+            _send(emails.held_for_review(account), kind="pacer_account.held", to=[account.email])
+        else:
             _send(emails.account_activated(account), kind="pacer_account.activated", to=[account.email])
     return account
 

@@ -2,7 +2,8 @@
 
 The secret is random and shown only in the e-mail; the database keeps its SHA-256 digest. A link is used at most
 once because using it sets ``used_at`` on a row locked for the purpose, in the transaction of the change it
-makes. Why not Django's stateless PasswordResetTokenGenerator: docs/decisions.md.
+makes. A new password voids every pending reset and new-address link (``void``, in the password's transaction), a
+new address every pending reset link. Why not Django's stateless PasswordResetTokenGenerator: docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -46,6 +47,19 @@ def issue(*, account: PacerAccount, purpose: TokenPurpose, email: str, at: datet
         expires_at=at + LIFETIME[purpose],
     )
     return secret
+
+
+def void(*, account: PacerAccount, purposes: list[TokenPurpose], at: datetime | None = None) -> int:
+    """Every unused link of these purposes stops working; returns how many. Call inside the transaction of the change
+    that makes them stale (a new password ends reset and new-address links; a new address ends reset links)."""
+    assert transaction.get_connection().in_atomic_block, "void links inside the transaction of their change"
+    at = at or timezone.now()
+    return AccountToken.objects.filter(account=account, purpose__in=purposes, used_at__isnull=True).update(used_at=at)
+
+
+# A new password (reset, change, upgrade) ends these: a reset link or an e-mail change asked for under the old
+# password must not outlive it.
+STALE_AFTER_PASSWORD = [TokenPurpose.RESET_PASSWORD, TokenPurpose.CHANGE_EMAIL]
 
 
 def peek(secret: str, purpose: TokenPurpose, at: datetime | None = None) -> AccountToken | None:

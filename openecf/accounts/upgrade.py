@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from openecf.accounts import emails, questions
+from openecf.accounts import emails, questions, tokens
 from openecf.accounts.details import (
     Address,
     Security,
@@ -81,6 +81,7 @@ def upgrade_legacy_account(
             account.set_password(security.password)
             account.save()
             questions.replace_answers(account=account, pairs=security.answers)
+            voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
             audit.record(
                 event="pacer_account.upgraded",
                 origin=origin,
@@ -88,6 +89,7 @@ def upgrade_legacy_account(
                 old_username=old_username,
                 new_username=account.username,
                 user_type=account.user_type,
+                links_voided=voided,
             )
             mail = emails.upgraded(account, old_username=old_username)
             notices.enqueue(

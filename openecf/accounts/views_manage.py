@@ -35,13 +35,25 @@ def _done(request: HttpRequest, message: str) -> HttpResponse:
     return redirect("accounts:manage")
 
 
-def _form_page(request: HttpRequest, form: Any, *, title: str, submit: str, **context: Any) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: Any, *, title: str, submit: str, status: int | None = None, **context: Any
+) -> HttpResponse:
     return render(
         request,
         "accounts/manage_form.html",
         {"form": form, "title": title, "submit": submit, **context},
-        status=400 if form.errors else 200,
+        status=status or (400 if form.errors else 200),
     )
+
+
+def _password_refused(form: Any, error: ValidationError, *, other_field: str) -> int | None:
+    """Put a refusal where it belongs: the current-password field, the page (throttled: 429), or other_field."""
+    code = getattr(error, "code", "")
+    if code == "throttled":
+        form.add_error(None, error)
+        return 429
+    form.add_error("current" if code == "current" else other_field, error)
+    return None
 
 
 @login_required
@@ -96,16 +108,18 @@ def contact(request: HttpRequest) -> HttpResponse:
 def email(request: HttpRequest) -> HttpResponse:
     account = _account(request)
     form = NewEmailForm(request.POST if request.method == "POST" else None)
+    status = None
     if request.method == "POST" and form.is_valid():
         try:
             profile.request_email_change(
                 account=account,
+                current=form.cleaned_data["current"],
                 new_email=form.cleaned_data["email"],
                 origin=Origin.of(request),
                 link_base=link_base(request),
             )
         except ValidationError as error:
-            form.add_error("email", error)
+            status = _password_refused(form, error, other_field="email")
         else:
             return _done(
                 request,
@@ -117,6 +131,7 @@ def email(request: HttpRequest) -> HttpResponse:
         form,
         title="Change e-mail address",
         submit="Send confirmation link",
+        status=status,
         intro=f"Current address: {account.email}",
     )
 
@@ -144,6 +159,7 @@ def confirm_email(request: HttpRequest, secret: str) -> HttpResponse:
 def password(request: HttpRequest) -> HttpResponse:
     account = _account(request)
     form = ChangePasswordForm(request.POST if request.method == "POST" else None, account=account)
+    status = None
     if request.method == "POST" and form.is_valid():
         try:
             changed = profile.change_password(
@@ -153,13 +169,13 @@ def password(request: HttpRequest) -> HttpResponse:
                 origin=Origin.of(request),
             )
         except ValidationError as error:
-            form.add_error("current" if getattr(error, "code", "") == "current" else "password1", error)
+            status = _password_refused(form, error, other_field="password1")
         else:
             signon.keep_this_sign_on(request, account=changed)  # this session goes on; every other one has ended
             return _done(
                 request, "Your password has been changed. Your other login sessions and API tokens have ended."
             )
-    return _form_page(request, form, title="Change password", submit="Change password")
+    return _form_page(request, form, title="Change password", submit="Change password", status=status)
 
 
 @login_required

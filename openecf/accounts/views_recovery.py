@@ -15,6 +15,7 @@ from openecf.accounts.links import link_base
 from openecf.accounts.registration import LinkNotValid
 from openecf.audit.context import Origin
 from openecf.courts.selectors import court_by_id
+from openecf.throttle.services import Throttled
 
 CHALLENGE_KEY = "openecf.reset_challenge"
 COURT_KEY = "openecf.recovery_court"
@@ -66,15 +67,21 @@ def forgot_password_question(request: HttpRequest) -> HttpResponse:
     if challenge is None:
         return redirect("accounts:forgot_password")
     form = AnswerForm(request.POST if request.method == "POST" else None)
+    throttled = False
     if request.method == "POST" and form.is_valid():
-        recovery.answer_reset_question(
-            challenge=challenge,
-            answer=form.cleaned_data["answer"],
-            origin=Origin.of(request),
-            link_base=link_base(request),
-        )
-        request.session.pop(CHALLENGE_KEY, None)
-        return render(request, "accounts/recovery_sent.html", {"what": "password", "court": _court(request)})
+        try:
+            recovery.answer_reset_question(
+                challenge=challenge,
+                answer=form.cleaned_data["answer"],
+                origin=Origin.of(request),
+                link_base=link_base(request),
+            )
+        except Throttled as refused:
+            form.add_error(None, refused.message)
+            throttled = True
+        else:
+            request.session.pop(CHALLENGE_KEY, None)
+            return render(request, "accounts/recovery_sent.html", {"what": "password", "court": _court(request)})
     return _form_page(
         request,
         form,
@@ -82,7 +89,7 @@ def forgot_password_question(request: HttpRequest) -> HttpResponse:
         question=challenge.question_text,
         intro="Answer your security question. (An account that has not been upgraded has no security questions "
         "yet: type anything, and the link goes to the account's e-mail address.)",
-        status=400 if form.errors else 200,
+        status=429 if throttled else 400 if form.errors else 200,
         submit="Send the reset link",
     )
 

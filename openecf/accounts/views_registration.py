@@ -26,10 +26,10 @@ TITLES = {
     "county": "County",
     "security": "Username, password and security questions",
 }
-DUPLICATE_WARNING = (
-    "An existing PACER account has some of the same details (two of name, date of birth and e-mail address). "
-    "If you already have an account, use Forgot username? or Forgot password? instead of registering again. "
-    "If you go on, your registration is held for review by the PACER Service Center before you can use it."
+# Said to everyone, whatever they type: a warning only for likely duplicates would tell who has an account.
+ALREADY_REGISTERED = (
+    "Already have a PACER account? Use Forgot username? or Forgot password? on the login page instead of "
+    "registering again: a registration that looks like an existing account is held for review before it can be used."
 )
 
 
@@ -68,14 +68,14 @@ def person(request: HttpRequest) -> HttpResponse:
         if court is not None:
             REGISTRATION.remember(request, "court", court.pk)
         initial = data.get("person", {})
-        return _page(request, "person", PersonForm(initial=initial))
+        return _page(request, "person", PersonForm(initial=initial), intro=ALREADY_REGISTERED)
     form = PersonForm(request.POST)
     if not form.is_valid():
-        return _page(request, "person", form, status=400)
-    chosen = form.person()
-    if registration.likely_duplicate(chosen) and not form.cleaned_data["not_a_duplicate"]:
-        return _page(request, "person", form, status=409, duplicate_warning=DUPLICATE_WARNING)
-    REGISTRATION.save(request, "person", chosen.as_session())
+        return _page(request, "person", form, status=400, intro=ALREADY_REGISTERED)
+    # No duplicate check here: a warning would tell anyone who typed a name and date of birth whether that person
+    # has an account. A likely duplicate is held for review when it is created, and told only once its address
+    # is proved (registration.verify_email).
+    REGISTRATION.save(request, "person", form.person().as_session())
     return redirect("accounts:register_address")
 
 

@@ -65,6 +65,11 @@ def email_code_attempt(*, account_id: int, origin: Origin) -> Attempt:
     return Attempt(target=f"email-code:{account_id}", address=origin.ip_address)
 
 
+def reset_attempt(*, username: str, origin: Origin) -> Attempt:
+    """Forgot password?: the identifying fact and the security answer typed for a username, known or not."""
+    return Attempt(target=f"reset:{username.strip().casefold()}", address=origin.ip_address)
+
+
 def ecf_password_attempt(
     *, court_id: str, login_key: str, origin: Origin, pacer_account_id: int | None = None
 ) -> Attempt:

@@ -57,11 +57,8 @@ def register(
     state: str = "WI",
     county: str = "55025",
     password: str = NEW_PASSWORD,
-    not_a_duplicate: bool = False,
 ) -> Any:
     person = {"user_type": user_type, "name": name, "date_of_birth": date_of_birth, "email": email, "phone": ""}
-    if not_a_duplicate:
-        person["not_a_duplicate"] = "on"
     response = client.post("/account/register/", person)
     if response.status_code != 302:
         return response

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from conftest import form_nonce, link_href, visible_text
-from openecf.accounts.models import PacerAccount
+from openecf.accounts.models import AccountToken, PacerAccount
 from openecf.accounts.tests.helpers import body, delivered, link_path, login, mail_to
 from openecf.audit.models import AuditEvent
 from openecf.demo.data import PACER_PASSWORD
@@ -65,7 +65,9 @@ def test_contact_details_change_with_a_county_of_the_new_state(signed_in: Client
 def test_a_new_email_is_confirmed_at_the_new_address_and_announced_at_the_old(
     signed_in: Client, smtp_inbox: Any
 ) -> None:
-    asked = signed_in.post("/account/email/", {"email": "attorney.sample@lawfirm.example.com"}, follow=True)
+    asked = signed_in.post(
+        "/account/email/", {"email": "attorney.sample@lawfirm.example.com", "current": PACER_PASSWORD}, follow=True
+    )
     assert "We sent a confirmation link to attorney.sample@lawfirm.example.com" in visible_text(asked)
     assert PacerAccount.objects.get(username="asample22").email == "asample@example.com"
     notice = mail_to(smtp_inbox, "asample@example.com", "Change of e-mail address requested")
@@ -116,7 +118,68 @@ def test_the_default_client_code_is_used_at_login(signed_in: Client) -> None:
 
 def test_every_change_is_in_the_audit_log(signed_in: Client, smtp_inbox: Any) -> None:
     signed_in.post("/account/client-code/", {"default_client_code": "x"})
-    signed_in.post("/account/email/", {"email": "new@example.com"})
+    signed_in.post("/account/email/", {"email": "new@example.com", "current": PACER_PASSWORD})
     delivered(smtp_inbox)
     events = set(AuditEvent.objects.values_list("event", flat=True))
     assert {"client_code_preference.changed", "email_change.requested"} <= events
+
+
+def test_a_new_email_needs_the_current_password(signed_in: Client, smtp_inbox: Any) -> None:
+    page = signed_in.get("/account/email/")
+    assert "Current password" in visible_text(page)
+    missing = signed_in.post("/account/email/", {"email": "thief@example.com"})
+    assert missing.status_code == 400 and "Enter your current password." in visible_text(missing)
+    wrong = signed_in.post("/account/email/", {"email": "thief@example.com", "current": "not-it"})
+    assert wrong.status_code == 400 and "Your current password is not correct." in visible_text(wrong)
+    refused = AuditEvent.objects.get(event="email_change.refused")
+    assert refused.actor.username == "asample22" and refused.detail["reason"] == "wrong_password"  # type: ignore[union-attr]
+    assert not AuditEvent.objects.filter(event="email_change.requested").exists()
+    assert not AccountToken.objects.filter(purpose="change_email").exists()
+    assert delivered(smtp_inbox) == []
+
+
+THROTTLED = "Too many failed attempts. For your security, try again in"
+
+
+def test_password_guesses_in_manage_my_account_are_throttled_like_logins(signed_in: Client, smtp_inbox: Any) -> None:
+    thief = Client(REMOTE_ADDR="198.51.100.77")  # a stolen session cookie, used from elsewhere
+    thief.cookies = signed_in.cookies
+    for _ in range(6):
+        guess = thief.post("/account/email/", {"email": "thief@example.com", "current": "Guess-Password-1!"})
+        assert guess.status_code == 400 and "Your current password is not correct." in visible_text(guess)
+    email = thief.post("/account/email/", {"email": "thief@example.com", "current": PACER_PASSWORD})
+    assert email.status_code == 429 and THROTTLED in visible_text(email)
+    password = thief.post("/account/password/", {"current": PACER_PASSWORD, "password1": CHANGED, "password2": CHANGED})
+    assert password.status_code == 429 and THROTTLED in visible_text(password)
+    # The same count as the login's: from that address the login waits too.
+    assert login(Client(REMOTE_ADDR="198.51.100.77"), "asample22", PACER_PASSWORD).status_code == 429
+    assert delivered(smtp_inbox) == []
+    assert PacerAccount.objects.get(username="asample22").check_password(PACER_PASSWORD)
+    reasons = list(AuditEvent.objects.filter(event="email_change.refused").values_list("detail__reason", flat=True))
+    assert reasons == ["wrong_password"] * 6 + ["throttled"]
+    changes = list(AuditEvent.objects.filter(event="password.change_refused").values_list("detail__reason", flat=True))
+    assert changes == ["throttled"]
+
+
+def test_a_password_change_voids_pending_email_change_and_reset_links(signed_in: Client, smtp_inbox: Any) -> None:
+    signed_in.post("/account/email/", {"email": "new.home@example.com", "current": PACER_PASSWORD})
+    confirm = link_path(mail_to(smtp_inbox, "new.home@example.com", "Confirm"), "/account/email/confirm/")
+    forgot = Client()
+    step_one = forgot.post("/account/forgot-password/", {"username": "asample22", "email": "asample@example.com"})
+    forgot.post(step_one["Location"], {"answer": "anything"})  # no questions yet: the mailbox is the proof
+    reset = link_path(mail_to(smtp_inbox, "asample@example.com", "Reset your PACER password"), "/account/reset/")
+    assert Client().get(reset).status_code == 200 and Client().get(confirm).status_code == 200
+
+    changed = signed_in.post(
+        "/account/password/", {"current": PACER_PASSWORD, "password1": CHANGED, "password2": CHANGED}
+    )
+    assert changed.status_code == 302
+    assert Client().get(confirm).status_code == 410
+    assert Client().post(confirm).status_code == 410
+    assert PacerAccount.objects.get(username="asample22").email == "asample@example.com"
+    assert Client().get(reset).status_code == 410
+    taken_over = Client().post(reset, {"password1": "Taken-Over-Account-99!", "password2": "Taken-Over-Account-99!"})
+    assert taken_over.status_code == 410
+    assert login(Client(), "asample22", "Taken-Over-Account-99!").status_code == 401
+    assert login(Client(), "asample22", CHANGED).status_code == 302
+    assert not AccountToken.objects.filter(account__username="asample22", used_at__isnull=True).exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -110,7 +111,7 @@ def test_bad_registrations_say_what_is_wrong_and_create_nothing(
     demo: None, change: dict[str, str], message: str
 ) -> None:
     before = PacerAccount.objects.count()
-    response = register(Client(), **change)  # type: ignore[arg-type]
+    response = register(Client(), **change)
     assert response.status_code == 400
     assert message in visible_text(response)
     assert PacerAccount.objects.count() == before
@@ -156,20 +157,49 @@ def test_pages_out_of_order_send_the_visitor_back_to_the_first_missing_one(db: N
     assert response.status_code == 302 and response["Location"] == "/account/register/person/"
 
 
-def test_a_likely_duplicate_is_warned_about_and_held_for_review(demo: None, smtp_inbox: Any) -> None:
-    register(Client())
-    # Same name and date of birth, another e-mail address: two of three match.
-    warned = register(Client(), username="nora-again", email="nora.other@example.com")
-    assert warned.status_code == 409
-    assert "An existing PACER account has some of the same details" in visible_text(warned)
-    assert not PacerAccount.objects.filter(username="nora-again").exists()
+def _verify_mail_text(message: Any, username: str) -> str:
+    return re.sub(r"/account/verify/\S+", "/account/verify/LINK", body(message)).replace(username, "USERNAME")
 
-    done = register(Client(), username="nora-again", email="nora.other@example.com", not_a_duplicate=True)
-    assert done.status_code == 302
-    held = PacerAccount.objects.get(username="nora-again")
-    assert held.held_for_review
-    assert "held for review" in body(mail_to(smtp_inbox, "nora.other@example.com", "held for review"))
-    Client().post(link_path(mail_to(smtp_inbox, "nora.other@example.com", "Verify"), "/account/verify/"))
+
+def test_a_likely_duplicate_registers_like_any_other_and_is_held_for_review(demo: None, smtp_inbox: Any) -> None:
+    register(Client())  # Nora Newfiler, born 1985-04-25, nora@example.com
+    delivered(smtp_inbox)
+    smtp_inbox.messages.clear()
+    # Someone types Nora's name and date of birth with another address (two of three match: a likely duplicate),
+    # and someone else who shares only her name (not a duplicate). Neither can tell from the pages which is which.
+    held_browser, other_browser = Client(), Client()
+    held = register(held_browser, username="nora-again", email="nora.other@example.com")
+    other = register(other_browser, username="nora-namesake", email="nn.other@example.com", date_of_birth="1990-01-01")
+    assert held.status_code == other.status_code == 302
+    assert held["Location"] == other["Location"] == "/account/register/done/"
+    held_page, other_page = held_browser.get(held["Location"]), other_browser.get(other["Location"])
+    assert held_page.status_code == other_page.status_code == 200
+    assert visible_text(held_page) == visible_text(other_page)
+    assert "Check your e-mail" in visible_text(held_page) and "held" not in visible_text(held_page)
+    # Nor from the mailbox, until its address is proved: one verification message each, the same words.
+    mails = delivered(smtp_inbox)
+    [to_held] = [m for m in mails if "nora.other@example.com" in m["X-Envelope-To"]]
+    [to_other] = [m for m in mails if "nn.other@example.com" in m["X-Envelope-To"]]
+    assert to_held["Subject"] == to_other["Subject"] == "Verify your e-mail address for your new PACER account"
+    assert _verify_mail_text(to_held, "nora-again") == _verify_mail_text(to_other, "nora-namesake")
+    # Nor from the login before the address is proved.
+    refused_held, refused_other = (
+        login(Client(), "nora-again", NEW_PASSWORD),
+        login(Client(), "nora-namesake", NEW_PASSWORD),
+    )
+    assert refused_held.status_code == refused_other.status_code == 403
+    assert visible_text(refused_held) == visible_text(refused_other)
+    held_account = PacerAccount.objects.get(username="nora-again")
+    assert held_account.held_for_review and not PacerAccount.objects.get(username="nora-namesake").held_for_review
+    assert AuditEvent.objects.get(event="pacer_account.registered", actor=held_account).detail["held_for_review"]
+
+    # Once the address is proved, the hold is explained, on the page and by e-mail.
+    smtp_inbox.messages.clear()
+    verified = Client().post(link_path(to_held, "/account/verify/"))
+    assert "Your e-mail address is verified; your account is still held for review" in visible_text(verified)
+    [explained] = delivered(smtp_inbox)
+    assert explained["Subject"] == "Your PACER registration is held for review"
+    assert "nora.other@example.com" in explained["X-Envelope-To"]
     refused = login(Client(), "nora-again", NEW_PASSWORD)
     assert refused.status_code == 403 and "being reviewed" in visible_text(refused)
 
@@ -178,6 +208,19 @@ def test_a_likely_duplicate_is_warned_about_and_held_for_review(demo: None, smtp
     call_command("release_pacer_account", "nora-again", "--by", "psc-reviewer")
     assert login(Client(), "nora-again", NEW_PASSWORD).status_code == 302
     assert AuditEvent.objects.get(event="pacer_account.released").detail["released_by"] == "psc-reviewer"
+    assert mail_to(smtp_inbox, "nora.other@example.com", "has been released")
+
+
+def test_the_first_page_asks_nothing_about_duplicates(demo: None) -> None:
+    register(Client())
+    client = Client()
+    person = {"user_type": "case_search", "name": "Nora Newfiler", "date_of_birth": "1985-04-25"}
+    response = client.post("/account/register/", {**person, "email": "nora.other@example.com", "phone": ""})
+    assert response.status_code == 302 and response["Location"] == "/account/register/address/"
+    first_page = client.get("/account/register/")
+    assert "I do not already have a PACER account" not in first_page.content.decode()
+    # What everyone is told, duplicate or not.
+    assert "Already have a PACER account? Use Forgot username? or Forgot password?" in visible_text(first_page)
 
 
 def test_one_matching_detail_is_not_a_duplicate(demo: None) -> None:

@@ -9,7 +9,7 @@ from django.test import Client
 
 from conftest import form_nonce, link_href, menu_bar, visible_text
 from openecf.accounts.models import PacerAccount
-from openecf.accounts.tests.helpers import ANSWERS, NEW_PASSWORD, body, login, mail_to
+from openecf.accounts.tests.helpers import ANSWERS, NEW_PASSWORD, body, link_path, login, mail_to
 from openecf.audit.models import AuditEvent
 from openecf.demo.data import PACER_PASSWORD
 
@@ -111,3 +111,17 @@ def test_upgrading_ends_the_other_sessions_of_the_account(demo: None) -> None:
     _upgrade(client)
     assert other.get("/ecf/wiwd/").status_code == 302  # sent to log in again
     assert client.get("/ecf/wiwd/").status_code == 200
+
+
+def test_the_upgrade_voids_an_outstanding_reset_link(demo: None, smtp_inbox: Any) -> None:
+    forgot = Client()
+    step_one = forgot.post("/account/forgot-password/", {"username": "jdoe01", "email": "jdoe@example.com"})
+    forgot.post(step_one["Location"], {"answer": "anything"})
+    reset = link_path(mail_to(smtp_inbox, "jdoe@example.com", "Reset your PACER password"), "/account/reset/")
+    client = Client()
+    login(client, "jdoe01", PACER_PASSWORD)
+    assert _upgrade(client)["Location"] == "/account/upgrade/done/"
+    assert Client().get(reset).status_code == 410
+    taken_over = Client().post(reset, {"password1": "Taken-Over-Account-99!", "password2": "Taken-Over-Account-99!"})
+    assert taken_over.status_code == 410
+    assert login(Client(), "janedoe2026", NEW_PASSWORD).status_code == 302
