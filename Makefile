@@ -7,7 +7,8 @@ BENCH_STAMP := $(VENV)/.installed-bench
 PG_URL ?= postgres://postgres@127.0.0.1:5432/openecf
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The suite runs in one worker process per core (pytest-xdist): each worker has its own test database.
+# The suite runs in one worker process per core (pytest-xdist): each worker has its own test database. Tests
+# that compare response times (marked timing) run afterwards on their own, so no other test skews them.
 TEST_WORKERS ?= auto
 PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOST) PORT=$(PORT);
 # manage.py, wsgi and asgi use the production settings unless told otherwise; these targets choose the demo's
@@ -71,13 +72,15 @@ format: install ## Apply ruff's formatting and safe fixes
 test-sqlite: install chromium ## The whole suite on SQLite
 	bash scripts/ensure-redis.sh
 	bash scripts/ensure-nginx.sh
-	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not timing"
+	$(VENV)/bin/pytest -m timing
 
 test-postgres: install chromium ## The whole suite on PostgreSQL (started or installed when absent)
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-redis.sh
 	bash scripts/ensure-nginx.sh
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n $(TEST_WORKERS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not timing"
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m timing
 
 test-browser: install chromium ## Only the browser tests (Chromium); screenshots go to var/screenshots
 	$(VENV)/bin/pytest tests/browser

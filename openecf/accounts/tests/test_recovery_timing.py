@@ -12,7 +12,7 @@ from django.test import Client
 from conftest import make_pacer, visible_text
 from openecf.accounts import questions
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.timing]
 
 SAMPLES = 25
 

@@ -10,7 +10,7 @@ from django.test import Client
 
 from conftest import make_pacer, visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.timing]
 
 SAMPLES = 25
 
