@@ -43,6 +43,11 @@ class CourtAccess:
         return None
 
     @property
+    def has_ecf_account(self) -> bool:
+        """Linked (or, before NextGen, signed in with the court login): the filer's Utilities items show."""
+        return self.filing_account is not None
+
+    @property
     def can_file(self) -> bool:
         account = self.filing_account
         return account is not None and account.is_active and account.can_file

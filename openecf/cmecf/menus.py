@@ -16,6 +16,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 from openecf.courts.models import Court, CourtType, LinkItemLocation
+from openecf.courts.profiles import UTILITY_ITEMS, Audience, default_layout
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,12 @@ class MenuKey:
     link_item_label: str
     urlconf: str
     script_prefix: str
+    utilities_layout: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the court's profile: (title, item keys)
 
     @classmethod
     def of(cls, court: Court) -> MenuKey:
         urlconf = get_urlconf()
+        layout = court.utilities_layout or default_layout()
         return cls(
             court.pk,
             court.type,
@@ -51,6 +54,7 @@ class MenuKey:
             court.link_item_label,
             str(urlconf or ""),
             get_script_prefix(),
+            tuple((section["title"], tuple(section["items"])) for section in layout),
         )
 
 
@@ -62,46 +66,42 @@ def _link_entry(court: MenuKey) -> Entry:
     return Entry(court.link_item_label, reverse("cmecf:link", args=[court.court_id]))
 
 
-def utilities_sections(court: Court) -> tuple[Section, ...]:
-    return _utilities_sections(MenuKey.of(court))
+def utilities_sections(court: Court, *, linked: bool) -> tuple[Section, ...]:
+    """The court's Utilities page (its profile's layout) as this visitor has it: before linking, what a PACER-only
+    user has; after linking (or with the old court login), the filer's items too."""
+    return _utilities_sections(MenuKey.of(court), linked)
+
+
+def _utility_entry(court: MenuKey, key: str) -> Entry:
+    label = UTILITY_ITEMS[key][0]
+    if key == "link":
+        return _link_entry(court)
+    urls = {
+        "pacer_account": lambda: reverse("accounts:manage"),  # Manage My Account
+        "client_code": lambda: reverse("cmecf:client_code", args=[court.court_id]),
+        "court_information": lambda: reverse("signon:court", args=[court.court_id]),
+        "nextgen_release_1_1": lambda: reverse("cmecf:nextgen_menu", args=[court.court_id]),
+    }
+    return Entry(label, urls[key]()) if key in urls else unavailable(court, label)
 
 
 @lru_cache(maxsize=4096)
-def _utilities_sections(court: MenuKey) -> tuple[Section, ...]:
-    your_account = [
-        Entry("Your PACER Account...", reverse("accounts:manage")),  # Manage My Account
-        unavailable(court, "Maintain Your ECF Account"),
-    ]
-    if court.link_item_location == LinkItemLocation.UTILITIES:
-        your_account.append(_link_entry(court))
-    your_account += [
-        Entry("Change Client Code", reverse("cmecf:client_code", args=[court.court_id])),
-        unavailable(court, "Change PACER Exemption Status"),
-        unavailable(court, "Citation Display Preferences"),
-        unavailable(court, "Review Billing History"),
-        unavailable(court, "View Your Transaction Log"),
-    ]
-    return (
-        Section("Your Account", tuple(your_account)),
-        Section(
-            "Miscellaneous",
-            (
-                unavailable(court, "Mailings..."),
-                Entry("Court Information", reverse("signon:court", args=[court.court_id])),
-                unavailable(court, "Verify a Document"),
-                unavailable(court, "Check PDF Document"),
-            ),
-        ),
-        Section("Release 3.2 Menu Items", (unavailable(court, "Judgment Index"),)),
-        Section("Miscellaneous", (unavailable(court, "eFinCert"),)),
-        Section(
-            "Release Menu Items",
-            (
-                unavailable(court, "Release 5.0 Menu Items"),
-                Entry("NextGen Release 1.1 Menu Items", reverse("cmecf:nextgen_menu", args=[court.court_id])),
-            ),
-        ),
-    )
+def _utilities_sections(court: MenuKey, linked: bool) -> tuple[Section, ...]:
+    sections = []
+    for title, keys in court.utilities_layout:
+        shown = [
+            key
+            for key in keys
+            if (linked or UTILITY_ITEMS[key][1] != Audience.FILER)
+            and (key != "link" or court.link_item_location == LinkItemLocation.UTILITIES)
+        ]
+        if shown:
+            sections.append(Section(title, tuple(_utility_entry(court, key) for key in shown)))
+    placed = {key for _, keys in court.utilities_layout for key in keys}
+    if court.link_item_location == LinkItemLocation.NEXTGEN_MENU and "nextgen_release_1_1" not in placed:
+        # The link item is one level down: the way there must be on the page, whatever the layout says.
+        sections.append(Section("Release Menu Items", (_utility_entry(court, "nextgen_release_1_1"),)))
+    return tuple(sections)
 
 
 def nextgen_release_sections(court: Court) -> tuple[Section, ...]:
@@ -174,12 +174,13 @@ class BarItem:
 
 
 @lru_cache(maxsize=4096)
-def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...]) -> tuple[BarItem, ...]:
-    """The bar for the (label, slug) menus a visitor has at this court, in their order."""
+def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...], linked: bool = False) -> tuple[BarItem, ...]:
+    """The bar for the (label, slug) menus a visitor has at this court, in their order; linked: whether the
+    visitor has the filer's Utilities items (see utilities_sections)."""
     bar = []
     for label, slug in items:
         if slug == "utilities":
-            url, sections = reverse("cmecf:utilities", args=[court.court_id]), _utilities_sections(court)
+            url, sections = reverse("cmecf:utilities", args=[court.court_id]), _utilities_sections(court, linked)
         else:
             url = reverse("cmecf:menu", args=[court.court_id, slug])
             sections = _menu_sections(court, slug) if is_menu(slug) else ()

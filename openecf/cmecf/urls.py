@@ -13,7 +13,6 @@ urlpatterns = [
     path("utilities/nextgen-release-1.1/", views.nextgen_menu, name="nextgen_menu"),
     path("utilities/link/", views.link, name="link"),
     path("utilities/link/confirm/", views.link_confirm, name="link_confirm"),
-    path("utilities/link/cancel/", views.link_cancel, name="link_cancel"),
     path("utilities/link/done/", views.link_done, name="link_done"),
     path("utilities/client-code/", views.client_code, name="client_code"),
     path("password/forgot/", password_views.forgot, name="password_forgot"),

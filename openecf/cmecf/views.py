@@ -56,8 +56,15 @@ def _render(
     return render(request, template, {"access": access, "court": access.court, **context}, status=status)
 
 
-@court_page
-def home(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+def home(request: HttpRequest, court_id: str) -> HttpResponse:
+    """The court's CM/ECF site. Signed out: its landing page, whose entry (the court's profile, e.g. "CM/ECF –
+    Document Filing System", seed 004) leads to the court's login; signed in: the court's home page."""
+    court = court_or_404(court_id)
+    access = court_access(request, court)
+    if not access.signed_in:
+        here = reverse("cmecf:home", args=[court.pk])
+        entry = pacer_login_url(request, court.pk, here) if access.live else reverse("cmecf:login_pl", args=[court.pk])
+        return _render(request, access, "cmecf/landing.html", entry_url=entry)
     return _render(request, access, "cmecf/home.html")
 
 
@@ -111,7 +118,11 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
 @court_page
 def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     return _render(
-        request, access, "cmecf/menu_page.html", title="Utilities", sections=menus.utilities_sections(access.court)
+        request,
+        access,
+        "cmecf/menu_page.html",
+        title="Utilities",
+        sections=menus.utilities_sections(access.court, linked=access.has_ecf_account),
     )
 
 
@@ -273,14 +284,6 @@ def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:
         return redirect("cmecf:link", access.court.pk)
     return _render(request, access, "cmecf/link_done.html", link=access.link)
-
-
-@court_page
-@_pacer_only
-@require_http_methods(["POST"])
-def link_cancel(request: HttpRequest, access: CourtAccess) -> HttpResponse:
-    request.session.pop(PROPOSAL_SESSION_KEY, None)
-    return redirect("cmecf:link", access.court.pk)
 
 
 def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:

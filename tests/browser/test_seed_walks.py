@@ -64,9 +64,9 @@ def expect_linked(page: Page, ecf_name: str) -> None:
 
 def test_seed_000_eastern_district_of_wisconsin(demo_server: str, page: Page, walk: Callable[[str], Walk]) -> None:
     steps = walk("000-wied")
-    page.goto("/courts/wied/")
-    steps.step("court-website")
-    page.get_by_role("link", name="CM/ECF – Document Filing System").click()
+    page.goto("/ecf/wied/")
+    steps.step("cm-ecf-site")
+    page.get_by_role("link", name="Document Filing System", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wisconsin Eastern District Court Login")
     steps.step("pacer-login")
     log_in(page, steps, "jattorney")
@@ -102,7 +102,8 @@ def test_seed_001_western_district_of_wisconsin(demo_server: str, page: Page, wa
     expect(page.get_by_role("heading", level=1)).to_have_text("Wisconsin Western District Court Login")
     for link in ["Forgot password?", "Forgot username?", "Need an account?"]:
         expect(page.get_by_role("link", name=link)).to_be_visible()
-    expect(page.get_by_text("All activities and access attempts are logged")).to_be_visible()
+    expect(page.get_by_text("and all access attempts, may be recorded and monitored")).to_be_visible()
+    expect(page.get_by_text("Your browser must be set to accept cookies")).to_have_count(0)
     steps.step("pacer-login")
     log_in(page, steps, "asample22")
     assert menu_labels(page) == LIMITED_MENU
@@ -202,9 +203,10 @@ def guam_filer(server: str) -> str:
 def test_seed_003_generic_guide_at_guam(guam_filer: str, page: Page, walk: Callable[[str], Walk]) -> None:
     steps = walk("003-gud")
     # Step 1: the court's CM/ECF site, "Document Filing System".
-    page.goto("/courts/gud/")
-    steps.step("court-website")
-    page.get_by_role("link", name="CM/ECF – Document Filing System").click()
+    page.goto("/ecf/gud/")
+    steps.step("cm-ecf-site")
+    page.get_by_role("link", name="Document Filing System", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("PACER LOGIN")
     # Step 2: PACER LOGIN, the cookie notice, Login / Clear / Cancel.
     expect(page.get_by_text("Your browser must be set to accept cookies")).to_be_visible()
     for control in ["Login", "Clear"]:
@@ -234,11 +236,12 @@ def test_seed_003_generic_guide_at_guam(guam_filer: str, page: Page, walk: Calla
 def test_seed_004_northern_district_of_alabama(demo_server: str, page: Page, walk: Callable[[str], Walk]) -> None:
     steps = walk("004-alnd")
     # Step 1: "CM/ECF – Document Filing System"; step 2: the PACER LOGIN page.
-    page.goto("/courts/alnd/")
-    steps.step("court-website")
-    page.get_by_role("link", name="CM/ECF – Document Filing System").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Alabama Northern"))
+    page.goto("/ecf/alnd/")
+    steps.step("cm-ecf-site")
+    page.get_by_role("link", name="CM/ECF – Document Filing System", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("PACER LOGIN")
     steps.step("pacer-login")
+    page.get_by_label("Client Code").fill("alnd-seed-004")
     log_in(page, steps, "jattorney")
     # Step 4: Utilities on the limited menu bar.
     assert menu_labels(page) == LIMITED_MENU

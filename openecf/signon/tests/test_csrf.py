@@ -19,7 +19,6 @@ POSTS = [
     "/ecf/nysd/cgi-bin/login.pl",
     "/ecf/wied/utilities/link/",
     "/ecf/wied/utilities/link/confirm/",
-    "/ecf/wied/utilities/link/cancel/",
     "/ecf/wied/utilities/client-code/",
 ]
 
