@@ -62,6 +62,12 @@ EDITABLE_PROFILE_FIELDS = (
     "landing_entry",
     "utilities_layout",
 )
+_LABELS = {
+    "login_title": "Login title",
+    "login_required_note": "Login required note",
+    "login_notice": "Login notice",
+    "landing_entry": "Landing entry",
+}
 _TEXT_LIMITS = {"login_title": 200, "login_required_note": 40, "login_notice": 2000, "landing_entry": 100}
 
 
@@ -76,9 +82,7 @@ def clean_profile(values: dict[str, Any]) -> dict[str, Any]:
         if name in _TEXT_LIMITS:
             text = " ".join(str(value).split())
             if not text or len(text) > _TEXT_LIMITS[name]:
-                problems.append(
-                    f"{Court._meta.get_field(name).verbose_name.capitalize()}: 1 to {_TEXT_LIMITS[name]} characters."
-                )
+                problems.append(f"{_LABELS[name]}: 1 to {_TEXT_LIMITS[name]} characters.")
             clean[name] = text
         elif name == "login_style":
             if value not in LoginStyle.values:

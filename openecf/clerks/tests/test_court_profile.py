@@ -55,7 +55,7 @@ def test_a_clerk_changes_the_login_page_and_utilities_and_it_is_audited(clara: C
     assert saved.status_code == 302 and saved["Location"] == "/clerk/wiwd/profile/?saved=5"
     assert "Saved: 5 change(s), recorded in the audit log." in visible_text(clara.get(saved["Location"]))
     event = AuditEvent.objects.get(event="court.profile_changed")
-    assert event.actor.username == "claraclerk" and event.court_id == "wiwd"
+    assert event.actor is not None and event.actor.username == "claraclerk" and event.court_id == "wiwd"
     assert set(event.detail["changed"]) == {
         "login_style",
         "client_code_required",
