@@ -90,9 +90,21 @@ def court_access(request: HttpRequest, court: Court) -> CourtAccess:
     return access
 
 
+# Appellate NextGen: Filing for filers; the PACER view for everyone signed in (menus.APPELLATE_MENUS).
+_APPELLATE_PACER_VIEW = [
+    MenuItem("Case Search", "case-search"),
+    MenuItem("Calendar", "calendar"),
+    MenuItem("Opinions", "opinions"),
+    MenuItem("Orders/Judgments", "orders-judgments"),
+    MenuItem("Utilities", "utilities"),
+]
+
+
 def _menus(access: CourtAccess) -> list[MenuItem]:
     if not access.signed_in:
         return []
+    if access.court.is_appellate:
+        return ([MenuItem("Filing", "filing")] if access.can_file else []) + _APPELLATE_PACER_VIEW
     items = [MenuItem(label, label.lower()) for label in access.court.filing_menus] if access.can_file else []
     items += [MenuItem("Query", "query"), MenuItem("Reports", "reports"), MenuItem("Utilities", "utilities")]
     if access.filing_account is not None:

@@ -133,13 +133,12 @@ _MENUS: dict[str, list[str]] = {
     "criminal": ["Indictments and Informations", "Motions and Related Filings", "Notices", "Other Filings"],
     "bankruptcy": ["Open a Bankruptcy Case", "Motions/Applications", "Claim Actions", "Plan", "Other"],
     "adversary": ["Open an Adversary Case", "Answer/Response", "Motions/Applications", "Other"],
-    "filings": ["File a Document", "Open a New Case"],
     "search": ["Search for a menu item"],
     "help": ["CM/ECF User Manual", "Court Information", "PACER Help"],
 }
 
 MENU_TITLES = {slug: slug.title() for slug in _MENUS}
-FILING_MENUS = {"civil", "criminal", "bankruptcy", "adversary", "filings"}
+FILING_MENUS = {"civil", "criminal", "bankruptcy", "adversary"}
 
 
 def menu_sections(court: Court, slug: str) -> tuple[Section, ...]:
@@ -177,6 +176,11 @@ class BarItem:
 def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...], linked: bool = False) -> tuple[BarItem, ...]:
     """The bar for the (label, slug) menus a visitor has at this court, in their order; linked: whether the
     visitor has the filer's Utilities items (see utilities_sections)."""
+    if court.court_type == CourtType.APPELLATE:
+        return tuple(
+            BarItem(label, slug, transport_url(court.court_id, APPELLATE_MENUS[slug]), _appellate_dropdown(court, slug))
+            for label, slug in items
+        )
     bar = []
     for label, slug in items:
         if slug == "utilities":
@@ -186,3 +190,76 @@ def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...], linked: bool
             sections = _menu_sections(court, slug) if is_menu(slug) else ()
         bar.append(BarItem(label, slug, url, sections if slug in DROPDOWN_MENUS else ()))
     return tuple(bar)
+
+
+# --- Appellate NextGen: its own menus and URLs (n/beam/servlet/TransportRoom?servlet=...) --------------------------
+
+# Servlet -> page title. The PACER view (Case Search, Calendar, Opinions, Orders/Judgments, Utilities), the filer's
+# Filing -> File a Document, and Utilities -> Update My Account, where the link item lives.
+APPELLATE_PAGES: dict[str, str] = {
+    "CaseSearch.jsp": "Case Search",
+    "CalendarPacer.jsp": "Calendar",
+    "OpinionsReport.jsp": "Opinions",
+    "OrdersJudgmentsReport.jsp": "Orders/Judgments",
+    "Filing.jsp": "Filing",
+    "FileDocument.jsp": "File a Document",
+    "Utilities.jsp": "Utilities",
+    "UpdateAccount.jsp": "Update My Account",
+}
+APPELLATE_FILING_PAGES = {"Filing.jsp", "FileDocument.jsp"}
+APPELLATE_LOGOUT = "Logout"
+# Menu bar slug -> servlet, in the bar's order (access._menus decides who has which).
+APPELLATE_MENUS = {
+    "filing": "Filing.jsp",
+    "case-search": "CaseSearch.jsp",
+    "calendar": "CalendarPacer.jsp",
+    "opinions": "OpinionsReport.jsp",
+    "orders-judgments": "OrdersJudgmentsReport.jsp",
+    "utilities": "Utilities.jsp",
+}
+
+
+def transport_url(court_id: str, servlet: str) -> str:
+    return f"{reverse('cmecf:transport_room', args=[court_id])}?servlet={servlet}"
+
+
+def logout_url(court: MenuKey) -> str:
+    """Log Out: appellate NextGen's own servlet; elsewhere CM/ECF's login.pl?logout (what clients look for)."""
+    if court.court_type == CourtType.APPELLATE:
+        return transport_url(court.court_id, APPELLATE_LOGOUT)
+    return f"{reverse('cmecf:login_pl', args=[court.court_id])}?logout"
+
+
+def _transport_entry(court: MenuKey, servlet: str) -> Entry:
+    return Entry(APPELLATE_PAGES[servlet], transport_url(court.court_id, servlet))
+
+
+def _appellate_dropdown(court: MenuKey, slug: str) -> tuple[Section, ...]:
+    if slug in ("filing", "utilities"):
+        return appellate_sections_for_key(court, APPELLATE_MENUS[slug])
+    return ()
+
+
+def appellate_sections(court: Court, servlet: str) -> tuple[Section, ...]:
+    return appellate_sections_for_key(MenuKey.of(court), servlet)
+
+
+@lru_cache(maxsize=4096)
+def appellate_sections_for_key(court: MenuKey, servlet: str) -> tuple[Section, ...]:
+    """The entries of an appellate menu page; () for a page of its own (Case Search, ...)."""
+    if servlet == "Filing.jsp":
+        return (Section("Filing", (_transport_entry(court, "FileDocument.jsp"),)),)
+    if servlet == "Utilities.jsp":
+        return (Section("Utilities", (_transport_entry(court, "UpdateAccount.jsp"),)),)
+    if servlet == "UpdateAccount.jsp":
+        return (
+            Section(
+                "Update My Account",
+                (
+                    _link_entry(court),
+                    Entry("Your PACER Account...", reverse("accounts:manage")),
+                    Entry("Change Client Code", reverse("cmecf:client_code", args=[court.court_id])),
+                ),
+            ),
+        )
+    return ()

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -73,10 +73,7 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
     """CM/ECF's login.pl: '?logout' logs out; otherwise the court's way in (PACER, or the old court login)."""
     court = court_or_404(court_id)
     if "logout" in request.GET:
-        signon.sign_out(request, court=court)
-        response = redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
-        tokens.clear_cookies(response)
-        return response
+        return _log_out(request, court)
     if request.method == "GET":
         if court.is_live():
             return redirect(pacer_login_url(request, court.pk, reverse("cmecf:home", args=[court.pk])))
@@ -102,6 +99,38 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
     return redirect("cmecf:home", court.pk)
 
 
+def _log_out(request: HttpRequest, court: Court) -> HttpResponse:
+    signon.sign_out(request, court=court)
+    response = redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
+    tokens.clear_cookies(response)
+    return response
+
+
+def transport_room(request: HttpRequest, court_id: str) -> HttpResponse:
+    """Appellate NextGen's pages: n/beam/servlet/TransportRoom?servlet=<page> (menus.APPELLATE_PAGES), and its
+    own logout (?servlet=Logout). Only courts of appeals have them."""
+    court = court_or_404(court_id)
+    if not court.is_appellate:
+        raise Http404("Only the courts of appeals have TransportRoom pages")
+    servlet = request.GET.get("servlet", "")
+    if servlet == menus.APPELLATE_LOGOUT:
+        return _log_out(request, court)
+    return _appellate_page(request, court.pk, servlet)
+
+
+@court_page
+def _appellate_page(request: HttpRequest, access: CourtAccess, servlet: str) -> HttpResponse:
+    if servlet not in menus.APPELLATE_PAGES:
+        return _render(request, access, "cmecf/unavailable.html", status=404, label=servlet[:40] or "TransportRoom")
+    title = menus.APPELLATE_PAGES[servlet]
+    if servlet in menus.APPELLATE_FILING_PAGES and not access.can_file:
+        return _render(request, access, "cmecf/no_filing.html", status=403)
+    sections = menus.appellate_sections(access.court, servlet)
+    if not sections:
+        return _render(request, access, "cmecf/unavailable.html", label=title)
+    return _render(request, access, "cmecf/menu_page.html", title=title, sections=sections)
+
+
 def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, status: int = 200) -> HttpResponse:
     return render(
         request,
@@ -117,6 +146,8 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
 
 @court_page
 def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    if access.court.is_appellate:  # appellate NextGen has its own Utilities
+        return redirect(menus.transport_url(access.court.pk, "Utilities.jsp"))
     return _render(
         request,
         access,
@@ -128,6 +159,8 @@ def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 
 @court_page
 def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    if access.court.is_appellate:  # there the link item lives under Utilities -> Update My Account
+        return redirect(menus.transport_url(access.court.pk, "UpdateAccount.jsp"))
     return _render(
         request,
         access,
@@ -139,7 +172,7 @@ def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 
 @court_page
 def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
-    if not menus.is_menu(slug):
+    if not menus.is_menu(slug) or access.court.is_appellate:  # appellate menus are TransportRoom pages
         return _render(request, access, "cmecf/unavailable.html", status=404, label=slug)
     if slug in menus.FILING_MENUS and not access.can_file:
         return _render(request, access, "cmecf/no_filing.html", status=403)

@@ -150,7 +150,7 @@ class Court(models.Model):
         return {
             CourtType.DISTRICT: ["Civil", "Criminal"],
             CourtType.BANKRUPTCY: ["Bankruptcy", "Adversary"],
-            CourtType.APPELLATE: ["Filings"],
+            CourtType.APPELLATE: ["Filing"],
             CourtType.SPECIAL: ["Civil"],
         }[CourtType(self.type)]
 

@@ -368,3 +368,55 @@ def test_seed_004_northern_district_of_alabama(demo_server: str, page: Page, wal
     menu(page, "Query").click()
     assert menu_labels(page) == DISTRICT_FILER_MENU
     steps.step("query-with-filing-menus")
+
+
+APPELLATE_PACER_VIEW = ["Case Search", "Calendar", "Opinions", "Orders/Judgments", "Utilities", "Log Out"]
+APPELLATE_LINK_ITEM = "Link my filer account to my PACER account"
+
+
+def test_appellate_nextgen_at_the_eighth_circuit(demo_server: str, page: Page, walk: Callable[[str], Walk]) -> None:
+    """No guide of its own: the appellate variant, from the PACER view to Filing -> File a Document."""
+    steps = walk("appellate-ca8")
+    page.goto("/ecf/ca8/")
+    steps.step("cm-ecf-site")
+    page.get_by_role("link", name="Document Filing System", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eighth Circuit Court of Appeals Login")
+    steps.step("pacer-login")
+    log_in(page, steps, "jattorney")
+    # The PACER view, at the appellate URLs.
+    assert menu_labels(page) == APPELLATE_PACER_VIEW
+    expect(menu(page, "Case Search")).to_have_attribute(
+        "href", "/ecf/ca8/n/beam/servlet/TransportRoom?servlet=CaseSearch.jsp"
+    )
+    steps.step("pacer-view")
+    menu(page, "Utilities").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Utilities")
+    assert "/n/beam/servlet/TransportRoom?servlet=Utilities.jsp" in page.url
+    steps.step("utilities")
+    page.get_by_role("main").get_by_role("link", name="Update My Account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Update My Account")
+    expect(page.get_by_role("main").get_by_role("link")).to_have_text(
+        [APPELLATE_LINK_ITEM, "Your PACER Account...", "Change Client Code"]
+    )
+    steps.step("update-my-account")
+    page.get_by_role("main").get_by_role("link", name=APPELLATE_LINK_ITEM).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(APPELLATE_LINK_ITEM)
+    page.get_by_label("CM/ECF login:").fill("jattorney8")
+    page.get_by_label("CM/ECF password:").fill("ca8-ecf-attorney")
+    steps.step("link-form-filled")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("heading", name="Do you want to link these accounts?")).to_be_visible()
+    steps.step("confirm-names")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "The CM/ECF account for John Attorney is now linked to your CSO account."
+    )
+    assert menu_labels(page) == ["Filing", *APPELLATE_PACER_VIEW]
+    steps.step("linked")
+    menu(page, "Filing").click()
+    page.get_by_role("main").get_by_role("link", name="File a Document").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("File a Document")
+    steps.step("file-a-document")
+    menu(page, "Log Out").click()
+    expect(page.get_by_text("You have logged out of PACER and CM/ECF.")).to_be_visible()
+    steps.step("logged-out")

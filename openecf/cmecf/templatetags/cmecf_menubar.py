@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from openecf.cmecf.access import CourtAccess
-from openecf.cmecf.menus import MenuKey, Section, bar_for_key
+from openecf.cmecf.menus import MenuKey, Section, bar_for_key, logout_url
 
 register = template.Library()
 
@@ -34,7 +34,12 @@ def _rendered(
 ) -> SafeString:
     html = render_to_string(
         "cmecf/menubar.html",
-        {"court_id": court.court_id, "items": bar_for_key(court, menus, linked), "current": current},
+        {
+            "court_id": court.court_id,
+            "items": bar_for_key(court, menus, linked),
+            "current": current,
+            "logout_url": logout_url(court),
+        },
     )
     return mark_safe(html)  # noqa: S308 - the template escaped every value; this is its output
 

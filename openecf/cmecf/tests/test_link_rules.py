@@ -245,12 +245,12 @@ def test_a_viewer_account_links_but_gets_no_filing_menus(demo: None) -> None:
 
 def test_appellate_courts_use_their_own_wording(demo: None) -> None:
     client = signed_in("jattorney", "ca8")
-    utilities = client.get("/ecf/ca8/utilities/nextgen-release-1.1/")
-    assert "Link my filer account to my PACER account" in visible_text(utilities)
-    assert "Link a CM/ECF account" not in visible_text(utilities)
+    update = client.get("/ecf/ca8/n/beam/servlet/TransportRoom?servlet=UpdateAccount.jsp")
+    assert "Link my filer account to my PACER account" in visible_text(update)
+    assert "Link a CM/ECF account" not in visible_text(update)
     done = link(client, "ca8", "jattorney8", "ca8-ecf-attorney")
     assert "The CM/ECF account for John Attorney is now linked" in visible_text(done)
-    assert menu_bar(done)[0] == "Filings"
+    assert menu_bar(done)[0] == "Filing"
 
 
 # The confirmation step.
