@@ -63,7 +63,17 @@ def unavailable(court: MenuKey, label: str) -> Entry:
 
 
 def _link_entry(court: MenuKey) -> Entry:
-    return Entry(court.link_item_label, reverse("cmecf:link", args=[court.court_id]))
+    return Entry(court.link_item_label, link_url(court.court_id, court.court_type))
+
+
+# The link procedure's three pages: at a court of appeals in its own URL scheme (TransportRoom servlets).
+LINK_SERVLETS = {"link": "LinkAccount.jsp", "link_confirm": "LinkConfirm.jsp", "link_done": "LinkDone.jsp"}
+
+
+def link_url(court_id: str, court_type: str, page: str = "link") -> str:
+    if court_type == CourtType.APPELLATE:
+        return transport_url(court_id, LINK_SERVLETS[page])
+    return reverse(f"cmecf:{page}", args=[court_id])
 
 
 def utilities_sections(court: Court, *, linked: bool) -> tuple[Section, ...]:

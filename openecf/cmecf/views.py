@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -50,10 +50,18 @@ def court_page(view: View) -> View:
     return wrapper
 
 
+def _link_url(court: Court, page: str = "link") -> str:
+    return menus.link_url(court.pk, court.type, page)
+
+
 def _render(
     request: HttpRequest, access: CourtAccess, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    return render(request, template, {"access": access, "court": access.court, **context}, status=status)
+    court = access.court
+    link_urls = {page: _link_url(court, page) for page in ("link", "link_confirm")}
+    return render(
+        request, template, {"access": access, "court": court, "link_urls": link_urls, **context}, status=status
+    )
 
 
 def home(request: HttpRequest, court_id: str) -> HttpResponse:
@@ -115,6 +123,15 @@ def transport_room(request: HttpRequest, court_id: str) -> HttpResponse:
     servlet = request.GET.get("servlet", "")
     if servlet == menus.APPELLATE_LOGOUT:
         return _log_out(request, court)
+    link_pages = {
+        menus.LINK_SERVLETS["link"]: link,
+        menus.LINK_SERVLETS["link_confirm"]: link_confirm,
+        menus.LINK_SERVLETS["link_done"]: link_done,
+    }
+    if servlet in link_pages:  # the link procedure, in appellate NextGen's own URLs
+        return link_pages[servlet](request, court.pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     return _appellate_page(request, court.pk, servlet)
 
 
@@ -281,7 +298,7 @@ def _confirmation(
 def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     assert access.pacer is not None
     if request.method == "GET":
-        return redirect("cmecf:link", access.court.pk)
+        return redirect(_link_url(access.court))
     proposal = services.LinkProposal.from_session(request.session.get(PROPOSAL_SESSION_KEY))
     form = ConfirmLinkForm(request.POST)
     form.is_valid()
@@ -308,14 +325,14 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     # Kept, marked used, so a double-clicked Submit shows the same result instead of an error, and makes nothing.
     if proposal is not None and made.ecf_account_id == proposal.ecf_account_id:
         request.session[PROPOSAL_SESSION_KEY] = {**proposal.as_session(), "used": True}
-    return redirect("cmecf:link_done", access.court.pk)
+    return redirect(_link_url(access.court, "link_done"))
 
 
 @court_page
 @_pacer_only
 def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:
-        return redirect("cmecf:link", access.court.pk)
+        return redirect(_link_url(access.court))
     return _render(request, access, "cmecf/link_done.html", link=access.link)
 
 

@@ -56,10 +56,16 @@ def test_an_appellate_court_walked_from_the_pacer_view_to_filing(court: str) -> 
     update = client.get(link_href(utilities, "Update My Account"))
     assert re.search(r"<h1>Update My Account</h1>", update.content.decode())
     link_url = link_href(update, "Link my filer account to my PACER account")
+    assert link_url == f"/ecf/{court}/{ROOM}?servlet=LinkAccount.jsp"  # the link pages too, in appellate URLs
     assert client.get(f"/ecf/{court}/{ROOM}?servlet=FileDocument.jsp").status_code == 403
+    form = client.get(link_url)
+    assert f'action="/ecf/{court}/{ROOM}?servlet=LinkAccount.jsp"' in form.content.decode()
     confirm = client.post(link_url, {"login": "aappellant", "password": "Appeals-Court-Pw-1!"})
     assert "CM/ECF Ann Appellant PACER Ann Appellant" in visible_text(confirm)
-    done = client.post(f"/ecf/{court}/utilities/link/confirm/", {"nonce": form_nonce(confirm)}, follow=True)
+    assert f'action="/ecf/{court}/{ROOM}?servlet=LinkConfirm.jsp"' in confirm.content.decode()
+    submitted = client.post(f"/ecf/{court}/{ROOM}?servlet=LinkConfirm.jsp", {"nonce": form_nonce(confirm)})
+    assert submitted["Location"] == f"/ecf/{court}/{ROOM}?servlet=LinkDone.jsp"
+    done = client.get(submitted["Location"])
     assert "The CM/ECF account for Ann Appellant is now linked to your CSO account." in visible_text(done)
     assert "The Filing menu (File a Document) now appears" in visible_text(done)
     # Filing -> File a Document.
@@ -81,6 +87,7 @@ def test_the_district_pattern_is_not_the_appellate_one() -> None:
     )
     assert client.get("/ecf/ca8/menu/query/").status_code == 404
     assert client.get(f"/ecf/ca8/{ROOM}?servlet=NoSuch.jsp").status_code == 404
+    assert client.post(f"/ecf/ca8/{ROOM}?servlet=CaseSearch.jsp").status_code == 405
     # A district court has no TransportRoom.
     assert client.get(f"/ecf/wiwd/{ROOM}?servlet=CaseSearch.jsp").status_code == 404
 

@@ -20,6 +20,9 @@ POSTS = [
     "/ecf/wied/utilities/link/",
     "/ecf/wied/utilities/link/confirm/",
     "/ecf/wied/utilities/client-code/",
+    "/ecf/ca8/n/beam/servlet/TransportRoom?servlet=LinkAccount.jsp",
+    "/ecf/ca8/n/beam/servlet/TransportRoom?servlet=LinkConfirm.jsp",
+    "/clerk/wiwd/profile/",
 ]
 
 
