@@ -5,6 +5,17 @@ from django.db import migrations, models
 import openecf.courts.profiles
 
 
+def load_profiles(apps, schema_editor):
+    """Every court gets its shipped profile: the seeds' courts as their guides show them, the others the defaults."""
+    from openecf.courts.profiles import PROFILE_FIELDS, profile_for
+
+    Court = apps.get_model("courts", "Court")
+    for court in Court.objects.all():
+        for field, value in profile_for(court.pk).items():
+            setattr(court, field, value)
+        court.save(update_fields=list(PROFILE_FIELDS))
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("courts", "0002_load_courts"),
@@ -85,18 +96,5 @@ class Migration(migrations.Migration):
                 name="court_login_buttons_valid",
             ),
         ),
+        migrations.RunPython(load_profiles, migrations.RunPython.noop),
     ]
-
-
-def load_profiles(apps, schema_editor):
-    """Every court gets its shipped profile: the seeds' courts as their guides show them, the others the defaults."""
-    from openecf.courts.profiles import PROFILE_FIELDS, profile_for
-
-    Court = apps.get_model("courts", "Court")
-    for court in Court.objects.all():
-        for field, value in profile_for(court.pk).items():
-            setattr(court, field, value)
-        court.save(update_fields=list(PROFILE_FIELDS))
-
-
-Migration.operations.append(migrations.RunPython(load_profiles, migrations.RunPython.noop))
