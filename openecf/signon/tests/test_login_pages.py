@@ -127,3 +127,18 @@ def test_a_currentgen_court_leads_to_its_own_court_login() -> None:
     landing = Client().get("/ecf/nysd/")
     assert main_text(landing).startswith("District Court, S.D. New York Document Filing System This court is not yet")
     assert link_href(landing, "Document Filing System") == "/ecf/nysd/cgi-bin/login.pl"
+
+
+def test_every_court_shows_its_login_and_landing_page_from_its_profile() -> None:
+    client = Client()
+    for court in Court.objects.all():
+        login = client.get(f"/login/?court={court.pk}")
+        assert login.status_code == 200, court.pk
+        assert main_text(login).startswith(court.login_page_title), court.pk
+        assert (COOKIE_NOTICE in main_text(login)) == court.is_pacer_login, court.pk
+        assert main_text(login).endswith(court.login_notice), court.pk
+        landing = client.get(f"/ecf/{court.pk}/")
+        assert landing.status_code == 200, court.pk
+        assert link_href(landing, court.landing_entry).startswith(
+            "/login/?court=" if court.is_live() else f"/ecf/{court.pk}/cgi-bin/login.pl"
+        ), court.pk
