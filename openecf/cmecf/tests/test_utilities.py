@@ -113,3 +113,20 @@ def test_a_layout_change_shows_at_once_and_the_way_to_a_nested_link_item_is_neve
     ]
     Court.objects.filter(pk="gud").update(link_item_location="utilities")
     assert sections(utilities(account, "gud")) == [("Your Account", [LINK, "Mailings..."])]
+
+
+def test_with_the_old_court_login_at_a_currentgen_court_the_filer_has_the_filer_items(demo: None) -> None:
+    client = Client()
+    signed_in = client.post("/ecf/nysd/cgi-bin/login.pl", {"login": "jattorney", "password": "nysd-ecf-attorney"})
+    assert signed_in.status_code == 302
+    assert sections(client.get("/ecf/nysd/utilities/").content.decode())[0] == (
+        "Your Account",
+        [
+            "Your PACER Account...",
+            "Maintain Your ECF Account",
+            "Change Client Code",
+            "Change PACER Exemption Status",
+            "Review Billing History",
+            "View Your Transaction Log",
+        ],
+    )
