@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from openecf.clerks.services import IdentityCheck
@@ -148,5 +150,9 @@ class CourtProfileForm(forms.Form):
         + ". Maintain Your ECF Account and View Your Transaction Log show only after linking.",
     )
 
+    def __init__(self, *args: Any, appellate: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.appellate = appellate
+
     def clean_utilities_layout(self) -> list[dict[str, object]]:
-        return parse_layout_text(self.cleaned_data["utilities_layout"])
+        return parse_layout_text(self.cleaned_data["utilities_layout"], appellate=self.appellate)

@@ -91,6 +91,7 @@ def _utility_entry(court: MenuKey, key: str) -> Entry:
         "client_code": lambda: reverse("cmecf:client_code", args=[court.court_id]),
         "court_information": lambda: reverse("signon:court", args=[court.court_id]),
         "nextgen_release_1_1": lambda: reverse("cmecf:nextgen_menu", args=[court.court_id]),
+        "update_my_account": lambda: transport_url(court.court_id, "UpdateAccount.jsp"),
     }
     return Entry(label, urls[key]()) if key in urls else unavailable(court, label)
 
@@ -188,7 +189,12 @@ def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...], linked: bool
     visitor has the filer's Utilities items (see utilities_sections)."""
     if court.court_type == CourtType.APPELLATE:
         return tuple(
-            BarItem(label, slug, transport_url(court.court_id, APPELLATE_MENUS[slug]), _appellate_dropdown(court, slug))
+            BarItem(
+                label,
+                slug,
+                transport_url(court.court_id, APPELLATE_MENUS[slug]),
+                _appellate_dropdown(court, slug, linked),
+            )
             for label, slug in items
         )
     bar = []
@@ -244,23 +250,31 @@ def _transport_entry(court: MenuKey, servlet: str) -> Entry:
     return Entry(APPELLATE_PAGES[servlet], transport_url(court.court_id, servlet))
 
 
-def _appellate_dropdown(court: MenuKey, slug: str) -> tuple[Section, ...]:
+def _appellate_dropdown(court: MenuKey, slug: str, linked: bool) -> tuple[Section, ...]:
     if slug in ("filing", "utilities"):
-        return appellate_sections_for_key(court, APPELLATE_MENUS[slug])
+        return appellate_sections_for_key(court, APPELLATE_MENUS[slug], linked)
     return ()
 
 
-def appellate_sections(court: Court, servlet: str) -> tuple[Section, ...]:
-    return appellate_sections_for_key(MenuKey.of(court), servlet)
+def appellate_sections(court: Court, servlet: str, *, linked: bool) -> tuple[Section, ...]:
+    return appellate_sections_for_key(MenuKey.of(court), servlet, linked)
 
 
 @lru_cache(maxsize=4096)
-def appellate_sections_for_key(court: MenuKey, servlet: str) -> tuple[Section, ...]:
-    """The entries of an appellate menu page; () for a page of its own (Case Search, ...)."""
+def appellate_sections_for_key(court: MenuKey, servlet: str, linked: bool = False) -> tuple[Section, ...]:
+    """The entries of an appellate menu page; () for a page of its own (Case Search, ...). Utilities is the
+    court's profile layout (by the visitor's state), Update My Account among its items."""
     if servlet == "Filing.jsp":
         return (Section("Filing", (_transport_entry(court, "FileDocument.jsp"),)),)
     if servlet == "Utilities.jsp":
-        return (Section("Utilities", (_transport_entry(court, "UpdateAccount.jsp"),)),)
+        sections = []
+        for title, keys in court.utilities_layout:
+            shown = [key for key in keys if key != "link" and (linked or UTILITY_ITEMS[key][1] != Audience.FILER)]
+            if shown:
+                sections.append(Section(title, tuple(_utility_entry(court, key) for key in shown)))
+        if not any(key == "update_my_account" for _, keys in court.utilities_layout for key in keys):
+            sections.append(Section("Utilities", (_transport_entry(court, "UpdateAccount.jsp"),)))
+        return tuple(sections)
     if servlet == "UpdateAccount.jsp":
         return (
             Section(

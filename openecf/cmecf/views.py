@@ -142,7 +142,7 @@ def _appellate_page(request: HttpRequest, access: CourtAccess, servlet: str) -> 
     title = menus.APPELLATE_PAGES[servlet]
     if servlet in menus.APPELLATE_FILING_PAGES and not access.can_file:
         return _render(request, access, "cmecf/no_filing.html", status=403)
-    sections = menus.appellate_sections(access.court, servlet)
+    sections = menus.appellate_sections(access.court, servlet, linked=access.has_ecf_account)
     if not sections:
         return _render(request, access, "cmecf/unavailable.html", label=title)
     return _render(request, access, "cmecf/menu_page.html", title=title, sections=sections)

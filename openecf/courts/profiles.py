@@ -94,6 +94,8 @@ UTILITY_ITEMS: dict[str, tuple[str, str]] = {
     "efincert": ("eFinCert", Audience.EVERYONE),
     "release_5_0": ("Release 5.0 Menu Items", Audience.EVERYONE),
     "nextgen_release_1_1": ("NextGen Release 1.1 Menu Items", Audience.EVERYONE),
+    # Courts of appeals only: the page that holds their link item ("Link my filer account to my PACER account").
+    "update_my_account": ("Update My Account", Audience.EVERYONE),
 }
 
 Layout = list[dict[str, Any]]  # [{"title": "Your Account", "items": ["pacer_account", "link", ...]}, ...]
@@ -141,6 +143,9 @@ ALND_LAYOUT: Layout = [
     {"title": "Miscellaneous", "items": ["mailings", "court_information"]},
 ]
 
+# Appellate NextGen: Utilities -> Update My Account, where the link item lives.
+APPELLATE_LAYOUT: Layout = [{"title": "Utilities", "items": ["update_my_account"]}]
+
 PROFILE_FIELDS = (
     "login_style",
     "login_notice",
@@ -179,9 +184,12 @@ SEED_PROFILES: dict[str, dict[str, Any]] = {
 }
 
 
-def profile_for(court_id: str) -> dict[str, Any]:
-    """The shipped profile of a court: the defaults, with the seed's own where the court has a seed."""
+def profile_for(court_id: str, court_type: str = "") -> dict[str, Any]:
+    """The shipped profile of a court: the defaults (a court of appeals: its own Utilities), with the seed's own
+    where the court has a seed."""
     profile = {**DEFAULT_PROFILE, **SEED_PROFILES.get(court_id, {})}
+    if court_type == "appellate":
+        profile["utilities_layout"] = APPELLATE_LAYOUT
     profile["utilities_layout"] = [
         {"title": s["title"], "items": list(s["items"])} for s in profile["utilities_layout"]
     ]
@@ -192,8 +200,10 @@ def default_layout() -> Layout:
     return profile_for("")["utilities_layout"]
 
 
-def clean_layout(layout: Any) -> Layout:
-    """A Utilities layout as stored: a list of sections, each a title and known item keys, "link" exactly once."""
+def clean_layout(layout: Any, *, appellate: bool | None = None) -> Layout:
+    """A Utilities layout as stored: a list of sections, each a title and known item keys, each once. A court of
+    appeals (appellate=True) places Update My Account, which holds its link item; any other court (False) places
+    the link item itself; None (the model's own check, which knows no court) accepts either."""
     if not isinstance(layout, list) or not layout:
         raise ValidationError("The Utilities layout must be a list of sections.")
     cleaned: Layout = []
@@ -216,8 +226,20 @@ def clean_layout(layout: Any) -> Layout:
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:
         raise ValidationError(f"Each item appears once; repeated: {', '.join(repeated)}.")
-    if "link" not in keys:
-        raise ValidationError("The layout must place the link item (link).")
+    if appellate is None and "link" not in keys and "update_my_account" not in keys:
+        raise ValidationError("The layout must place the link item (link) or Update My Account (update_my_account).")
+    if appellate is False:
+        if "link" not in keys:
+            raise ValidationError("The layout must place the link item (link).")
+        if "update_my_account" in keys:
+            raise ValidationError("Only a court of appeals has Update My Account (update_my_account).")
+    if appellate and "update_my_account" not in keys:
+        raise ValidationError(
+            "A court of appeals keeps its link item under Update My Account: place update_my_account "
+            "(and not link, which lives there)."
+        )
+    if appellate and "link" in keys:
+        raise ValidationError("At a court of appeals the link item lives under Update My Account: remove link.")
     return cleaned
 
 
@@ -226,11 +248,11 @@ def layout_text(layout: Layout) -> str:
     return "\n".join(f"{section['title']}: {', '.join(section['items'])}" for section in layout)
 
 
-def parse_layout_text(text: str) -> Layout:
+def parse_layout_text(text: str, *, appellate: bool | None = None) -> Layout:
     sections: Layout = []
     for number, line in enumerate((line for line in text.splitlines() if line.strip()), 1):
         title, colon, items = line.rpartition(":")
         if not colon:
             raise ValidationError(f"Line {number} must read “Section title: item, item”.")
         sections.append({"title": title.strip(), "items": [item.strip() for item in items.split(",") if item.strip()]})
-    return clean_layout(sections)
+    return clean_layout(sections, appellate=appellate)

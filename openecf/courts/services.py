@@ -71,7 +71,7 @@ _LABELS = {
 _TEXT_LIMITS = {"login_title": 200, "login_required_note": 40, "login_notice": 2000, "landing_entry": 100}
 
 
-def clean_profile(values: dict[str, Any]) -> dict[str, Any]:
+def clean_profile(values: dict[str, Any], *, appellate: bool = False) -> dict[str, Any]:
     """The given profile fields, checked; raises ValidationError with every problem."""
     unknown = set(values) - set(EDITABLE_PROFILE_FIELDS)
     if unknown:
@@ -96,7 +96,7 @@ def clean_profile(values: dict[str, Any]) -> dict[str, Any]:
             clean[name] = bool(value)
         else:
             try:
-                clean[name] = clean_layout(value)
+                clean[name] = clean_layout(value, appellate=appellate)
             except ValidationError as problem:
                 problems += problem.messages
     if problems:
@@ -107,7 +107,7 @@ def clean_profile(values: dict[str, Any]) -> dict[str, Any]:
 def set_court_profile(*, court: Court, values: dict[str, Any], origin: Origin, actor: object = None) -> dict[str, Any]:
     """Change the court's profile (login page, Utilities, landing page); audited as court.profile_changed with each
     changed field's old and new value. Returns the changes ({} when nothing changed: nothing is recorded)."""
-    clean = clean_profile(values)
+    clean = clean_profile(values, appellate=court.is_appellate)
     with transaction.atomic():
         locked = Court.objects.select_for_update().get(pk=court.pk)
         changed = {name: [getattr(locked, name), new] for name, new in clean.items() if getattr(locked, name) != new}

@@ -131,7 +131,9 @@ def profile(request: HttpRequest, scope: ClerkScope) -> HttpResponse:
     court = scope.court
     initial = {name: getattr(court, name) for name in courts.EDITABLE_PROFILE_FIELDS}
     initial["utilities_layout"] = layout_text(court.utilities_layout)
-    form = CourtProfileForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = CourtProfileForm(
+        request.POST if request.method == "POST" else None, initial=initial, appellate=court.is_appellate
+    )
     if request.method == "POST" and form.is_valid():
         try:
             changed = courts.set_court_profile(

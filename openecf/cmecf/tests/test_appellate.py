@@ -119,3 +119,34 @@ def test_on_the_court_host_the_appellate_scheme_is_at_the_root(settings: object)
     assert link_href(home, "Case Search") == f"/{ROOM}?servlet=CaseSearch.jsp"
     assert link_href(home, "Log Out") == f"/{ROOM}?servlet=Logout"
     assert client.get(f"/{ROOM}?servlet=UpdateAccount.jsp", secure=True).status_code == 200
+
+
+def test_appellate_utilities_follow_the_court_profile() -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    client = Client()
+    client.force_login(make_pacer("ca8pacer04", "Pat Pacer"))
+    utilities = f"/ecf/ca8/{ROOM}?servlet=Utilities.jsp"
+    assert Court.objects.get(pk="ca8").utilities_layout == [{"title": "Utilities", "items": ["update_my_account"]}]
+    assert re.findall(r'<h2 id="section-\d+">([^<]+)</h2>', client.get(utilities).content.decode()) == ["Utilities"]
+    call_command(
+        "set_court_profile",
+        "ca8",
+        "--utilities=Your Account: client_code, update_my_account, transaction_log",
+        stdout=StringIO(),
+    )
+    page = client.get(utilities)
+    assert dropdown(page, "utilities") == ["Change Client Code", "Update My Account"]  # the log is a filer's
+    # At a court of appeals the link item lives under Update My Account, and must stay reachable.
+    for layout, message in [
+        ("Utilities: client_code", "place update_my_account"),
+        ("Utilities: update_my_account, link", "remove link"),
+    ]:
+        with pytest.raises(CommandError, match=message):
+            call_command("set_court_profile", "ca8", f"--utilities={layout}", stdout=StringIO())
+    with pytest.raises(CommandError, match="Only a court of appeals has Update My Account"):
+        call_command(
+            "set_court_profile", "wiwd", "--utilities=Your Account: link, update_my_account", stdout=StringIO()
+        )

@@ -51,7 +51,7 @@ def upsert_courts(
         court_id = defaults.pop("id")
         existing = court_model.objects.filter(pk=court_id).first()
         if profiles and (existing is None or reset_profiles):
-            defaults.update(profile_for(court_id))
+            defaults.update(profile_for(court_id, row["type"]))
         if existing is None:
             court_model.objects.create(id=court_id, **defaults)
             created += 1

@@ -11,7 +11,7 @@ def load_profiles(apps, schema_editor):
 
     Court = apps.get_model("courts", "Court")
     for court in Court.objects.all():
-        for field, value in profile_for(court.pk).items():
+        for field, value in profile_for(court.pk, court.type).items():
             setattr(court, field, value)
         court.save(update_fields=list(PROFILE_FIELDS))
 

@@ -11,7 +11,16 @@ from django.test import Client
 
 from conftest import PACER_PASSWORD, link_href, make_pacer, visible_text
 from openecf.courts.models import Court
-from openecf.courts.profiles import COOKIE_NOTICE, NOTICE_WEB_SITE, NOTICE_WEBSITE, NOTICE_WIWD
+from openecf.courts.profiles import (
+    ALND_LAYOUT,
+    APPELLATE_LAYOUT,
+    COOKIE_NOTICE,
+    DEFAULT_LAYOUT,
+    NOTICE_WEB_SITE,
+    NOTICE_WEBSITE,
+    NOTICE_WIWD,
+    WIWD_LAYOUT,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +109,12 @@ def test_every_court_has_a_profile() -> None:
     assert not Court.objects.filter(utilities_layout=[]).exists()
     assert set(Court.objects.filter(login_style="pacer").values_list("pk", flat=True)) == {"gud", "alnd"}
     assert list(Court.objects.filter(client_code_required=True).values_list("pk", flat=True)) == ["alnd"]
+    layouts = {court.pk: court.utilities_layout for court in Court.objects.all()}
+    appellate = set(Court.objects.filter(type="appellate").values_list("pk", flat=True))
+    assert len(appellate) == 13
+    assert all(layouts[pk] == APPELLATE_LAYOUT for pk in appellate)
+    assert layouts["wiwd"] == WIWD_LAYOUT and layouts["alnd"] == ALND_LAYOUT
+    assert all(layouts[pk] == DEFAULT_LAYOUT for pk in set(layouts) - appellate - {"wiwd", "alnd"})
 
 
 @pytest.mark.parametrize(

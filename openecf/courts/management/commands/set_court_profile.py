@@ -46,7 +46,7 @@ class Command(BaseCommand):
         court = court_argument(options["court"])
         values: dict[str, Any] = {}
         if options["reset"]:
-            values.update(profile_for(court.pk))
+            values.update(profile_for(court.pk, court.type))
         for option, field in [
             ("login_style", "login_style"),
             ("login_title", "login_title"),
@@ -61,7 +61,9 @@ class Command(BaseCommand):
             values["client_code_required"] = options["client_code_required"] == "yes"
         try:
             if options["utilities"] is not None:
-                values["utilities_layout"] = parse_layout_text(options["utilities"].replace(";", "\n"))
+                values["utilities_layout"] = parse_layout_text(
+                    options["utilities"].replace(";", "\n"), appellate=court.is_appellate
+                )
             changed = services.set_court_profile(court=court, values=values, origin=COMMAND_LINE) if values else {}
         except ValidationError as problems:
             raise CommandError("; ".join(problems.messages) + " Nothing was changed.", returncode=2) from None
