@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "var" / "screenshots"
 TARGET = ROOT / "docs" / "walkthrough"
 # The walks the walkthrough shows, one section each.
-WALKS = ["000-wied", "001-wiwd", "002-wiwb", "003-gud", "004-alnd", "001-wiwd-keyboard", "phone"]
+WALKS = ["000-wied", "001-wiwd", "002-wiwb", "003-gud", "004-alnd", "appellate-ca8", "001-wiwd-keyboard", "phone"]
 
 
 def main() -> int:

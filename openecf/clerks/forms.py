@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from openecf.clerks.services import IdentityCheck
 from openecf.cmecf.models import EMAIL_MAX_LENGTH, LOGIN_MAX_LENGTH, NAME_MAX_LENGTH, EcfRole
 from openecf.courts.models import LinkItemLocation
+from openecf.courts.profiles import UTILITY_ITEMS, LoginButtons, LoginStyle, parse_layout_text
 from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
 
 # The desk signs in staff as the admin site does: username and password, then the code.
@@ -117,3 +120,41 @@ class EfileDecisionForm(forms.Form):
         elif cleaned.get("decision") == "deny" and not (cleaned.get("note") or "").strip():
             self.add_error("note", "A note is required to deny: tell the filer why. It is e-mailed to them.")
         return cleaned
+
+
+class CourtProfileForm(forms.Form):
+    """How the court's login page, CM/ECF landing page and Utilities page look (courts.services.set_court_profile)."""
+
+    login_style = forms.ChoiceField(label="Login page", choices=LoginStyle.choices, widget=forms.RadioSelect)
+    login_title = forms.CharField(
+        label="Title of the court-branded login",
+        max_length=200,
+        help_text="e.g. Wisconsin Western District Court Login",
+    )
+    login_required_note = forms.CharField(
+        label="Words after the * above the fields", max_length=40, help_text="e.g. Required Information"
+    )
+    login_buttons = forms.ChoiceField(label="Buttons", choices=LoginButtons.choices, widget=forms.RadioSelect)
+    client_code_required = forms.BooleanField(label="The login requires a client code (Client Code *)", required=False)
+    login_notice = forms.CharField(
+        label="Notice under the login form", max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    landing_entry = forms.CharField(
+        label="Entry on the CM/ECF site",
+        max_length=100,
+        help_text="The link a signed-out visitor follows to the login, e.g. Document Filing System",
+    )
+    utilities_layout = forms.CharField(
+        label="Utilities",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One section a line: “Section title: item, item”. Items: "
+        + "; ".join(f"{key} ({label})" for key, (label, _) in UTILITY_ITEMS.items())
+        + ". Maintain Your ECF Account and View Your Transaction Log show only after linking.",
+    )
+
+    def __init__(self, *args: Any, appellate: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.appellate = appellate
+
+    def clean_utilities_layout(self) -> list[dict[str, object]]:
+        return parse_layout_text(self.cleaned_data["utilities_layout"], appellate=self.appellate)

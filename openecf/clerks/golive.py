@@ -36,6 +36,8 @@ class GoLiveRefused(Exception):
 
 def link_item_path(court: Court, location: str | None = None) -> str:
     location = location or court.link_item_location
+    if court.is_appellate:  # appellate NextGen keeps it under Update My Account
+        return f"Utilities → Update My Account → {court.link_item_label}"
     if location == LinkItemLocation.UTILITIES:
         return f"Utilities → {court.link_item_label}"
     return f"Utilities → NextGen Release 1.1 Menu Items → {court.link_item_label}"

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<str:court_id>/efile/<int:pk>/", efile_views.registration, name="efile_registration"),
     path("<str:court_id>/go-live/", court_views.go_live, name="go_live"),
     path("<str:court_id>/contacts/", court_views.contacts, name="contacts"),
+    path("<str:court_id>/profile/", court_views.profile, name="profile"),
     path("<str:court_id>/import/", court_views.import_accounts, name="import"),
     path("<str:court_id>/audit/", court_views.audit_log, name="audit"),
     path("<str:court_id>/audit.csv", court_views.audit_csv, name="audit_csv"),

@@ -43,6 +43,11 @@ class CourtAccess:
         return None
 
     @property
+    def has_ecf_account(self) -> bool:
+        """Linked (or, before NextGen, signed in with the court login): the filer's Utilities items show."""
+        return self.filing_account is not None
+
+    @property
     def can_file(self) -> bool:
         account = self.filing_account
         return account is not None and account.is_active and account.can_file
@@ -85,9 +90,21 @@ def court_access(request: HttpRequest, court: Court) -> CourtAccess:
     return access
 
 
+# Appellate NextGen: Filing for filers; the PACER view for everyone signed in (menus.APPELLATE_MENUS).
+_APPELLATE_PACER_VIEW = [
+    MenuItem("Case Search", "case-search"),
+    MenuItem("Calendar", "calendar"),
+    MenuItem("Opinions", "opinions"),
+    MenuItem("Orders/Judgments", "orders-judgments"),
+    MenuItem("Utilities", "utilities"),
+]
+
+
 def _menus(access: CourtAccess) -> list[MenuItem]:
     if not access.signed_in:
         return []
+    if access.court.is_appellate:
+        return ([MenuItem("Filing", "filing")] if access.can_file else []) + _APPELLATE_PACER_VIEW
     items = [MenuItem(label, label.lower()) for label in access.court.filing_menus] if access.can_file else []
     items += [MenuItem("Query", "query"), MenuItem("Reports", "reports"), MenuItem("Utilities", "utilities")]
     if access.filing_account is not None:

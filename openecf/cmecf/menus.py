@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from openecf.courts.models import Court, CourtType, LinkItemLocation
 from openecf.signon.hosts import current_court_host
+from openecf.courts.profiles import UTILITY_ITEMS, Audience, default_layout
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,12 @@ class MenuKey:
     # The court whose own host serves the request ("" on the sign-on host or without OPENECF_COURT_DOMAIN): on
     # ecf.wiwd.<domain> wiwd's pages are at the root, on ecf.ilnd.<domain> the same pages are under /ecf/wiwd/.
     host_court: str
+    utilities_layout: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the court's profile: (title, item keys)
 
     @classmethod
     def of(cls, court: Court) -> MenuKey:
         urlconf = get_urlconf()
+        layout = court.utilities_layout or default_layout()
         return cls(
             court.pk,
             court.type,
@@ -56,6 +59,7 @@ class MenuKey:
             str(urlconf or ""),
             get_script_prefix(),
             current_court_host.get(),
+            tuple((section["title"], tuple(section["items"])) for section in layout),
         )
 
 
@@ -64,49 +68,56 @@ def unavailable(court: MenuKey, label: str) -> Entry:
 
 
 def _link_entry(court: MenuKey) -> Entry:
-    return Entry(court.link_item_label, reverse("cmecf:link", args=[court.court_id]))
+    return Entry(court.link_item_label, link_url(court.court_id, court.court_type))
 
 
-def utilities_sections(court: Court) -> tuple[Section, ...]:
-    return _utilities_sections(MenuKey.of(court))
+# The link procedure's three pages: at a court of appeals in its own URL scheme (TransportRoom servlets).
+LINK_SERVLETS = {"link": "LinkAccount.jsp", "link_confirm": "LinkConfirm.jsp", "link_done": "LinkDone.jsp"}
+
+
+def link_url(court_id: str, court_type: str, page: str = "link") -> str:
+    if court_type == CourtType.APPELLATE:
+        return transport_url(court_id, LINK_SERVLETS[page])
+    return reverse(f"cmecf:{page}", args=[court_id])
+
+
+def utilities_sections(court: Court, *, linked: bool) -> tuple[Section, ...]:
+    """The court's Utilities page (its profile's layout) as this visitor has it: before linking, what a PACER-only
+    user has; after linking (or with the old court login), the filer's items too."""
+    return _utilities_sections(MenuKey.of(court), linked)
+
+
+def _utility_entry(court: MenuKey, key: str) -> Entry:
+    label = UTILITY_ITEMS[key][0]
+    if key == "link":
+        return _link_entry(court)
+    urls = {
+        "pacer_account": lambda: reverse("accounts:manage"),  # Manage My Account
+        "client_code": lambda: reverse("cmecf:client_code", args=[court.court_id]),
+        "court_information": lambda: reverse("signon:court", args=[court.court_id]),
+        "nextgen_release_1_1": lambda: reverse("cmecf:nextgen_menu", args=[court.court_id]),
+        "update_my_account": lambda: transport_url(court.court_id, "UpdateAccount.jsp"),
+    }
+    return Entry(label, urls[key]()) if key in urls else unavailable(court, label)
 
 
 @lru_cache(maxsize=4096)
-def _utilities_sections(court: MenuKey) -> tuple[Section, ...]:
-    your_account = [
-        Entry("Your PACER Account...", reverse("accounts:manage")),  # Manage My Account
-        unavailable(court, "Maintain Your ECF Account"),
-    ]
-    if court.link_item_location == LinkItemLocation.UTILITIES:
-        your_account.append(_link_entry(court))
-    your_account += [
-        Entry("Change Client Code", reverse("cmecf:client_code", args=[court.court_id])),
-        unavailable(court, "Change PACER Exemption Status"),
-        unavailable(court, "Citation Display Preferences"),
-        unavailable(court, "Review Billing History"),
-        unavailable(court, "View Your Transaction Log"),
-    ]
-    return (
-        Section("Your Account", tuple(your_account)),
-        Section(
-            "Miscellaneous",
-            (
-                unavailable(court, "Mailings..."),
-                Entry("Court Information", reverse("signon:court", args=[court.court_id])),
-                unavailable(court, "Verify a Document"),
-                unavailable(court, "Check PDF Document"),
-            ),
-        ),
-        Section("Release 3.2 Menu Items", (unavailable(court, "Judgment Index"),)),
-        Section("Miscellaneous", (unavailable(court, "eFinCert"),)),
-        Section(
-            "Release Menu Items",
-            (
-                unavailable(court, "Release 5.0 Menu Items"),
-                Entry("NextGen Release 1.1 Menu Items", reverse("cmecf:nextgen_menu", args=[court.court_id])),
-            ),
-        ),
-    )
+def _utilities_sections(court: MenuKey, linked: bool) -> tuple[Section, ...]:
+    sections = []
+    for title, keys in court.utilities_layout:
+        shown = [
+            key
+            for key in keys
+            if (linked or UTILITY_ITEMS[key][1] != Audience.FILER)
+            and (key != "link" or court.link_item_location == LinkItemLocation.UTILITIES)
+        ]
+        if shown:
+            sections.append(Section(title, tuple(_utility_entry(court, key) for key in shown)))
+    placed = {key for _, keys in court.utilities_layout for key in keys}
+    if court.link_item_location == LinkItemLocation.NEXTGEN_MENU and "nextgen_release_1_1" not in placed:
+        # The link item is one level down: the way there must be on the page, whatever the layout says.
+        sections.append(Section("Release Menu Items", (_utility_entry(court, "nextgen_release_1_1"),)))
+    return tuple(sections)
 
 
 def nextgen_release_sections(court: Court) -> tuple[Section, ...]:
@@ -138,13 +149,12 @@ _MENUS: dict[str, list[str]] = {
     "criminal": ["Indictments and Informations", "Motions and Related Filings", "Notices", "Other Filings"],
     "bankruptcy": ["Open a Bankruptcy Case", "Motions/Applications", "Claim Actions", "Plan", "Other"],
     "adversary": ["Open an Adversary Case", "Answer/Response", "Motions/Applications", "Other"],
-    "filings": ["File a Document", "Open a New Case"],
     "search": ["Search for a menu item"],
     "help": ["CM/ECF User Manual", "Court Information", "PACER Help"],
 }
 
 MENU_TITLES = {slug: slug.title() for slug in _MENUS}
-FILING_MENUS = {"civil", "criminal", "bankruptcy", "adversary", "filings"}
+FILING_MENUS = {"civil", "criminal", "bankruptcy", "adversary"}
 
 
 def menu_sections(court: Court, slug: str) -> tuple[Section, ...]:
@@ -179,14 +189,106 @@ class BarItem:
 
 
 @lru_cache(maxsize=4096)
-def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...]) -> tuple[BarItem, ...]:
-    """The bar for the (label, slug) menus a visitor has at this court, in their order."""
+def bar_for_key(court: MenuKey, items: tuple[tuple[str, str], ...], linked: bool = False) -> tuple[BarItem, ...]:
+    """The bar for the (label, slug) menus a visitor has at this court, in their order; linked: whether the
+    visitor has the filer's Utilities items (see utilities_sections)."""
+    if court.court_type == CourtType.APPELLATE:
+        return tuple(
+            BarItem(
+                label,
+                slug,
+                transport_url(court.court_id, APPELLATE_MENUS[slug]),
+                _appellate_dropdown(court, slug, linked),
+            )
+            for label, slug in items
+        )
     bar = []
     for label, slug in items:
         if slug == "utilities":
-            url, sections = reverse("cmecf:utilities", args=[court.court_id]), _utilities_sections(court)
+            url, sections = reverse("cmecf:utilities", args=[court.court_id]), _utilities_sections(court, linked)
         else:
             url = reverse("cmecf:menu", args=[court.court_id, slug])
             sections = _menu_sections(court, slug) if is_menu(slug) else ()
         bar.append(BarItem(label, slug, url, sections if slug in DROPDOWN_MENUS else ()))
     return tuple(bar)
+
+
+# --- Appellate NextGen: its own menus and URLs (n/beam/servlet/TransportRoom?servlet=...) --------------------------
+
+# Servlet -> page title. The PACER view (Case Search, Calendar, Opinions, Orders/Judgments, Utilities), the filer's
+# Filing -> File a Document, and Utilities -> Update My Account, where the link item lives.
+APPELLATE_PAGES: dict[str, str] = {
+    "CaseSearch.jsp": "Case Search",
+    "CalendarPacer.jsp": "Calendar",
+    "OpinionsReport.jsp": "Opinions",
+    "OrdersJudgmentsReport.jsp": "Orders/Judgments",
+    "Filing.jsp": "Filing",
+    "FileDocument.jsp": "File a Document",
+    "Utilities.jsp": "Utilities",
+    "UpdateAccount.jsp": "Update My Account",
+}
+APPELLATE_FILING_PAGES = {"Filing.jsp", "FileDocument.jsp"}
+APPELLATE_LOGOUT = "Logout"
+# Menu bar slug -> servlet, in the bar's order (access._menus decides who has which).
+APPELLATE_MENUS = {
+    "filing": "Filing.jsp",
+    "case-search": "CaseSearch.jsp",
+    "calendar": "CalendarPacer.jsp",
+    "opinions": "OpinionsReport.jsp",
+    "orders-judgments": "OrdersJudgmentsReport.jsp",
+    "utilities": "Utilities.jsp",
+}
+
+
+def transport_url(court_id: str, servlet: str) -> str:
+    return f"{reverse('cmecf:transport_room', args=[court_id])}?servlet={servlet}"
+
+
+def logout_url(court: MenuKey) -> str:
+    """Log Out: appellate NextGen's own servlet; elsewhere CM/ECF's login.pl?logout (what clients look for)."""
+    if court.court_type == CourtType.APPELLATE:
+        return transport_url(court.court_id, APPELLATE_LOGOUT)
+    return f"{reverse('cmecf:login_pl', args=[court.court_id])}?logout"
+
+
+def _transport_entry(court: MenuKey, servlet: str) -> Entry:
+    return Entry(APPELLATE_PAGES[servlet], transport_url(court.court_id, servlet))
+
+
+def _appellate_dropdown(court: MenuKey, slug: str, linked: bool) -> tuple[Section, ...]:
+    if slug in ("filing", "utilities"):
+        return appellate_sections_for_key(court, APPELLATE_MENUS[slug], linked)
+    return ()
+
+
+def appellate_sections(court: Court, servlet: str, *, linked: bool) -> tuple[Section, ...]:
+    return appellate_sections_for_key(MenuKey.of(court), servlet, linked)
+
+
+@lru_cache(maxsize=4096)
+def appellate_sections_for_key(court: MenuKey, servlet: str, linked: bool = False) -> tuple[Section, ...]:
+    """The entries of an appellate menu page; () for a page of its own (Case Search, ...). Utilities is the
+    court's profile layout (by the visitor's state), Update My Account among its items."""
+    if servlet == "Filing.jsp":
+        return (Section("Filing", (_transport_entry(court, "FileDocument.jsp"),)),)
+    if servlet == "Utilities.jsp":
+        sections = []
+        for title, keys in court.utilities_layout:
+            shown = [key for key in keys if key != "link" and (linked or UTILITY_ITEMS[key][1] != Audience.FILER)]
+            if shown:
+                sections.append(Section(title, tuple(_utility_entry(court, key) for key in shown)))
+        if not any(key == "update_my_account" for _, keys in court.utilities_layout for key in keys):
+            sections.append(Section("Utilities", (_transport_entry(court, "UpdateAccount.jsp"),)))
+        return tuple(sections)
+    if servlet == "UpdateAccount.jsp":
+        return (
+            Section(
+                "Update My Account",
+                (
+                    _link_entry(court),
+                    Entry("Your PACER Account...", reverse("accounts:manage")),
+                    Entry("Change Client Code", reverse("cmecf:client_code", args=[court.court_id])),
+                ),
+            ),
+        )
+    return ()

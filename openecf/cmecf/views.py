@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -53,14 +53,29 @@ def court_page(view: View) -> View:
     return wrapper
 
 
+def _link_url(court: Court, page: str = "link") -> str:
+    return menus.link_url(court.pk, court.type, page)
+
+
 def _render(
     request: HttpRequest, access: CourtAccess, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    return render(request, template, {"access": access, "court": access.court, **context}, status=status)
+    court = access.court
+    link_urls = {page: _link_url(court, page) for page in ("link", "link_confirm")}
+    return render(
+        request, template, {"access": access, "court": court, "link_urls": link_urls, **context}, status=status
+    )
 
 
-@court_page
-def home(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+def home(request: HttpRequest, court_id: str) -> HttpResponse:
+    """The court's CM/ECF site. Signed out: its landing page, whose entry (the court's profile, e.g. "CM/ECF –
+    Document Filing System", seed 004) leads to the court's login; signed in: the court's home page."""
+    court = court_or_404(court_id)
+    access = court_access(request, court)
+    if not access.signed_in:
+        here = reverse("cmecf:home", args=[court.pk])
+        entry = pacer_login_url(request, court.pk, here) if access.live else reverse("cmecf:login_pl", args=[court.pk])
+        return _render(request, access, "cmecf/landing.html", entry_url=entry)
     return _render(request, access, "cmecf/home.html")
 
 
@@ -69,10 +84,7 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
     """CM/ECF's login.pl: '?logout' logs out; otherwise the court's way in (PACER, or the old court login)."""
     court = court_or_404(court_id)
     if "logout" in request.GET:
-        signon.sign_out(request, court=court)
-        response = redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
-        tokens.clear_cookies(response)
-        return response
+        return _log_out(request, court)
     if request.method == "GET":
         if court.is_live():
             return redirect(pacer_login_url(request, court.pk, reverse("cmecf:home", args=[court.pk])))
@@ -98,6 +110,47 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
     return redirect("cmecf:home", court.pk)
 
 
+def _log_out(request: HttpRequest, court: Court) -> HttpResponse:
+    signon.sign_out(request, court=court)
+    response = redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
+    tokens.clear_cookies(response)
+    return response
+
+
+def transport_room(request: HttpRequest, court_id: str) -> HttpResponse:
+    """Appellate NextGen's pages: n/beam/servlet/TransportRoom?servlet=<page> (menus.APPELLATE_PAGES), and its
+    own logout (?servlet=Logout). Only courts of appeals have them."""
+    court = court_or_404(court_id)
+    if not court.is_appellate:
+        raise Http404("Only the courts of appeals have TransportRoom pages")
+    servlet = request.GET.get("servlet", "")
+    if servlet == menus.APPELLATE_LOGOUT:
+        return _log_out(request, court)
+    link_pages = {
+        menus.LINK_SERVLETS["link"]: link,
+        menus.LINK_SERVLETS["link_confirm"]: link_confirm,
+        menus.LINK_SERVLETS["link_done"]: link_done,
+    }
+    if servlet in link_pages:  # the link procedure, in appellate NextGen's own URLs
+        return link_pages[servlet](request, court.pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    return _appellate_page(request, court.pk, servlet)
+
+
+@court_page
+def _appellate_page(request: HttpRequest, access: CourtAccess, servlet: str) -> HttpResponse:
+    if servlet not in menus.APPELLATE_PAGES:
+        return _render(request, access, "cmecf/unavailable.html", status=404, label=servlet[:40] or "TransportRoom")
+    title = menus.APPELLATE_PAGES[servlet]
+    if servlet in menus.APPELLATE_FILING_PAGES and not access.can_file:
+        return _render(request, access, "cmecf/no_filing.html", status=403)
+    sections = menus.appellate_sections(access.court, servlet, linked=access.has_ecf_account)
+    if not sections:
+        return _render(request, access, "cmecf/unavailable.html", label=title)
+    return _render(request, access, "cmecf/menu_page.html", title=title, sections=sections)
+
+
 def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, status: int = 200) -> HttpResponse:
     return render(
         request,
@@ -113,13 +166,21 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
 
 @court_page
 def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    if access.court.is_appellate:  # appellate NextGen has its own Utilities
+        return redirect(menus.transport_url(access.court.pk, "Utilities.jsp"))
     return _render(
-        request, access, "cmecf/menu_page.html", title="Utilities", sections=menus.utilities_sections(access.court)
+        request,
+        access,
+        "cmecf/menu_page.html",
+        title="Utilities",
+        sections=menus.utilities_sections(access.court, linked=access.has_ecf_account),
     )
 
 
 @court_page
 def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
+    if access.court.is_appellate:  # there the link item lives under Utilities -> Update My Account
+        return redirect(menus.transport_url(access.court.pk, "UpdateAccount.jsp"))
     return _render(
         request,
         access,
@@ -131,7 +192,7 @@ def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 
 @court_page
 def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
-    if not menus.is_menu(slug):
+    if not menus.is_menu(slug) or access.court.is_appellate:  # appellate menus are TransportRoom pages
         return _render(request, access, "cmecf/unavailable.html", status=404, label=slug)
     if slug in menus.FILING_MENUS and not access.can_file:
         return _render(request, access, "cmecf/no_filing.html", status=403)
@@ -240,7 +301,7 @@ def _confirmation(
 def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     assert access.pacer is not None
     if request.method == "GET":
-        return redirect("cmecf:link", access.court.pk)
+        return redirect(_link_url(access.court))
     proposal = services.LinkProposal.from_session(request.session.get(PROPOSAL_SESSION_KEY))
     form = ConfirmLinkForm(request.POST)
     form.is_valid()
@@ -267,23 +328,15 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     # Kept, marked used, so a double-clicked Submit shows the same result instead of an error, and makes nothing.
     if proposal is not None and made.ecf_account_id == proposal.ecf_account_id:
         request.session[PROPOSAL_SESSION_KEY] = {**proposal.as_session(), "used": True}
-    return redirect("cmecf:link_done", access.court.pk)
+    return redirect(_link_url(access.court, "link_done"))
 
 
 @court_page
 @_pacer_only
 def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:
-        return redirect("cmecf:link", access.court.pk)
+        return redirect(_link_url(access.court))
     return _render(request, access, "cmecf/link_done.html", link=access.link)
-
-
-@court_page
-@_pacer_only
-@require_http_methods(["POST"])
-def link_cancel(request: HttpRequest, access: CourtAccess) -> HttpResponse:
-    request.session.pop(PROPOSAL_SESSION_KEY, None)
-    return redirect("cmecf:link", access.court.pk)
 
 
 def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:

@@ -9,6 +9,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from openecf.courts.profiles import (
+    BUTTON_LABELS,
+    LOGIN_LINKS,
+    LoginButtons,
+    LoginStyle,
+    clean_layout,
+    default_layout,
+    profile_for,
+)
+
 
 def validate_time_zone(value: str) -> None:
     try:
@@ -58,6 +68,33 @@ class Court(models.Model):
         help_text="Where the Utilities menu shows the link item.",
     )
     login_title = models.CharField(max_length=200, help_text="Heading of the PACER login page branded for this court.")
+    # The court's profile (openecf/courts/profiles.py): its login page, Utilities page and CM/ECF landing page.
+    login_style = models.CharField(
+        max_length=12,
+        choices=LoginStyle.choices,
+        default=LoginStyle.NEXTGEN,
+        help_text="The court-branded NextGen login, or the PACER LOGIN page.",
+    )
+    login_notice = models.TextField(
+        default=profile_for("")["login_notice"], help_text="The restricted-system notice under the login form."
+    )
+    login_buttons = models.CharField(
+        max_length=20, choices=LoginButtons.choices, default=LoginButtons.LOGIN_CLEAR_CANCEL, help_text="The buttons."
+    )
+    login_required_note = models.CharField(
+        max_length=40, default="Required Information", help_text="The words after the * above the fields."
+    )
+    client_code_required = models.BooleanField(
+        default=False, help_text="The login asks for a client code (Client Code *)."
+    )
+    landing_entry = models.CharField(
+        max_length=100,
+        default="Document Filing System",
+        help_text="The link on the court's CM/ECF site that leads a signed-out visitor to the login.",
+    )
+    utilities_layout = models.JSONField(
+        default=default_layout, validators=[clean_layout], help_text="Utilities: its sections, their items and order."
+    )
     clerk_phone = models.CharField(max_length=40, blank=True, help_text="Clerk's office telephone.")
     help_desk_url = models.URLField(blank=True, help_text="CM/ECF help desk page.")
     help_desk_email = models.EmailField(blank=True, help_text="CM/ECF help desk e-mail address.")
@@ -70,6 +107,12 @@ class Court(models.Model):
             models.CheckConstraint(
                 condition=models.Q(link_item_location__in=LinkItemLocation.values),
                 name="court_link_item_location_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(login_style__in=LoginStyle.values), name="court_login_style_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(login_buttons__in=LoginButtons.values), name="court_login_buttons_valid"
             ),
         ]
 
@@ -107,9 +150,25 @@ class Court(models.Model):
         return {
             CourtType.DISTRICT: ["Civil", "Criminal"],
             CourtType.BANKRUPTCY: ["Bankruptcy", "Adversary"],
-            CourtType.APPELLATE: ["Filings"],
+            CourtType.APPELLATE: ["Filing"],
             CourtType.SPECIAL: ["Civil"],
         }[CourtType(self.type)]
+
+    @property
+    def is_pacer_login(self) -> bool:
+        return self.login_style == LoginStyle.PACER
+
+    @property
+    def login_page_title(self) -> str:
+        return "PACER LOGIN" if self.is_pacer_login else self.login_title
+
+    @property
+    def login_button_labels(self) -> tuple[str, ...]:
+        return BUTTON_LABELS[LoginButtons(self.login_buttons)]
+
+    @property
+    def login_links(self) -> tuple[tuple[str, str], ...]:
+        return LOGIN_LINKS[LoginStyle(self.login_style)]
 
     @property
     def display_name(self) -> str:

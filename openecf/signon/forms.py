@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import forms
 
@@ -56,6 +57,14 @@ class PacerLoginForm(forms.Form):
         max_length=64,
         help_text="Optional. Up to 32 characters; letters, digits and . _ - / only.",
     )
+
+    def __init__(self, *args: Any, client_code_required: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if client_code_required:  # the court's profile asks for one ("Client Code *", seed 004)
+            field = self.fields["client_code"]
+            field.required = True
+            field.help_text = "Required at this court. Up to 32 characters; letters, digits and . _ - / only."
+            field.error_messages["required"] = "Enter a client code: this court requires one."
 
     def clean_client_code(self) -> str:
         return clean_client_code(self.cleaned_data.get("client_code", ""))

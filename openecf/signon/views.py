@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -18,6 +19,14 @@ from django.views.decorators.http import require_http_methods
 from openecf.accounts import lifecycle
 from openecf.audit.context import Origin
 from openecf.courts.models import Court, CourtType
+from openecf.courts.profiles import (
+    BUTTON_LABELS,
+    COOKIE_NOTICE,
+    LOGIN_LINKS,
+    NOTICE_WEB_SITE,
+    LoginButtons,
+    LoginStyle,
+)
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
 from openecf.signon import hosts, machine, selectors, services, tokens
 from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
@@ -79,7 +88,10 @@ def _safe_next(request: HttpRequest, court: Court | None) -> str:
 def login_view(request: HttpRequest) -> HttpResponse:
     court = _court_from(request)
     next_url = _safe_next(request, court)
-    form = PacerLoginForm(request.POST if request.method == "POST" else None)
+    form = PacerLoginForm(
+        request.POST if request.method == "POST" else None,
+        client_code_required=bool(court and court.client_code_required),
+    )
     status = 200
     refusal_context: dict[str, str] = {}
     if request.method == "POST":
@@ -144,15 +156,15 @@ def _login_page(
 ) -> HttpResponse:
     if error:
         form.add_error(None, error)
-    cancel_url = reverse("signon:court", args=[court.pk]) if court else reverse("signon:index")
     response = render(
         request,
         "signon/login.html",
         {
             "form": form,
             "court": court,
+            "login": login_page_profile(court),
+            "cancel_url": _cancel_url(court),
             "next": next_url,
-            "cancel_url": cancel_url,
             "expired": LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
             **(refusal_context or {}),
         },
@@ -161,6 +173,59 @@ def _login_page(
     if throttled is not None and throttled.retry_after:
         response["Retry-After"] = str(throttled.retry_after)
     return response
+
+
+@dataclass(frozen=True)
+class LoginPage:
+    """What the login page shows, from the court's profile (openecf/courts/profiles.py)."""
+
+    title: str
+    pacer_style: bool
+    cookie_notice: str
+    required_note: str
+    buttons: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]  # (href, label), in the court's order
+    notice: str
+
+
+_LINK_URLS = {
+    "forgot_password": "accounts:forgot_password",
+    "forgot_username": "accounts:forgot_username",
+    "register": "accounts:register",
+}
+
+
+def login_page_profile(court: Court | None) -> LoginPage:
+    if court is None:  # PACER's own login, not branded for a court: the PACER LOGIN page
+        style, title, notice, note = LoginStyle.PACER, "PACER LOGIN", NOTICE_WEB_SITE, "Required Information"
+        buttons = BUTTON_LABELS[LoginButtons.LOGIN_CLEAR_CANCEL]
+    else:
+        style, title, notice, note = (
+            LoginStyle(court.login_style),
+            court.login_page_title,
+            court.login_notice,
+            (court.login_required_note),
+        )
+        buttons = court.login_button_labels
+    query = f"?court={court.pk}" if court else ""
+    return LoginPage(
+        title=title,
+        pacer_style=style == LoginStyle.PACER,
+        cookie_notice=COOKIE_NOTICE,
+        required_note=note,
+        buttons=buttons,
+        links=tuple((reverse(_LINK_URLS[key]) + query, label) for key, label in LOGIN_LINKS[style]),
+        notice=notice,
+    )
+
+
+def _cancel_url(court: Court | None) -> str:
+    """Cancel goes back where the login was entered from: the court's CM/ECF site (PACER LOGIN) or website."""
+    if court is None:
+        return reverse("signon:index")
+    if court.is_pacer_login:
+        return reverse("cmecf:home", args=[court.pk])
+    return reverse("signon:court", args=[court.pk])
 
 
 def _restart_login(request: HttpRequest, court_id: str = "") -> HttpResponse:

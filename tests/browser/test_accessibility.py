@@ -18,8 +18,12 @@ def test_sign_on_pages(demo_server: str, page: Page) -> None:
     for path, heading in [
         ("/", "Federal courts"),
         ("/courts/wiwb/", "United States Bankruptcy Court, W.D. Wisconsin"),
-        ("/login/", "PACER Login"),
+        ("/login/", "PACER LOGIN"),
         ("/login/?court=wiwd", "Wisconsin Western District Court Login"),
+        ("/login/?court=wiwb", "Wisconsin Western Bankruptcy Court NextGen Login"),
+        ("/login/?court=alnd", "PACER LOGIN"),
+        ("/ecf/alnd/", "United States District Court for the Northern District of Alabama"),
+        ("/ecf/nysd/", "District Court, S.D. New York"),
         ("/help/forgot-password/?court=wiwd", "Forgot password?"),
         ("/ecf/nysd/cgi-bin/login.pl", "CM/ECF Filer Login"),
     ]:

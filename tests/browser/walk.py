@@ -120,3 +120,18 @@ def deliver_outbox() -> int:
     worker.start()
     worker.join()
     return sent[0]
+
+
+def words(page: Page, selector: str = "main") -> str:
+    """The text of a part of the page as a person reads it, whitespace collapsed."""
+    return " ".join(page.locator(selector).first.inner_text().split())
+
+
+def expect_in_order(page: Page, texts: list[str], selector: str = "main") -> None:
+    """Each text is on the page (in `selector`), each after the one before it: the order the guide shows."""
+    text = words(page, selector)
+    at = 0
+    for expected in texts:
+        found = text.find(expected, at)
+        assert found >= 0, f"{expected!r} is not on {page.url} after {text[:at][-80:]!r}; the page reads: {text!r}"
+        at = found + len(expected)

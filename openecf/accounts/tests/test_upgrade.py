@@ -45,7 +45,7 @@ def test_the_legacy_demo_account_is_upgraded_and_then_links_at_wiwd(demo: None, 
     assert "Your new username is janedoe2026" in page and "The old username jdoe01 no longer logs in." in page
 
     # This session goes on; the old username is gone, the new one works.
-    assert client.get("/ecf/wiwd/").status_code == 200
+    assert client.get("/ecf/wiwd/utilities/").status_code == 200
     assert login(Client(), "jdoe01", PACER_PASSWORD).status_code == 401
     assert login(Client(), "jdoe01", NEW_PASSWORD).status_code == 401
     assert login(Client(), "janedoe2026", NEW_PASSWORD).status_code == 302
@@ -105,12 +105,12 @@ def test_the_new_username_must_be_free_and_long_enough(demo: None) -> None:
 def test_upgrading_ends_the_other_sessions_of_the_account(demo: None) -> None:
     other = Client()
     login(other, "jdoe01", PACER_PASSWORD)
-    assert other.get("/ecf/wiwd/").status_code == 200
+    assert other.get("/ecf/wiwd/utilities/").status_code == 200
     client = Client()
     login(client, "jdoe01", PACER_PASSWORD)
     _upgrade(client)
-    assert other.get("/ecf/wiwd/").status_code == 302  # sent to log in again
-    assert client.get("/ecf/wiwd/").status_code == 200
+    assert other.get("/ecf/wiwd/utilities/").status_code == 302  # sent to log in again
+    assert client.get("/ecf/wiwd/utilities/").status_code == 200
 
 
 def test_the_upgrade_voids_an_outstanding_reset_link(demo: None, smtp_inbox: Any) -> None:

@@ -116,7 +116,7 @@ def test_logout_is_audited_with_who_logged_out(demo: None) -> None:
     assert event.actor == PacerAccount.objects.get(username="jattorney")
     assert event.username == "jattorney"
     # And the session really ended: the court's pages send the visitor to the login again.
-    assert client.get("/ecf/wied/").status_code == 302
+    assert client.get("/ecf/wied/utilities/").status_code == 302
 
 
 # --- linking ------------------------------------------------------------------------------------------------------

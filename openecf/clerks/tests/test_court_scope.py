@@ -16,6 +16,7 @@ from openecf.clerks.services import propose_link_removal
 from openecf.clerks.tests.conftest import desk_client, make_clerk
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.courts.models import Court
+from openecf.courts.services import EDITABLE_PROFILE_FIELDS
 from openecf.ecfpasswords.models import PasswordReset
 from openecf.efile.models import EfileRegistration
 from openecf.efile.services import request_registration
@@ -72,6 +73,8 @@ def _urls(court: str, ids: dict[str, int]) -> list[tuple[str, str]]:
         ("post", reverse("clerks:go_live", args=[court])),
         ("get", reverse("clerks:contacts", args=[court])),
         ("post", reverse("clerks:contacts", args=[court])),
+        ("get", reverse("clerks:profile", args=[court])),
+        ("post", reverse("clerks:profile", args=[court])),
         ("get", reverse("clerks:import", args=[court])),
         ("post", reverse("clerks:import", args=[court])),
         ("get", reverse("clerks:audit", args=[court])),
@@ -92,6 +95,13 @@ def _hostile_data() -> dict[str, object]:
         "link_item_location": "utilities",
         "action": "save",
         "clerk_phone": "(555) 000-0000",
+        "login_style": "nextgen",
+        "login_title": "Hijacked Login",
+        "login_required_note": "Required Information",
+        "login_buttons": "login_clear",
+        "login_notice": "Hijacked.",
+        "landing_entry": "Hijacked",
+        "utilities_layout": "Your Account: link",
         "login": "intruder",
         "name": "In Truder",
         "email": "in@example.com",
@@ -110,6 +120,7 @@ def _state() -> tuple[object, ...]:
         PasswordReset.objects.count(),
         OutboxMessage.objects.count(),
         (alnd.nextgen_go_live, alnd.link_item_location, alnd.clerk_phone),
+        [getattr(alnd, field) for field in EDITABLE_PROFILE_FIELDS],
     )
 
 

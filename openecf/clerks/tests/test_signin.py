@@ -68,7 +68,7 @@ def test_five_wrong_codes_send_the_clerk_back_to_the_password(demo: None) -> Non
 
 def test_the_desk_session_is_not_a_pacer_login_and_signing_out_ends_it(demo: None) -> None:
     client = desk_client(*make_clerk("claraclerk", "Clara Clerk", "wiwd"))
-    court_site = client.get("/ecf/wiwd/")
+    court_site = client.get("/ecf/wiwd/utilities/")
     assert court_site.status_code == 302 and court_site["Location"].startswith("/login/")
     client.post("/clerk/logout/")
     assert client.get("/clerk/wiwd/")["Location"].startswith("/clerk/login/")

@@ -16,11 +16,13 @@ from django.views.decorators.http import require_http_methods
 from openecf.audit.context import Origin
 from openecf.clerks import golive, importer, selectors, services
 from openecf.clerks.chart import progress_svg
-from openecf.clerks.forms import AuditFilterForm, ContactsForm, GoLiveForm, ImportForm
+from openecf.clerks.forms import AuditFilterForm, ContactsForm, CourtProfileForm, GoLiveForm, ImportForm
 from openecf.clerks.scope import ClerkScope
 from openecf.clerks.views.desk import court_desk, page
 from openecf.cmecf.models import EcfAccount
+from openecf.courts import services as courts
 from openecf.courts.models import Court
+from openecf.courts.profiles import layout_text
 
 # A browser upload is handled within the request: plain-text passwords cost ~25 ms each to hash, so bigger files
 # go through the import_ecf_accounts command.
@@ -120,6 +122,29 @@ def contacts(request: HttpRequest, scope: ClerkScope) -> HttpResponse:
     return page(
         request, scope, "clerks/contacts.html", status=400 if form.errors else 200, form=form, flash=request.GET
     )
+
+
+@court_desk
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest, scope: ClerkScope) -> HttpResponse:
+    """The court's profile: its login page, CM/ECF landing page and Utilities; audited field by field."""
+    court = scope.court
+    initial = {name: getattr(court, name) for name in courts.EDITABLE_PROFILE_FIELDS}
+    initial["utilities_layout"] = layout_text(court.utilities_layout)
+    form = CourtProfileForm(
+        request.POST if request.method == "POST" else None, initial=initial, appellate=court.is_appellate
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = courts.set_court_profile(
+                court=court, values=form.cleaned_data, origin=Origin.of(request), actor=scope.clerk
+            )
+        except ValidationError as problems:
+            for problem in problems.messages:
+                form.add_error(None, problem)
+        else:
+            return redirect(f"{reverse('clerks:profile', args=[court.pk])}?saved={len(changed)}")
+    return page(request, scope, "clerks/profile.html", status=400 if form.errors else 200, form=form, flash=request.GET)
 
 
 def _upload_lines(upload: object) -> list[str]:

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from openecf.cmecf.access import CourtAccess
-from openecf.cmecf.menus import MenuKey, Section, bar_for_key
+from openecf.cmecf.menus import MenuKey, Section, bar_for_key, logout_url
 
 register = template.Library()
 
@@ -22,14 +22,24 @@ register = template.Library()
 def menubar(context: template.Context, access: CourtAccess) -> SafeString:
     request = context.get("request")
     key, menus = MenuKey.of(access.court), tuple((item.label, item.slug) for item in access.menus)
-    current = next((item.slug for item in bar_for_key(key, menus) if request and request.path == item.url), None)
-    return _rendered(key, menus, current)
+    linked = access.has_ecf_account
+    bar = bar_for_key(key, menus, linked)
+    current = next((item.slug for item in bar if request and request.path == item.url), None)
+    return _rendered(key, menus, current, linked)
 
 
 @lru_cache(maxsize=4096)
-def _rendered(court: MenuKey, menus: tuple[tuple[str, str], ...], current: str | None) -> SafeString:
+def _rendered(
+    court: MenuKey, menus: tuple[tuple[str, str], ...], current: str | None, linked: bool = False
+) -> SafeString:
     html = render_to_string(
-        "cmecf/menubar.html", {"court_id": court.court_id, "items": bar_for_key(court, menus), "current": current}
+        "cmecf/menubar.html",
+        {
+            "court_id": court.court_id,
+            "items": bar_for_key(court, menus, linked),
+            "current": current,
+            "logout_url": logout_url(court),
+        },
     )
     return mark_safe(html)  # noqa: S308 - the template escaped every value; this is its output
 

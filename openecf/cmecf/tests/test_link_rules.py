@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
 
-from conftest import TEST_ORIGIN, form_nonce, make_ecf, make_pacer, menu_bar, visible_text
+from conftest import TEST_ORIGIN, form_nonce, link_href, make_ecf, make_pacer, menu_bar, visible_text
 from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.courts.models import Court
@@ -244,12 +245,12 @@ def test_a_viewer_account_links_but_gets_no_filing_menus(demo: None) -> None:
 
 def test_appellate_courts_use_their_own_wording(demo: None) -> None:
     client = signed_in("jattorney", "ca8")
-    utilities = client.get("/ecf/ca8/utilities/nextgen-release-1.1/")
-    assert "Link my filer account to my PACER account" in visible_text(utilities)
-    assert "Link a CM/ECF account" not in visible_text(utilities)
+    update = client.get("/ecf/ca8/n/beam/servlet/TransportRoom?servlet=UpdateAccount.jsp")
+    assert "Link my filer account to my PACER account" in visible_text(update)
+    assert "Link a CM/ECF account" not in visible_text(update)
     done = link(client, "ca8", "jattorney8", "ca8-ecf-attorney")
     assert "The CM/ECF account for John Attorney is now linked" in visible_text(done)
-    assert menu_bar(done)[0] == "Filings"
+    assert menu_bar(done)[0] == "Filing"
 
 
 # The confirmation step.
@@ -297,14 +298,23 @@ def test_confirmation_expires(demo: None, settings: object) -> None:
     assert not Link.objects.exists()
 
 
-def test_go_back_abandons_the_confirmation(demo: None) -> None:
+def test_the_confirmation_page_shows_submit_and_clear(demo: None) -> None:
+    # Seeds 000, 001 and 002: "Submit Clear" under the permanence warning; nothing else to press.
     client = signed_in("jattorney", "wied")
-    nonce = form_nonce(attempt(client, "wied", "cs5184", "wied-ecf-5184"))
-    back = client.post("/ecf/wied/utilities/link/cancel/", follow=True)
-    assert "CM/ECF login:" in visible_text(back)
-    response = client.post("/ecf/wied/utilities/link/confirm/", {"nonce": nonce}, follow=True)
-    assert "This confirmation is no longer valid" in visible_text(response)
-    assert not Link.objects.exists()
+    confirm = attempt(client, "wied", "cs5184", "wied-ecf-5184")
+    assert (
+        "Use your upgraded PACER account to e-file in this court. "
+        "A link cannot be undone by you or moved to a different account. Submit Clear OpenECF"
+    ) in visible_text(confirm)
+    buttons = re.findall(r"<button[^>]*>([^<]+)</button>", confirm.content.decode().split("<main", 1)[1])
+    assert buttons == ["Submit", "Clear"]
+
+
+def test_the_link_form_marks_both_fields_required(demo: None) -> None:
+    # Seeds 000 and 004: "CM/ECF login: cs5184 *" and "CM/ECF password: *", the star after the field.
+    form = signed_in("jattorney", "wied").get("/ecf/wied/utilities/link/")
+    assert "CM/ECF login: * CM/ECF password: * Submit Clear" in visible_text(form)
+    assert re.search(r'<input type="text" name="login"[^>]*> <span class="required">\*</span>', form.content.decode())
 
 
 def test_link_pages_need_a_pacer_login(demo: None) -> None:
@@ -318,15 +328,16 @@ def test_link_pages_need_a_pacer_login(demo: None) -> None:
 
 def test_currentgen_court_keeps_its_court_issued_login(demo: None) -> None:
     client = Client()
-    entry = client.get("/ecf/nysd/")
-    assert entry.status_code == 302 and entry["Location"] == "/ecf/nysd/cgi-bin/login.pl"
+    landing = client.get("/ecf/nysd/")
+    assert landing.status_code == 200 and link_href(landing, "Document Filing System") == "/ecf/nysd/cgi-bin/login.pl"
     wrong = client.post("/ecf/nysd/cgi-bin/login.pl", {"login": "jattorney", "password": "nope"})
     assert wrong.status_code == 403 and "The CM/ECF login or password is incorrect." in visible_text(wrong)
     ok = client.post("/ecf/nysd/cgi-bin/login.pl", {"login": "JAttorney", "password": "nysd-ecf-attorney"}, follow=True)
     assert menu_bar(ok) == FILER_MENU
     assert client.get("/ecf/nysd/menu/civil/").status_code == 200
     # The court login is for this court only.
-    assert client.get("/ecf/wied/").status_code == 302
+    assert client.get("/ecf/wied/utilities/").status_code == 302
+    assert menu_bar(client.get("/ecf/wied/")) == []
 
 
 def test_pacer_login_at_a_currentgen_court_gives_pacer_functions_only(demo: None) -> None:
@@ -348,7 +359,7 @@ def test_the_court_login_stops_on_go_live_day(demo: None) -> None:
     ilnd = Court.objects.get(pk="ilnd")
     set_nextgen_date(court=ilnd, go_live=ilnd.local_date(), origin=TEST_ORIGIN)
     # The old session no longer files, and the old login is refused with the reason.
-    assert client.get("/ecf/ilnd/").status_code == 302
+    assert client.get("/ecf/ilnd/utilities/").status_code == 302
     refused = Client().post("/ecf/ilnd/cgi-bin/login.pl", {"login": "jattorney", "password": "ilnd-ecf-attorney"})
     assert refused.status_code == 403
     assert f"is live on NextGen CM/ECF since {Court.objects.get(pk='ilnd').go_live_text}." in visible_text(refused)

@@ -43,5 +43,6 @@ def test_seed_001_against_a_running_server(live_server: Any, courts: None) -> No
     assert Link.objects.filter(court_id="wiwd", pacer_account__username="asample22").count() == 1
     browser.open(browser.href("Log Out"))
     assert "You have logged out" in browser.page
-    browser.open("/ecf/wiwd/")
+    browser.open("/ecf/wiwd/")  # signed out: the CM/ECF site's landing page, its entry to the login
+    browser.open(browser.href("Document Filing System"))
     assert "Wisconsin Western District Court Login" in browser.page

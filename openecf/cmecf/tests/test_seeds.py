@@ -10,6 +10,7 @@ from django.test import Client
 from conftest import PACER_PASSWORD as TEST_PASSWORD
 from conftest import form_nonce, link_href, make_ecf, make_pacer, menu_bar, visible_text
 from openecf.cmecf.models import Link
+from openecf.courts.models import Court
 from openecf.demo.data import PACER_PASSWORD
 from openecf.notices.services import deliver_pending
 
@@ -18,15 +19,15 @@ pytestmark = pytest.mark.django_db
 LIMITED_MENU = ["Query", "Reports", "Utilities", "Help", "Log Out"]
 
 
-def _login_via_court(client: Client, court: str, username: str, password: str = PACER_PASSWORD) -> None:
-    """Court website -> E-Filing / Document Filing System -> PACER login branded for the court -> back at court."""
-    court_page = client.get(f"/courts/{court}/")
-    filing = client.get(link_href(court_page, "CM/ECF – Document Filing System"))
-    assert filing.status_code == 302
-    login_page = client.get(filing["Location"], follow=True)
+def _login_via_court(
+    client: Client, court: str, username: str, password: str = PACER_PASSWORD, client_code: str = ""
+) -> None:
+    """The court's CM/ECF site -> its entry (Document Filing System...) -> the court's PACER login -> back."""
+    landing = client.get(f"/ecf/{court}/")
+    login_url = link_href(landing, Court.objects.get(pk=court).landing_entry)
+    login_page = client.get(login_url)
     assert login_page.status_code == 200
-    login_url = login_page.redirect_chain[-1][0] if login_page.redirect_chain else filing["Location"]
-    signed_in = client.post(login_url, {"username": username, "password": password, "client_code": ""})
+    signed_in = client.post(login_url, {"username": username, "password": password, "client_code": client_code})
     assert signed_in.status_code == 302, visible_text(signed_in)
     assert signed_in["Location"].startswith(f"/ecf/{court}/")
 
@@ -77,7 +78,8 @@ def test_seed_001_western_district_of_wisconsin(demo: None) -> None:
         "Need an account?",
     ]:
         assert words in text
-    assert "All activities and access attempts are logged" in text
+    assert "and all access attempts, may be recorded and monitored by persons authorized" in text  # seed 001's notice
+    assert "Your browser must be set to accept cookies" not in text
     _login_via_court(client, "wiwd", "asample22")
     # Step 4: Utilities with its sections, the link item directly under "Your Account".
     utilities = client.get("/ecf/wiwd/utilities/")
@@ -174,12 +176,12 @@ def test_seed_003_generic_guide_at_guam_district(db: None) -> None:
     make_ecf("gud", "mcruz", "Maria Cruz", "gud-ecf-cruz")
     client = Client()
     # Step 1: the court's CM/ECF site and its Document Filing System link.
-    court_page = client.get("/courts/gud/")
-    login_page = client.get(client.get(link_href(court_page, "CM/ECF – Document Filing System"))["Location"])
+    landing = client.get("/ecf/gud/")
+    login_page = client.get(link_href(landing, "Document Filing System"))
     # Step 2: the PACER LOGIN page with its cookie notice and Login / Clear / Cancel.
     text = visible_text(login_page)
-    assert "PACER LOGIN" in text and "Your browser must be set to accept cookies" in text
-    assert "Login Clear Cancel" in text
+    assert "PACER LOGIN Your browser must be set to accept cookies" in text
+    assert "Login Clear Cancel Need an Account? | Forgot Your Password? | Forgot User Name?" in text
     assert client.get(link_href(login_page, "Cancel")).status_code == 200
     _login_via_court(client, "gud", "mcruz2019", TEST_PASSWORD)
     # Step 3: not on the Utilities page, but on NextGen Release 1.1 Menu Items.
@@ -199,8 +201,11 @@ def test_seed_003_generic_guide_at_guam_district(db: None) -> None:
 def test_seed_004_northern_district_of_alabama(demo: None) -> None:
     client = Client()
     # Step 1: ecf.alnd.uscourts.gov, "CM/ECF – Document Filing System".
-    # Step 2: the PACER LOGIN page; Username, Password, Login.
-    _login_via_court(client, "alnd", "jattorney")
+    landing = client.get("/ecf/alnd/")
+    login_page = client.get(link_href(landing, "CM/ECF – Document Filing System"))
+    # Step 2: the PACER LOGIN page; Username, Password, Client Code *, Login.
+    assert "Username * Password * Client Code *" in visible_text(login_page)
+    _login_via_court(client, "alnd", "jattorney", client_code="alnd-seed-004")
     # Step 4: Utilities on the limited menu bar.
     home = client.get("/ecf/alnd/")
     assert menu_bar(home) == LIMITED_MENU

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from openecf.courts.profiles import profile_for
+
 COURTS_CSV = Path(__file__).with_name("courts.csv")
 
 _TEXT_FIELDS = [
@@ -36,13 +38,20 @@ def court_rows(path: Path = COURTS_CSV) -> list[dict[str, Any]]:
         return rows
 
 
-def upsert_courts(court_model: Any, *, keep_dates: bool) -> tuple[int, int]:
-    """Create missing courts and refresh the others; with keep_dates, a court's go-live date is left alone."""
+def upsert_courts(
+    court_model: Any, *, keep_dates: bool, profiles: bool = True, reset_profiles: bool = False
+) -> tuple[int, int]:
+    """Create missing courts and refresh the others; with keep_dates, a court's go-live date is left alone.
+
+    A new court gets its shipped profile (openecf/courts/profiles.py); an existing court keeps the profile its
+    clerks set, unless reset_profiles. profiles=False is for migrations older than the profile fields."""
     created = updated = 0
     for row in court_rows():
         defaults = dict(row)
         court_id = defaults.pop("id")
         existing = court_model.objects.filter(pk=court_id).first()
+        if profiles and (existing is None or reset_profiles):
+            defaults.update(profile_for(court_id, row["type"]))
         if existing is None:
             court_model.objects.create(id=court_id, **defaults)
             created += 1

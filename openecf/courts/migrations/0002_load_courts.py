@@ -6,7 +6,7 @@ from django.db import migrations
 def load(apps, schema_editor):
     from openecf.courts.data import upsert_courts
 
-    upsert_courts(apps.get_model("courts", "Court"), keep_dates=True)
+    upsert_courts(apps.get_model("courts", "Court"), keep_dates=True, profiles=False)  # the profile fields come in 0003
 
 
 class Migration(migrations.Migration):

@@ -28,7 +28,7 @@ def test_an_enrolled_account_is_asked_for_the_code_after_the_password() -> None:
     page = client.get("/login/code/")
     assert "Enter your one-time passcode" in visible_text(page)
     # Not logged in yet: the court still sends this browser to the login.
-    assert client.get("/ecf/wiwd/").status_code == 302
+    assert client.get("/ecf/wiwd/utilities/").status_code == 302
     done = client.post("/login/code/", {"code": code_at(phone)})
     assert done.status_code == 302 and done["Location"] == "/ecf/wiwd/"
     assert len(client.cookies["NextGenCSO"].value) == 128
@@ -90,7 +90,7 @@ def test_an_unenrolled_filer_may_skip_three_times_then_is_blocked() -> None:
     assert "You have used all the logins allowed without an authenticator app" in visible_text(page)
     assert "Skip for now" not in visible_text(page)
     assert blocked.post("/login/mfa-required/").status_code == 403
-    assert blocked.get("/ecf/wiwd/").status_code == 302
+    assert blocked.get("/ecf/wiwd/utilities/").status_code == 302
     assert AuditEvent.objects.filter(event="mfa.skipped").count() == 3
 
 
@@ -147,11 +147,11 @@ def test_log_out_ends_the_token_so_an_api_copy_of_it_stops_working_too() -> None
     client = Client()
     pacer_login(client, "researcher1", court="wiwd")
     token = client.cookies["NextGenCSO"].value
-    assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 200
+    assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 200
     logout = client.get("/ecf/wiwd/cgi-bin/login.pl?logout")
     assert logout.status_code == 302
     assert client.cookies["NextGenCSO"].value == ""
-    assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 302
+    assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 302
 
 
 def test_ending_the_token_through_the_api_logs_the_browser_out() -> None:
@@ -163,4 +163,4 @@ def test_ending_the_token_through_the_api_logs_the_browser_out() -> None:
     token = client.cookies["NextGenCSO"].value
     Client().post("/services/cso-logout", json.dumps({"nextGenCSO": token}), "application/json")
     del client.cookies["NextGenCSO"], client.cookies["PacerSession"]
-    assert client.get("/ecf/wiwd/").status_code == 302
+    assert client.get("/ecf/wiwd/utilities/").status_code == 302

@@ -211,14 +211,14 @@ class TestTokenLife:
         self.login()
         stranger = Client()
         stranger.cookies["NextGenCSO"] = "A" * 128
-        response = stranger.get("/ecf/wiwd/")
+        response = stranger.get("/ecf/wiwd/utilities/")
         assert response.status_code == 302 and "/login/" in response["Location"]
 
     def test_logout_ends_the_token_at_once(self) -> None:
         token = self.login()
         response = Client().post("/services/cso-logout", json.dumps({"nextGenCSO": token}), "application/json")
         assert response.json() == {"loginResult": "0", "errorDescription": ""}
-        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 302
+        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 302
         assert AuditEvent.objects.filter(event="logout", detail__via="api").count() == 1
         again = Client().post("/services/cso-logout", json.dumps({"nextGenCSO": token}), "application/json")
         assert again.json() == {"loginResult": "0", "errorDescription": ""}
@@ -229,14 +229,14 @@ class TestTokenLife:
         stored = CsoToken.objects.get()
         settings.OPENECF_CSO_TOKEN_IDLE_SECONDS = 600
         CsoToken.objects.update(last_used_at=timezone.now() - timedelta(seconds=599))
-        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 200
+        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 200
         CsoToken.objects.update(last_used_at=timezone.now() - timedelta(seconds=601))
-        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 302
+        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 302
         long_ago = timezone.now() - timedelta(days=2)
         CsoToken.objects.update(
             created_at=long_ago, last_used_at=timezone.now(), expires_at=timezone.now() - timedelta(seconds=1)
         )
-        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 302
+        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 302
         assert stored.expires_at - stored.created_at == timedelta(seconds=settings.OPENECF_CSO_TOKEN_MAX_SECONDS)
 
     def test_the_maximum_login_time_comes_from_the_setting(self, settings: Any) -> None:
@@ -252,7 +252,7 @@ class TestTokenLife:
         account = PacerAccount.objects.get(username="researcher1")
         account.set_password("A-Whole-New-Secret-77!")
         account.save()
-        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/").status_code == 302
+        assert Client(HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/utilities/").status_code == 302
 
 
 def test_get_is_not_an_api_call() -> None:

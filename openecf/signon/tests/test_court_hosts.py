@@ -91,7 +91,16 @@ def test_logout_on_a_court_host_ends_the_token_and_clears_the_parent_domain_cook
     assert response.status_code == 302
     assert response.cookies["NextGenCSO"]["domain"] == ".uscourts.gov"
     assert response.cookies["NextGenCSO"].value == ""
-    assert Client(HTTP_HOST=WIWD, HTTP_X_NEXT_GEN_CSO=token).get("/").status_code == 302
+    # The token is over: the court host's root is the landing page of a signed-out visitor, with no Log Out.
+    landing = Client(HTTP_HOST=WIWD, HTTP_X_NEXT_GEN_CSO=token).get("/")
+    assert landing.status_code == 200 and "login.pl?logout" not in landing.content.decode()
+
+
+def test_the_landing_page_of_a_court_host_leads_to_the_sign_on_host(domain: str) -> None:
+    landing = Client(HTTP_HOST="ecf.alnd.uscourts.gov").get("/", secure=True)
+    target = urlsplit(link_href(landing, "CM/ECF – Document Filing System"))
+    assert (target.scheme, target.netloc, target.path) == ("https", "pacer.login.uscourts.gov", "/login/")
+    assert parse_qs(target.query) == {"court": ["alnd"], "next": ["https://ecf.alnd.uscourts.gov/"]}
 
 
 def test_an_unknown_court_host_is_not_found(domain: str) -> None:

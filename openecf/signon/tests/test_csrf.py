@@ -19,8 +19,10 @@ POSTS = [
     "/ecf/nysd/cgi-bin/login.pl",
     "/ecf/wied/utilities/link/",
     "/ecf/wied/utilities/link/confirm/",
-    "/ecf/wied/utilities/link/cancel/",
     "/ecf/wied/utilities/client-code/",
+    "/ecf/ca8/n/beam/servlet/TransportRoom?servlet=LinkAccount.jsp",
+    "/ecf/ca8/n/beam/servlet/TransportRoom?servlet=LinkConfirm.jsp",
+    "/clerk/wiwd/profile/",
 ]
 
 

@@ -32,14 +32,14 @@ def test_the_court_list_names_every_court(db: None) -> None:
 
 def test_anonymous_visitor_is_sent_to_the_login_branded_for_the_court(db: None) -> None:
     client = Client()
-    response = client.get("/ecf/wiwb/")
+    response = client.get("/ecf/wiwb/utilities/")
     assert response.status_code == 302
     page = client.get(response["Location"])
     assert page.status_code == 200
     text = visible_text(page)
     assert "Wisconsin Western Bankruptcy Court NextGen Login" in text
-    assert "Login Clear Cancel" in text
-    assert "This is a restricted government website for official PACER use only." in text
+    assert "Login Clear Forgot password?" in text  # seed 002: Login and Clear, no Cancel
+    assert "NOTICE: This is a restricted government website for official PACER use only." in text
 
 
 @pytest.mark.parametrize(
@@ -144,11 +144,12 @@ def test_every_court_page_links_log_out_the_way_clients_look_for_it(demo: None) 
 def test_log_out_ends_the_session_at_every_court(demo: None) -> None:
     client = Client()
     post_login(client, "jattorney", PACER_PASSWORD, court="wied")
-    assert client.get("/ecf/alnd/").status_code == 200
+    assert client.get("/ecf/alnd/utilities/").status_code == 200
     out = client.get("/ecf/wied/cgi-bin/login.pl?logout", follow=True)
     assert "You have logged out" in visible_text(out)
-    assert client.get("/ecf/wied/").status_code == 302
-    assert client.get("/ecf/alnd/").status_code == 302
+    assert client.get("/ecf/wied/utilities/").status_code == 302
+    assert client.get("/ecf/alnd/utilities/").status_code == 302
+    assert "login.pl?logout" not in client.get("/ecf/alnd/").content.decode()  # the landing page, signed out
     assert AuditEvent.objects.filter(event="logout", actor__username="jattorney", court_id="wied").count() == 1
 
 
@@ -163,7 +164,7 @@ def test_pages_not_built_yet_say_so(demo: None) -> None:
     client = Client()
     post_login(client, "asample22", PACER_PASSWORD)
     utilities = client.get("/ecf/wiwd/utilities/")
-    page = client.get(link_href(utilities, "Review Billing History"))
+    page = client.get(link_href(utilities, "Judgment Index"))
     assert page.status_code == 200
     assert "This function is not yet available in OpenECF." in visible_text(page)
 

@@ -20,6 +20,14 @@ class Command(BaseCommand):
             help="Also reset every go-live date to the published one (default: keep dates set by operators).",
         )
 
+        parser.add_argument(
+            "--reset-profiles",
+            action="store_true",
+            help="Also reset every court's profile (login page, Utilities, landing page) to the shipped one.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        created, updated = upsert_courts(Court, keep_dates=not options["reset_dates"])
+        created, updated = upsert_courts(
+            Court, keep_dates=not options["reset_dates"], reset_profiles=options["reset_profiles"]
+        )
         self.stdout.write(f"{created} court(s) created, {updated} refreshed.")
