@@ -16,8 +16,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 from openecf.courts.models import Court, CourtType, LinkItemLocation
-from openecf.signon.hosts import current_court_host
 from openecf.courts.profiles import UTILITY_ITEMS, Audience, default_layout
+from openecf.signon.hosts import current_court_host
 
 
 @dataclass(frozen=True)
