@@ -353,7 +353,24 @@ row("mfa:backup_codes", M, PACER_SIGNED_IN_RULE, post=BAD)
 
 # A court's CM/ECF site (openecf.cmecf, openecf.ecfpasswords)
 C = "openecf.cmecf"
-row("cmecf:home", C, COURT_SIGNED_IN, args=(COURT,))
+row(
+    "cmecf:home",
+    C,
+    PUBLIC,
+    args=(COURT,),
+    why="signed out: the court's CM/ECF landing page, whose entry leads to the login (seeds 003, 004); signed in: "
+    "the court's home page",
+)
+row(
+    "cmecf:transport_room",
+    C,
+    PUBLIC,
+    args=(COURT,),
+    query="servlet=Utilities.jsp",
+    get=NOT_FOUND,
+    post=NOT_FOUND,
+    why="appellate NextGen's pages: a district court has none (404); cmecf/tests/test_appellate.py covers ca8's",
+)
 row(
     "cmecf:login_pl",
     C,
@@ -375,14 +392,6 @@ row(
     get=lambda actor, where: go(where.court_path("utilities/link/")),
     post=Expect(409),
     why="GET goes back to the link form; a POST without a proposal in the session is refused",
-)
-row(
-    "cmecf:link_cancel",
-    C,
-    COURT_SIGNED_IN,
-    args=(COURT,),
-    get=NOT_ALLOWED,
-    post=lambda actor, where: go(where.court_path("utilities/link/")),
 )
 row(
     "cmecf:link_done",
@@ -432,6 +441,7 @@ row("clerks:correction", K, CLERK_OF_COURT, args=(COURT, "@correction"), post=BA
 row("clerks:efile_registrations", K, CLERK_OF_COURT, args=(COURT,))
 row("clerks:efile_registration", K, CLERK_OF_COURT, args=(COURT, "@registration"), post=BAD)
 row("clerks:go_live", K, CLERK_OF_COURT, args=(COURT,), post=BAD)
+row("clerks:profile", K, CLERK_OF_COURT, args=(COURT,), post=BAD)
 row("clerks:contacts", K, CLERK_OF_COURT, args=(COURT,), post=go(f"/clerk/{COURT}/contacts/"))
 row("clerks:import", K, CLERK_OF_COURT, args=(COURT,), post=BAD)
 row("clerks:audit", K, CLERK_OF_COURT, args=(COURT,))
