@@ -19,38 +19,36 @@ def clean_client_code(value: str) -> str:
     return value
 
 
-class StaffLoginForm(forms.Form):
-    """The password step of the staff ways in (the clerk's desk, the admin site)."""
-
-    username = forms.CharField(
-        label="Username",
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
-        error_messages={"required": "Enter your username."},
-    )
-    password = forms.CharField(
-        label="Password",
-        max_length=256,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
-    )
-
-
-class PacerLoginForm(forms.Form):
-    username = forms.CharField(
+def username_field(whose: str = "") -> forms.CharField:
+    """The username box of every password step; ``whose`` names the account in the error ("PACER")."""
+    return forms.CharField(
         label="Username",
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
-        error_messages={"required": "Enter your PACER username."},
+        error_messages={"required": f"Enter your {whose + ' ' if whose else ''}username."},
     )
-    password = forms.CharField(
+
+
+def password_field(whose: str = "") -> forms.CharField:
+    return forms.CharField(
         label="Password",
         max_length=256,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your PACER password."},
+        error_messages={"required": f"Enter your {whose + ' ' if whose else ''}password."},
     )
+
+
+class StaffLoginForm(forms.Form):
+    """The password step of the staff ways in (the clerk's desk, the admin site)."""
+
+    username = username_field()
+    password = password_field()
+
+
+class PacerLoginForm(forms.Form):
+    username = username_field("PACER")
+    password = password_field("PACER")
     client_code = forms.CharField(
         label="Client Code",
         required=False,
