@@ -1,0 +1,225 @@
+"""Every page a person can reach, rendered in Chromium and checked by axe-core: no violation of impact serious or
+critical on any of them, and each page the one expected (its URL name and its heading).
+
+The pages are found from the URLconf: the authorization matrix (tests/test_authorization_matrix.py) has a row for
+every URL name, and `test_every_url_name_is_toured_or_has_a_reason` fails when a name is neither reached by one of
+the tours below (each tour says exactly which names it reaches, and checks that it did) nor listed in NOT_A_PAGE
+with the reason. A new page therefore needs a place in a tour before the suite passes.
+
+Each tour signs in once, as one person, and walks that person's pages in one browser page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from tests.browser.tour import Tour, sign_in
+from tests.browser.walk import deliver_outbox
+
+DEMO_PASSWORD = "Central-SignOn-2026!"  # openecf.demo.data.PACER_PASSWORD, the demo accounts' password
+NEW_PASSWORD = "Quiet-Harbor-Lantern-77"
+
+# URL names that are not a page a person opens, each with the reason; every other name is in a tour.
+NOT_A_PAGE = {
+    "healthz": "a health check for the load balancer (JSON)",
+    "signon:cso_auth": "the CSO API (JSON, POST only)",
+    "signon:cso_logout": "the CSO API (JSON, POST only)",
+    "signon:openapi": "the CSO API's description (JSON)",
+    "cmecf:possible_case_numbers": "an XML answer to CM/ECF's own scripts",
+    "clerks:audit_csv": "a CSV download of the audit log page (visited)",
+    "signon:login_cancel": "the login's Cancel: a redirect to the court's page or the index (both visited)",
+    "signon:login_continue": "the 'Continue to log in' button: a redirect to the login's next step (visited)",
+    "clerks:logout": "the desk's Sign out button (POST): a redirect to the desk's sign-in (visited)",
+    "clerks:account_status": "a button on the account page (POST): back to that page (visited)",
+    "clerks:account_reset": "a button on the account page (POST): back to that page (visited)",
+    "accounts:verify_resend": "a button (POST) whose answer is the register_done page's template (visited)",
+    "demo_mail:inbox": "mounted only by `make run`'s demo (OPENECF_DEMO_MAILDIR), never in production",
+    "demo_mail:message": "mounted only by `make run`'s demo (OPENECF_DEMO_MAILDIR), never in production",
+}
+
+TOURS: dict[str, set[str]] = {}
+
+
+def tour_of(name: str, *names: str) -> set[str]:
+    TOURS[name] = set(names)
+    return TOURS[name]
+
+
+def expect_tour(tour: Tour, names: set[str]) -> None:
+    assert sorted(tour.reached) == sorted(names)
+
+
+# --- Which names the tours reach: checked without a browser ----------------------------------------------------------
+
+
+def test_every_url_name_is_toured_or_has_a_reason() -> None:
+    from tests.test_authorization_matrix import ROWS
+
+    toured = set().union(*TOURS.values())
+    assert sorted(toured & set(NOT_A_PAGE)) == []
+    assert sorted(set(ROWS) - toured - set(NOT_A_PAGE)) == []
+    assert sorted((toured | set(NOT_A_PAGE)) - set(ROWS)) == []
+
+
+# --- Data the tours need, made before the browser starts (see conftest) -----------------------------------------------
+
+DEMO_COURTS = ("wiwd", "wied", "wiwb", "alnd", "ca8", "nysd", "ilnd", "gud")
+
+
+@pytest.fixture
+def courts_as_shown(demo_server: str) -> dict[str, tuple[str, str]]:
+    """Each demo court: its name (the heading of its pages) and the title of its login page."""
+    from openecf.courts.models import Court
+    from openecf.signon.views import login_page_profile
+
+    return {court.pk: (court.name, login_page_profile(court).title) for court in Court.objects.filter(pk__in=DEMO_COURTS)}
+
+
+# --- A visitor: the sign-on pages, each court's signed-out pages, and the pages of an error ----------------------
+
+VISITOR = tour_of(
+    "visitor",
+    "signon:index",
+    "signon:court",
+    "signon:login",
+    "signon:help",
+    "signon:logout",
+    "cmecf:home",
+    "cmecf:login_pl",
+    "clerks:login",
+)
+
+
+def test_a_visitor_s_pages(courts_as_shown: dict[str, tuple[str, str]], page: Page) -> None:
+    from openecf.signon.help import TOPICS
+
+    tour = Tour(page)
+    tour.visit("signon:index", "Federal courts")
+    tour.visit("signon:login", "PACER LOGIN")
+    for court, (name, login_title) in courts_as_shown.items():
+        tour.visit("signon:court", name, court)
+        tour.visit("cmecf:home", name, court)
+        tour.visit("signon:login", login_title, query=f"?court={court}")
+    for topic, help_topic in TOPICS.items():
+        tour.visit("signon:help", help_topic.title, topic)
+    tour.visit("cmecf:login_pl", "CM/ECF Filer Login", "nysd")  # a court not on NextGen: its own login
+    tour.visit("signon:logout", "You have logged out")
+    tour.visit("clerks:login", "Clerk's desk sign-in")
+    expect_tour(tour, VISITOR)
+
+
+def test_pages_of_an_error(demo_server: str, page: Page) -> None:
+    tour = Tour(page)
+    tour.error("/no-such-page/", 404, "Page not found")
+    tour.error(reverse("signon:court", args=["zzz"]), 404, "Page not found")
+    tour.error(reverse("clerks:dashboard", args=["wiwd"]) + "no-such-page/", 404, "Page not found")
+    tour.error(reverse("accounts:reset_password", args=["not-a-secret"]), 410, "This link no longer works")
+    tour.error(reverse("accounts:verify_email", args=["not-a-secret"]), 410, "Verify your e-mail address")
+    tour.error(reverse("accounts:confirm_email", args=["not-a-secret"]), 410, "Confirm your new e-mail address")
+    tour.error(reverse("cmecf:password_reset", args=["wiwd", "not-a-token"]), 410, "This link can no longer be used")
+    tour.error(reverse("cmecf:password_new", args=["wiwd"]), 410, "This link can no longer be used")
+    # A form whose CSRF cookie is gone: 403 with the reason.
+    page.goto(reverse("signon:login") + "?court=wiwd")
+    page.context.clear_cookies()
+    page.get_by_label("Username").fill("asample22")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.get_by_role("button", name="Login").click()
+    assert posted.value.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your form expired")
+    tour.accessible()
+    # Too many wrong passwords: 429, the login page with the wait.
+    page.goto(reverse("signon:login") + "?court=wiwd")
+    statuses = []
+    for _ in range(7):
+        page.get_by_label("Username").fill("asample22")
+        page.get_by_label("Password").fill("not the password")
+        with page.expect_response(lambda response: response.request.method == "POST") as posted:
+            page.get_by_role("button", name="Login").click()
+        statuses.append(posted.value.status)
+    assert statuses[-1] == 429, statuses
+    expect(page.get_by_role("alert")).to_be_visible()
+    tour.accessible()
+    # A signed-in person without filing rights at a filing menu: 403, the refusal.
+    sign_in(page, "jpublic01", DEMO_PASSWORD, "wiwd")
+    tour.error(reverse("cmecf:menu", args=["wiwd", "civil"]), 403, "Filing is not available to you in this court")
+    tour.error(reverse("cmecf:menu", args=["wiwd", "no-such-menu"]), 404, "no-such-menu")
+
+
+def mailed_path(inbox: Any, fragment: str) -> str:
+    """The path of the newest e-mailed link containing `fragment`, as the reader would click it."""
+    from openecf.accounts.tests.helpers import link_path
+
+    assert deliver_outbox() >= 1
+    return link_path(inbox.messages[-1], fragment)
+
+
+# --- Someone new: registration, the e-mailed verification, and the recovery pages --------------------------------
+
+REGISTRANT = tour_of(
+    "registrant",
+    "accounts:register",
+    "accounts:register_person",
+    "accounts:register_address",
+    "accounts:register_county",
+    "accounts:register_security",
+    "accounts:register_done",
+    "accounts:verify_email",
+    "accounts:forgot_username",
+    "accounts:forgot_password",
+    "accounts:forgot_password_question",
+    "accounts:reset_password",
+)
+ANSWERS = {"pet": "Fluffy", "city": "Madison", "car": "Volvo"}
+
+
+def test_a_new_person_registers_then_recovers_the_account(demo_server: str, smtp_inbox: Any, page: Page) -> None:
+    tour = Tour(page)
+    tour.visit("accounts:register", "Personal information")
+    tour.visit("accounts:register_person", "Personal information")
+    person = {"user_type": "attorney_filer", "name": "Nora Newfiler", "date_of_birth": "1985-04-25"}
+    tour.post("accounts:register_person", {**person, "email": "nora@example.com", "phone": ""})
+    tour.visit("accounts:register_address", "Address")
+    address = {"line1": "120 N Henry St", "line2": "", "city": "Madison", "state": "WI", "zip_code": "53703"}
+    tour.post("accounts:register_address", address)
+    tour.visit("accounts:register_county", "County")
+    tour.post("accounts:register_county", {"county": "55025"})
+    tour.visit("accounts:register_security", "Username, password and security questions")
+    questions = {"question1": "first_pet", "answer1": "Fluffy", "question2": "birth_city", "answer2": "Madison"}
+    questions |= {"question3": "first_car", "answer3": "Volvo"}
+    security = {"username": "nnewfiler", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, **questions}
+    tour.post("accounts:register_security", security)
+    tour.visit("accounts:register_done", "Check your e-mail")
+    page.goto(mailed_path(smtp_inbox, "/account/verify/"))
+    tour.here("accounts:verify_email", "Verify your e-mail address")
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("status")).to_contain_text("Your e-mail address is verified")
+    tour.here("accounts:verify_email", "Verify your e-mail address")
+
+    tour.visit("accounts:forgot_username", "Forgot username?")
+    page.get_by_label("E-mail address").fill("nora@example.com")
+    page.get_by_role("main").get_by_role("button").first.click()
+    tour.here("accounts:forgot_username", "Check your e-mail")
+
+    tour.visit("accounts:forgot_password", "Forgot password?")
+    page.get_by_label("Username").fill("nnewfiler")
+    page.get_by_label("E-mail address").fill("nora@example.com")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_label("Answer")).to_be_visible()
+    tour.here("accounts:forgot_password_question", "Forgot password?")
+    question = page.get_by_role("main").inner_text()
+    page.get_by_label("Answer").fill(next(answer for word, answer in ANSWERS.items() if word in question))
+    page.get_by_role("main").get_by_role("button").first.click()
+    tour.here("accounts:forgot_password_question", "Check your e-mail")
+    page.goto(mailed_path(smtp_inbox, "/account/reset/"))
+    tour.here("accounts:reset_password", "Choose a new password")
+    page.locator("#id_password1").fill("Another-Quiet-Harbor-88")
+    page.locator("#id_password2").fill("Another-Quiet-Harbor-88")
+    page.get_by_role("main").get_by_role("button").first.click()
+    tour.here("accounts:reset_password", "Your password has been changed")
+    expect_tour(tour, REGISTRANT)

@@ -1,0 +1,69 @@
+"""A tour of pages in Chromium: each page reached is checked to be the one expected (its URL name and its heading)
+and to have no serious or critical axe-core violation; the tour remembers which URL names it reached, so a test
+can say exactly which pages it covered (see test_every_page_axe.py)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.urls import resolve, reverse
+from playwright.sync_api import APIResponse, Page, expect
+
+from tests.browser.walk import axe_problems
+
+
+class Tour:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.reached: set[str] = set()
+
+    def visit(self, name: str, heading: str, *args: str, query: str = "", status: int = 200) -> None:
+        """Open the page of URL name `name` (with `args`) and check it."""
+        response = self.page.goto(reverse(name, args=args) + query)
+        assert response is not None and response.status == status, (name, response and response.status)
+        self.here(name, heading)
+
+    def here(self, name: str, heading: str) -> None:
+        """The page now open is `name`'s, headed `heading`, and axe finds nothing serious on it."""
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert (self.page.url, self.name_of_page()) == (self.page.url, name)
+        self.accessible()
+        self.reached.add(name)
+
+    def error(self, path: str, status: int, heading: str) -> None:
+        """A page that answers with an error, as a person sees it."""
+        response = self.page.goto(path)
+        assert response is not None and response.status == status, (path, response and response.status)
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(heading)
+        self.accessible()
+
+    def accessible(self) -> None:
+        self.page.wait_for_load_state()
+        expect(self.page.locator("html")).to_have_attribute("lang", "en")
+        assert (self.page.url, axe_problems(self.page)) == (self.page.url, [])
+
+    def name_of_page(self) -> str:
+        return str(resolve(urlsplit(self.page.url).path).view_name)
+
+    def post(self, name: str, data: dict[str, str], *args: str) -> APIResponse:
+        """POST a form's fields as the browser would (its cookies, its CSRF token), without following a redirect:
+        the quick way past a page this tour has already checked, to the next one."""
+        token = next(cookie["value"] for cookie in self.page.context.cookies() if cookie["name"] == "csrftoken")
+        response = self.page.request.post(
+            reverse(name, args=args),
+            form={"csrfmiddlewaretoken": token, **data},
+            max_redirects=0,
+            headers={"Referer": self.page.url},
+        )
+        assert response.status < 400, (name, response.status, response.text()[:500])
+        return response
+
+
+def sign_in(page: Page, username: str, password: str, court: str = "") -> None:
+    """The PACER login form, filled as a person fills it."""
+    page.goto(reverse("signon:login") + (f"?court={court}" if court else ""))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Login").click()
+    page.wait_for_load_state()
+
