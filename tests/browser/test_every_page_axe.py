@@ -153,10 +153,10 @@ def test_pages_of_an_error(demo_server: str, page: Page) -> None:
 
 def mailed_path(inbox: Any, fragment: str) -> str:
     """The path of the newest e-mailed link containing `fragment`, as the reader would click it."""
-    from openecf.accounts.tests.helpers import link_path
+    from openecf.accounts.tests.helpers import body, link_path
 
     assert deliver_outbox() >= 1
-    return link_path(inbox.messages[-1], fragment)
+    return link_path(next(m for m in reversed(inbox.messages) if fragment in body(m)), fragment)
 
 
 # --- Someone new: registration, the e-mailed verification, and the recovery pages --------------------------------
@@ -223,3 +223,73 @@ def test_a_new_person_registers_then_recovers_the_account(demo_server: str, smtp
     page.get_by_role("main").get_by_role("button").first.click()
     tour.here("accounts:reset_password", "Your password has been changed")
     expect_tour(tour, REGISTRANT)
+
+
+# --- A PACER account with an authenticator app: the login's code, Manage My Account, Login and Security -----------
+
+ACCOUNT_HOLDER = tour_of(
+    "account holder",
+    "signon:login_code",
+    "accounts:manage",
+    "accounts:contact",
+    "accounts:email",
+    "accounts:confirm_email",
+    "accounts:password",
+    "accounts:client_code",
+    "accounts:upgrade_done",
+    "efile:request",
+    "mfa:overview",
+    "mfa:add",
+    "mfa:remove",
+    "mfa:backup_codes",
+)
+
+
+@pytest.fixture
+def account_holder(demo_server: str) -> tuple[str, Any]:
+    from conftest import enrol_app, make_pacer
+
+    account = make_pacer("axeholder", "Alex Holder", email="alex.holder@example.com")
+    return account.username, enrol_app(account)
+
+
+def test_an_account_holder_s_pages(account_holder: tuple[str, Any], smtp_inbox: Any, page: Page) -> None:
+    from conftest import PACER_PASSWORD, code_at
+
+    username, totp = account_holder
+    tour = Tour(page)
+    sign_in(page, username, PACER_PASSWORD)
+    tour.here("signon:login_code", "Enter your one-time passcode")
+    page.get_by_label("One-time passcode").fill(code_at(totp))
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("button", name="Log Out")).to_be_visible()
+
+    tour.visit("accounts:manage", "Manage My Account")
+    tour.visit("accounts:contact", "Contact details")
+    tour.visit("accounts:password", "Change password")
+    tour.visit("accounts:client_code", "Client code preference")
+    tour.visit("accounts:upgrade_done", "Your PACER account is upgraded")
+    tour.visit("efile:request", "E-file registration")
+    tour.visit("accounts:email", "Change e-mail address")
+    page.get_by_label("New e-mail address").fill("alex.new@example.com")
+    page.get_by_label("Current password").fill(PACER_PASSWORD)
+    page.get_by_role("main").get_by_role("button").first.click()
+    expect(page.get_by_role("status")).to_be_visible()
+    tour.accessible()
+    page.goto(mailed_path(smtp_inbox, "/account/email/confirm/"))
+    tour.here("accounts:confirm_email", "Confirm your new e-mail address")
+
+    tour.visit("mfa:overview", "Login and Security")
+    tour.visit("mfa:add", "Add an authenticator app")
+    tour.visit("mfa:backup_codes", "Get new backup codes")
+    page.get_by_role("button", name="Get new codes").click()  # no code: the field's error
+    expect(page.get_by_role("main").get_by_role("textbox")).to_have_attribute("aria-invalid", "true")
+    tour.here("mfa:backup_codes", "Get new backup codes")
+    page.get_by_role("main").get_by_role("textbox").fill(code_at(totp, 1))  # the next code: the login's is used
+    page.get_by_role("button", name="Get new codes").click()
+    tour.here("mfa:backup_codes", "Your new backup codes")
+    page.goto(reverse("mfa:overview"))
+    page.get_by_role("link", name="Remove Phone").click()
+    tour.here("mfa:remove", "Remove “Phone”")
+    tour.error(reverse("mfa:remove", args=["999999"]), 404, "That authenticator app is not on your account")
+    expect_tour(tour, ACCOUNT_HOLDER)
