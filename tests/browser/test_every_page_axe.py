@@ -293,3 +293,104 @@ def test_an_account_holder_s_pages(account_holder: tuple[str, Any], smtp_inbox: 
     tour.here("mfa:remove", "Remove “Phone”")
     tour.error(reverse("mfa:remove", args=["999999"]), 404, "That authenticator app is not on your account")
     expect_tour(tour, ACCOUNT_HOLDER)
+
+
+# --- The clerk's desk: a clerk of two courts, every page of the desk at one of them ----------------------------------
+
+CLERK = tour_of(
+    "clerk",
+    "clerks:login",
+    "clerks:login_code",
+    "clerks:home",
+    "clerks:dashboard",
+    "clerks:accounts",
+    "clerks:account_new",
+    "clerks:account",
+    "clerks:account_login",
+    "clerks:account_unlink",
+    "clerks:corrections",
+    "clerks:correction",
+    "clerks:efile_registrations",
+    "clerks:efile_registration",
+    "clerks:go_live",
+    "clerks:contacts",
+    "clerks:profile",
+    "clerks:import",
+    "clerks:audit",
+)
+
+
+@pytest.fixture
+def desk(demo_server: str) -> dict[str, Any]:
+    """A clerk of wiwd and wied with an app, one without an app, a linked filer at wiwd and an e-file request."""
+    from conftest import TEST_ORIGIN, make_pacer
+    from openecf.accounts.models import PacerAccount
+    from openecf.clerks.services import grant_membership
+    from openecf.clerks.tests.conftest import make_clerk
+    from openecf.cmecf.models import EcfAccount, Link
+    from openecf.courts.models import Court
+    from openecf.efile.models import EfileRegistration
+
+    clerk, totp = make_clerk("axeclerk", "Axel Clerk", "wiwd", "wied")
+    no_app = make_pacer("axenoapp", "Nora Noapp")
+    grant_membership(account=no_app, courts=Court.objects.filter(pk="wiwd"), origin=TEST_ORIGIN)
+    ecf = EcfAccount.objects.get(court_id="wiwd", login="asample")
+    Link.objects.create(pacer_account=PacerAccount.objects.get(username="asample22"), court_id="wiwd", ecf_account=ecf)
+    registration = EfileRegistration.objects.create(
+        account=PacerAccount.objects.get(username="jpublic01"), court_id="wiwd", role="attorney", bar_id="WI 1000001"
+    )
+    return {"clerk": clerk.username, "totp": totp, "no_app": no_app.username, "ecf": ecf, "efile": registration}
+
+
+def desk_sign_in(page: Page, username: str) -> None:
+    from conftest import PACER_PASSWORD
+
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PACER_PASSWORD)
+    page.get_by_role("button", name="Next").click()
+
+
+def test_every_page_of_the_clerk_s_desk(desk: dict[str, Any], page: Page) -> None:
+    from conftest import code_at
+
+    tour = Tour(page)
+    tour.visit("clerks:login", "Clerk's desk sign-in")
+    desk_sign_in(page, desk["no_app"])
+    tour.here("clerks:login", "Add an authenticator app first")
+    tour.visit("clerks:login", "Clerk's desk sign-in")
+    desk_sign_in(page, desk["clerk"])
+    tour.here("clerks:login_code", "Enter your one-time passcode")
+    page.get_by_label("One-time passcode").fill(code_at(desk["totp"]))
+    page.get_by_role("button", name="Sign in").click()
+    tour.here("clerks:home", "Your courts")
+
+    court, ecf = "wiwd", desk["ecf"]
+    for name, heading in [
+        ("clerks:dashboard", "Dashboard"),
+        ("clerks:accounts", "CM/ECF accounts"),
+        ("clerks:account_new", "New CM/ECF account"),
+        ("clerks:corrections", "Link corrections"),
+        ("clerks:efile_registrations", "E-file registrations"),
+        ("clerks:go_live", "NextGen go-live"),
+        ("clerks:contacts", "Help contacts"),
+        ("clerks:profile", "Court profile"),
+        ("clerks:import", "Import CM/ECF accounts"),
+        ("clerks:audit", "Audit log"),
+    ]:
+        tour.visit(name, heading, court)
+    tour.visit("clerks:accounts", "CM/ECF accounts", court, query="?q=a")  # search results
+    tour.visit("clerks:efile_registration", f"E-file registration #{desk['efile'].pk}", court, str(desk["efile"].pk))
+    tour.visit("clerks:account", ecf.name, court, str(ecf.pk))
+    tour.visit("clerks:account_login", f"Look up the login of {ecf.name}", court, str(ecf.pk))
+    page.get_by_role("main").get_by_role("radio").first.check()
+    page.get_by_role("button", name="Record the check and show the login").click()
+    tour.here("clerks:account_login", f"Login of {ecf.name}")
+    tour.visit("clerks:account_unlink", "Propose removing a wrong link", court, str(ecf.pk))
+    page.get_by_label("Why is this link wrong, and how did you check it?").fill("Linked by mistake, checked by phone.")
+    page.get_by_role("button", name="Propose the removal").click()
+    tour.here("clerks:correction", re.compile(r"^Link correction #\d+$"))
+    # The desk of the other court, and the menu's way back to the list of courts.
+    tour.visit("clerks:dashboard", "Dashboard", "wied")
+    page.get_by_role("button", name="Sign out").click()
+    tour.here("clerks:login", "Clerk's desk sign-in")
+    expect_tour(tour, CLERK)

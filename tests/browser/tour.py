@@ -4,6 +4,7 @@ can say exactly which pages it covered (see test_every_page_axe.py)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from django.urls import resolve, reverse
@@ -17,13 +18,13 @@ class Tour:
         self.page = page
         self.reached: set[str] = set()
 
-    def visit(self, name: str, heading: str, *args: str, query: str = "", status: int = 200) -> None:
+    def visit(self, name: str, heading: str | re.Pattern[str], *args: str, query: str = "", status: int = 200) -> None:
         """Open the page of URL name `name` (with `args`) and check it."""
         response = self.page.goto(reverse(name, args=args) + query)
         assert response is not None and response.status == status, (name, response and response.status)
         self.here(name, heading)
 
-    def here(self, name: str, heading: str) -> None:
+    def here(self, name: str, heading: str | re.Pattern[str]) -> None:
         """The page now open is `name`'s, headed `heading`, and axe finds nothing serious on it."""
         expect(self.page.get_by_role("heading", level=1)).to_have_text(heading)
         assert (self.page.url, self.name_of_page()) == (self.page.url, name)
