@@ -72,12 +72,15 @@ DEMO_COURTS = ("wiwd", "wied", "wiwb", "alnd", "ca8", "nysd", "ilnd", "gud")
 
 
 @pytest.fixture
-def courts_as_shown(demo_server: str) -> dict[str, tuple[str, str]]:
-    """Each demo court: its name (the heading of its pages) and the title of its login page."""
+def courts_as_shown(demo_server: str) -> dict[str, tuple[str, str, str]]:
+    """Each demo court: its name (the heading of its pages), the title of its login page, its link item's label."""
     from openecf.courts.models import Court
     from openecf.signon.views import login_page_profile
 
-    return {court.pk: (court.name, login_page_profile(court).title) for court in Court.objects.filter(pk__in=DEMO_COURTS)}
+    return {
+        court.pk: (court.name, login_page_profile(court).title, court.link_item_label)
+        for court in Court.objects.filter(pk__in=DEMO_COURTS)
+    }
 
 
 # --- A visitor: the sign-on pages, each court's signed-out pages, and the pages of an error ----------------------
@@ -95,13 +98,13 @@ VISITOR = tour_of(
 )
 
 
-def test_a_visitor_s_pages(courts_as_shown: dict[str, tuple[str, str]], page: Page) -> None:
+def test_a_visitor_s_pages(courts_as_shown: dict[str, tuple[str, str, str]], page: Page) -> None:
     from openecf.signon.help import TOPICS
 
     tour = Tour(page)
     tour.visit("signon:index", "Federal courts")
     tour.visit("signon:login", "PACER LOGIN")
-    for court, (name, login_title) in courts_as_shown.items():
+    for court, (name, login_title, _) in courts_as_shown.items():
         tour.visit("signon:court", name, court)
         tour.visit("cmecf:home", name, court)
         tour.visit("signon:login", login_title, query=f"?court={court}")
@@ -394,3 +397,87 @@ def test_every_page_of_the_clerk_s_desk(desk: dict[str, Any], page: Page) -> Non
     page.get_by_role("button", name="Sign out").click()
     tour.here("clerks:login", "Clerk's desk sign-in")
     expect_tour(tour, CLERK)
+
+
+# --- A filer at each court: its pages before linking, the link procedure, the menus after it ------------------------
+
+FILER = tour_of(
+    "filer",
+    "signon:login",
+    "cmecf:home",
+    "cmecf:utilities",
+    "cmecf:nextgen_menu",
+    "cmecf:link",
+    "cmecf:link_confirm",
+    "cmecf:link_done",
+    "cmecf:client_code",
+    "cmecf:unavailable",
+    "cmecf:menu",
+    "cmecf:transport_room",
+)
+
+
+@pytest.fixture
+def filer_as_j_attorney(courts_as_shown: dict[str, tuple[str, str, str]]) -> dict[str, tuple[str, str, str]]:
+    """jattorney's CM/ECF account at wiwd, under another spelling of his name."""
+    from conftest import make_ecf
+
+    make_ecf("wiwd", "jattywiwd", "J. Attorney", "wiwd-ecf-jatty")
+    return courts_as_shown
+
+
+def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str, str, str]], page: Page) -> None:
+    courts_as_shown = filer_as_j_attorney
+    from openecf.cmecf.menus import APPELLATE_PAGES, LINK_SERVLETS, MENU_TITLES
+
+    tour = Tour(page)
+    tour.visit("signon:login", courts_as_shown["wied"][1], query="?court=wied")
+    sign_in(page, "jattorney", DEMO_PASSWORD, "wied")
+    expect(page.get_by_role("navigation", name="CM/ECF menu")).to_be_visible()
+    for court, (name, _, link_label) in courts_as_shown.items():
+        if court == "ca8":
+            continue  # appellate NextGen: its pages are TransportRoom's, below
+        tour.visit("cmecf:home", name, court)
+        tour.visit("cmecf:utilities", "Utilities", court)  # laid out by the court's profile
+        tour.visit("cmecf:link", link_label, court)  # refused, or not, by the court's state
+    for court in ("wiwd", "wiwb"):  # the same pages at each court of a kind: one district, one bankruptcy
+        tour.visit("cmecf:nextgen_menu", "NextGen Release 1.1 Menu Items", court)
+        tour.visit("cmecf:client_code", "Change Client Code", court)
+        tour.visit("cmecf:unavailable", "Docket sheet", court, "docket-sheet")
+    # At wiwd, a CM/ECF account under another spelling of the name: the confirmation asks to tick a box.
+    link_label = courts_as_shown["wiwd"][2]
+    tour.visit("cmecf:link", link_label, "wiwd")
+    page.get_by_role("button", name="Submit").click()  # nothing typed: the fields' errors
+    expect(page.get_by_role("alert")).to_be_focused()
+    tour.here("cmecf:link", link_label)
+    page.get_by_label("CM/ECF login:").fill("jattywiwd")
+    page.get_by_label("CM/ECF password:").fill("wiwd-ecf-jatty")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("heading", name="Do you want to link these accounts?")).to_be_visible()
+    tour.here("cmecf:link", link_label)  # the confirmation is the answer to the form
+    page.get_by_role("button", name="Submit").click()  # the box not ticked
+    expect(page.get_by_role("main").get_by_role("checkbox")).to_have_attribute("aria-invalid", "true")
+    tour.here("cmecf:link_confirm", link_label)
+    page.get_by_role("main").get_by_role("checkbox").check()
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("status")).to_contain_text("is now linked to your CSO account")
+    tour.here("cmecf:link_done", link_label)
+    for slug, title in MENU_TITLES.items():
+        tour.visit("cmecf:menu", title, "wiwd", slug)
+
+    # Appellate NextGen at ca8: every TransportRoom page, the link procedure first.
+    servlet = reverse("cmecf:transport_room", args=["ca8"]) + "?servlet="
+    page.goto(servlet + LINK_SERVLETS["link"])
+    tour.here("cmecf:transport_room", courts_as_shown["ca8"][2])
+    page.get_by_label("CM/ECF login:").fill("jattorney8")
+    page.get_by_label("CM/ECF password:").fill("ca8-ecf-attorney")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("heading", name="Do you want to link these accounts?")).to_be_visible()
+    tour.here("cmecf:transport_room", courts_as_shown["ca8"][2])
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("status")).to_contain_text("is now linked to your CSO account")
+    tour.here("cmecf:transport_room", courts_as_shown["ca8"][2])
+    tour.visit("cmecf:home", courts_as_shown["ca8"][0], "ca8")
+    for page_name, heading in APPELLATE_PAGES.items():
+        tour.visit("cmecf:transport_room", heading, "ca8", query=f"?servlet={page_name}")
+    expect_tour(tour, FILER)

@@ -21,27 +21,31 @@ class Tour:
     def visit(self, name: str, heading: str | re.Pattern[str], *args: str, query: str = "", status: int = 200) -> None:
         """Open the page of URL name `name` (with `args`) and check it."""
         response = self.page.goto(reverse(name, args=args) + query)
-        assert response is not None and response.status == status, (name, response and response.status)
+        found = response.status if response else None
+        assert found == status, f"{self.page.url}: {found}, not {status}"
         self.here(name, heading)
 
     def here(self, name: str, heading: str | re.Pattern[str]) -> None:
         """The page now open is `name`'s, headed `heading`, and axe finds nothing serious on it."""
         expect(self.page.get_by_role("heading", level=1)).to_have_text(heading)
-        assert (self.page.url, self.name_of_page()) == (self.page.url, name)
+        found = self.name_of_page()
+        assert found == name, f"{self.page.url} is {found}'s page, not {name}'s"
         self.accessible()
         self.reached.add(name)
 
     def error(self, path: str, status: int, heading: str) -> None:
         """A page that answers with an error, as a person sees it."""
         response = self.page.goto(path)
-        assert response is not None and response.status == status, (path, response and response.status)
+        found = response.status if response else None
+        assert found == status, f"{path}: {found}, not {status}"
         expect(self.page.get_by_role("heading", level=1)).to_have_text(heading)
         self.accessible()
 
     def accessible(self) -> None:
         self.page.wait_for_load_state()
         expect(self.page.locator("html")).to_have_attribute("lang", "en")
-        assert (self.page.url, axe_problems(self.page)) == (self.page.url, [])
+        problems = axe_problems(self.page)
+        assert problems == [], f"axe-core on {self.page.url}:\n  " + "\n  ".join(problems)
 
     def name_of_page(self) -> str:
         return str(resolve(urlsplit(self.page.url).path).view_name)
@@ -56,7 +60,7 @@ class Tour:
             max_redirects=0,
             headers={"Referer": self.page.url},
         )
-        assert response.status < 400, (name, response.status, response.text()[:500])
+        assert response.status < 400, f"POST {name}: {response.status}\n{response.text()[:500]}"
         return response
 
 
