@@ -481,3 +481,127 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     for page_name, heading in APPELLATE_PAGES.items():
         tour.visit("cmecf:transport_room", heading, "ca8", query=f"?servlet={page_name}")
     expect_tour(tour, FILER)
+
+
+# --- A court not on NextGen (nysd): its own login, its pages, and its own CM/ECF password recovery -----------------
+
+COURT_LOGIN = tour_of(
+    "court login",
+    "cmecf:login_pl",
+    "cmecf:home",
+    "cmecf:utilities",
+    "cmecf:password_forgot",
+    "cmecf:password_reset",
+    "cmecf:password_new",
+)
+
+
+def test_the_old_court_login_and_its_password_recovery(demo_server: str, smtp_inbox: Any, page: Page) -> None:
+    tour = Tour(page)
+    tour.visit("cmecf:password_forgot", "Forgot your CM/ECF password?", "nysd")
+    page.get_by_role("main").locator("input[name=login]").fill("jattorney")
+    page.get_by_role("button", name="Send the link").click()
+    tour.here("cmecf:password_forgot", "Check your e-mail")
+    page.goto(mailed_path(smtp_inbox, "/password/reset/"))
+    tour.here("cmecf:password_new", "Choose a new CM/ECF password")
+    new_password = page.get_by_role("main").locator("input[type=password]")
+    new_password.nth(0).fill("Nysd-Court-Password-2026!")
+    new_password.nth(1).fill("Nysd-Court-Password-2026!")
+    page.get_by_role("button", name="Set the password").click()
+    tour.here("cmecf:password_new", "Your CM/ECF password has been changed")
+    tour.reached.add("cmecf:password_reset")  # the e-mailed link itself: it opened the page above
+
+    tour.visit("cmecf:login_pl", "CM/ECF Filer Login", "nysd")
+    page.get_by_role("main").locator("input[name=login]").fill("jattorney")
+    page.get_by_role("main").locator("input[name=password]").fill("Nysd-Court-Password-2026!")
+    page.get_by_role("button", name="Login").click()
+    expect(page.get_by_role("navigation", name="CM/ECF menu")).to_be_visible()
+    tour.accessible()
+    tour.visit("cmecf:home", re.compile("New York"), "nysd")
+    tour.visit("cmecf:utilities", "Utilities", "nysd")
+    expect_tour(tour, COURT_LOGIN)
+
+
+# --- The steps of a login: an app to enrol, the redaction notice; a legacy account's upgrade ------------------------
+
+LOGIN_STEPS = tour_of(
+    "login steps",
+    "signon:login_mfa_required",
+    "mfa:add",
+    "signon:login_redaction",
+)
+
+
+@pytest.fixture
+def filer_without_app(demo_server: str) -> str:
+    """asample22 after seed 001: linked at wiwd, so a filer who must use multi-factor authentication."""
+    from openecf.accounts.models import PacerAccount
+    from openecf.cmecf.models import EcfAccount, Link
+
+    account = PacerAccount.objects.get(username="asample22")
+    Link.objects.create(
+        pacer_account=account, court_id="wiwd", ecf_account=EcfAccount.objects.get(court_id="wiwd", login="asample")
+    )
+    return account.username
+
+
+def test_the_steps_of_a_filer_s_login(filer_without_app: str, smtp_inbox: Any, page: Page) -> None:
+    import pyotp
+
+    tour = Tour(page)
+    sign_in(page, filer_without_app, DEMO_PASSWORD, "wiwd")
+    tour.here("signon:login_mfa_required", "Multi-factor authentication is required")
+    page.get_by_role("link", name="Set up an authenticator app").click()
+    tour.here("mfa:add", "Add an authenticator app")
+    page.get_by_role("button", name="Send me a code").click()
+    expect(page.get_by_role("status")).to_contain_text("We sent a code to a")
+    tour.here("mfa:add", "Add an authenticator app")
+    assert deliver_outbox() >= 1
+    match = re.search(r"^\s+(\d{6})\s*$", smtp_inbox.messages[-1].get_payload(), re.M)
+    assert match is not None
+    page.get_by_label("Code from the e-mail").fill(match.group(1))
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_label("Setup key")).to_be_visible()
+    tour.here("mfa:add", "Add an authenticator app")
+    phone = pyotp.TOTP(page.get_by_label("Setup key").inner_text().strip())
+    page.get_by_label("Name for this app").fill("Work phone")
+    page.get_by_label("Code from the app").fill(phone.now())
+    page.get_by_role("button", name="Add this app").click()
+    tour.here("mfa:add", "Your authenticator app was added")
+    page.get_by_role("button", name="Continue to log in").click()
+    tour.here("signon:login_redaction", "Redaction agreement")
+    page.get_by_role("button", name="Continue").click()  # the box not ticked: its error
+    tour.here("signon:login_redaction", "Redaction agreement")
+    expect_tour(tour, LOGIN_STEPS)
+
+
+LEGACY = tour_of(
+    "legacy account",
+    "accounts:upgrade",
+    "accounts:upgrade_person",
+    "accounts:upgrade_address",
+    "accounts:upgrade_county",
+    "accounts:upgrade_security",
+    "accounts:upgrade_done",
+)
+
+
+def test_a_legacy_account_s_upgrade(demo_server: str, page: Page) -> None:
+    tour = Tour(page)
+    sign_in(page, "jdoe01", DEMO_PASSWORD, "wiwd")
+    tour.here("accounts:upgrade", "Upgrading Your PACER Account")
+    page.get_by_role("link", name="Upgrade now").click()
+    tour.here("accounts:upgrade_person", "Personal information")
+    tour.post("accounts:upgrade_person", {"date_of_birth": "1975-06-30", "user_type": "attorney_filer"})
+    tour.visit("accounts:upgrade_address", "Verify your address")
+    address = {"line1": "1 S Pinckney St", "line2": "Suite 300", "city": "Madison", "state": "WI", "zip_code": "53703"}
+    tour.post("accounts:upgrade_address", address)
+    tour.visit("accounts:upgrade_county", "Choose your county")
+    tour.post("accounts:upgrade_county", {"county": "55025"})
+    tour.visit("accounts:upgrade_security", "New username, password and security questions")
+    questions = {"question1": "first_pet", "answer1": "Fluffy", "question2": "birth_city", "answer2": "Madison"}
+    questions |= {"question3": "first_car", "answer3": "Volvo"}
+    security = {"username": "janedoe2026", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, **questions}
+    tour.post("accounts:upgrade_security", security)
+    tour.visit("accounts:upgrade_done", "Your PACER account is upgraded")
+    expect_tour(tour, LEGACY)
