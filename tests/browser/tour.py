@@ -71,4 +71,3 @@ def sign_in(page: Page, username: str, password: str, court: str = "") -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Login").click()
     page.wait_for_load_state()
-
