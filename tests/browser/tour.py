@@ -5,12 +5,28 @@ can say exactly which pages it covered (see test_every_page_axe.py)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.urls import resolve, reverse
 from playwright.sync_api import APIResponse, Page, expect
 
-from tests.browser.walk import axe_problems
+from tests.browser.walk import axe_problems, deliver_outbox
+
+DEMO_PASSWORD = "Central-SignOn-2026!"  # openecf.demo.data.PACER_PASSWORD, the demo accounts' password
+NEW_PASSWORD = "Quiet-Harbor-Lantern-77"
+
+# Each tour's name and the URL names it reaches (test_every_page_axe.py checks that together they cover the URLconf).
+TOURS: dict[str, set[str]] = {}
+
+
+def tour_of(name: str, *names: str) -> set[str]:
+    TOURS[name] = set(names)
+    return TOURS[name]
+
+
+def expect_tour(tour: Tour, names: set[str]) -> None:
+    assert sorted(tour.reached) == sorted(names)
 
 
 class Tour:
@@ -71,3 +87,11 @@ def sign_in(page: Page, username: str, password: str, court: str = "") -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Login").click()
     page.wait_for_load_state()
+
+
+def mailed_path(inbox: Any, fragment: str) -> str:
+    """The path of the newest e-mailed link containing `fragment`, as the reader would click it."""
+    from openecf.accounts.tests.helpers import body, link_path
+
+    assert deliver_outbox() >= 1
+    return link_path(next(m for m in reversed(inbox.messages) if fragment in body(m)), fragment)
