@@ -103,7 +103,7 @@ class Event(models.TextChoices):
     THROTTLE_LOCKED = (
         "throttle.locked",
         Category.LOCKOUT,
-        "Too many failures: an account, link attempts or an address locked out for a while, or an account at its ceiling.",
+        "Too many failures: an account, link attempts or an address locked for a while, or an account at its ceiling.",
     )
 
     # --- The clerk's desk and the admin site: their own sign-ins --------------------------------------------

@@ -59,8 +59,10 @@ def test_record_takes_a_registered_name_and_stores_its_string() -> None:
 
 
 def test_every_event_has_a_one_line_meaning_a_category_and_a_storable_name() -> None:
+    room = AuditEvent._meta.get_field("event").max_length
+    assert room == 64
     for event in Event:
-        assert NAME.match(event.value) and len(event.value) <= AuditEvent._meta.get_field("event").max_length, event
+        assert NAME.match(event.value) and len(event.value) <= room, event
         assert isinstance(event.category, Category), event
         assert event.meaning.endswith(".") and "\n" not in event.meaning and len(event.meaning) > 20, event
     assert len({event.value for event in Event}) == len(Event)
