@@ -13,6 +13,7 @@ from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.notices import services as notices
 from openecf.signon.forms import clean_client_code
 from openecf.throttle import services as throttle
@@ -43,12 +44,12 @@ def change_contact(*, account: PacerAccount, address: Address, phone: str, origi
         if not changed:
             return account
         account.save(update_fields=changed)
-        audit.record(event="pacer_account.contact_changed", origin=origin, actor=account, fields=changed)
+        audit.record(event=Event.PACER_ACCOUNT_CONTACT_CHANGED, origin=origin, actor=account, fields=changed)
         _send(emails.contact_changed(account), kind="pacer_account.contact_changed", to=[account.email])
     return account
 
 
-def prove_password(*, account: PacerAccount, password: str, origin: Origin, refused_event: str) -> None:
+def prove_password(*, account: PacerAccount, password: str, origin: Origin, refused_event: Event) -> None:
     """The signed-in person types the current password again before a change of identity or access.
 
     Throttled like the login, on the same counts (the account and the address), so a stolen session cannot guess
@@ -83,10 +84,10 @@ def request_email_change(
         raise ValidationError(["Enter a valid e-mail address, like name@example.com."]) from None
     if new_email.casefold() == account.email.casefold():
         raise ValidationError(["That is already your e-mail address."])
-    prove_password(account=account, password=current, origin=origin, refused_event="email_change.refused")
+    prove_password(account=account, password=current, origin=origin, refused_event=Event.EMAIL_CHANGE_REFUSED)
     with transaction.atomic():
         secret = tokens.issue(account=account, purpose=TokenPurpose.CHANGE_EMAIL, email=new_email)
-        audit.record(event="email_change.requested", origin=origin, actor=account, new_email=new_email)
+        audit.record(event=Event.EMAIL_CHANGE_REQUESTED, origin=origin, actor=account, new_email=new_email)
         _send(
             emails.confirm_new_email(account, link_base=link_base, secret=secret, new_email=new_email),
             kind="email_change.confirm",
@@ -109,7 +110,7 @@ def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
         # Reset links went to the old address: they must not outlive it.
         voided = tokens.void(account=account, purposes=[TokenPurpose.RESET_PASSWORD])
         audit.record(
-            event="email_change.confirmed",
+            event=Event.EMAIL_CHANGE_CONFIRMED,
             origin=origin,
             actor=account,
             old_email=old_email,
@@ -125,14 +126,14 @@ def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
 def change_password(*, account: PacerAccount, current: str, new: str, origin: Origin) -> PacerAccount:
     """After the current password is proved (throttled, see prove_password). Other sessions and API tokens end (the
     password hash changes), and so do pending reset links and e-mail changes."""
-    prove_password(account=account, password=current, origin=origin, refused_event="password.change_refused")
+    prove_password(account=account, password=current, origin=origin, refused_event=Event.PASSWORD_CHANGE_REFUSED)
     validate_password(new, account)
     with transaction.atomic():
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
         account.set_password(new)
         account.save(update_fields=["password"])
         voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
-        audit.record(event="password.changed", origin=origin, actor=account, links_voided=voided)
+        audit.record(event=Event.PASSWORD_CHANGED, origin=origin, actor=account, links_voided=voided)
         _send(emails.password_changed(account, how="in Manage My Account"), kind="password.changed", to=[account.email])
     return account
 
@@ -147,7 +148,7 @@ def set_client_code_preference(*, account: PacerAccount, default_code: str, orig
         account.default_client_code = default_code
         account.save(update_fields=["default_client_code"])
         audit.record(
-            event="client_code_preference.changed",
+            event=Event.CLIENT_CODE_PREFERENCE_CHANGED,
             origin=origin,
             actor=account,
             default_client_code=default_code,

@@ -27,6 +27,7 @@ from openecf.accounts.models import PacerAccount, SecurityAnswer, SecurityQuesti
 from openecf.accounts.registration import LinkNotValid
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.notices import services as notices
 from openecf.throttle import services as throttle
 
@@ -83,7 +84,7 @@ def start_password_reset(
     first = SecurityAnswer.objects.filter(account_id=account.pk if account else None).order_by("id").first()
     with transaction.atomic():
         audit.record(
-            event="password_reset.started",
+            event=Event.PASSWORD_RESET_STARTED,
             origin=origin,
             actor=account,
             username=username,
@@ -111,7 +112,7 @@ def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Ori
         throttle.check(attempt)
     except throttle.Throttled:
         with transaction.atomic():
-            audit.record(event="password_reset.throttled", origin=origin, username=challenge.username)
+            audit.record(event=Event.PASSWORD_RESET_THROTTLED, origin=origin, username=challenge.username)
         raise
     # The same two queries and one hash whether or not the username is known (ids 0 and None match nothing).
     account = PacerAccount.objects.filter(pk=challenge.account_id or 0, is_active=True).first()
@@ -122,18 +123,18 @@ def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Ori
     throttle.failed(attempt, origin=origin)  # every checked try counts, right or wrong (see the module's doc)
     with transaction.atomic():
         if account is None:
-            audit.record(event="password_reset.no_account", origin=origin, username=challenge.username)
+            audit.record(event=Event.PASSWORD_RESET_NO_ACCOUNT, origin=origin, username=challenge.username)
             return
         if not challenge.identified:
-            audit.record(event="password_reset.not_identified", origin=origin, actor=account)
+            audit.record(event=Event.PASSWORD_RESET_NOT_IDENTIFIED, origin=origin, actor=account)
             return
         if not answered:
-            audit.record(event="password_reset.answer_wrong", origin=origin, actor=account)
+            audit.record(event=Event.PASSWORD_RESET_ANSWER_WRONG, origin=origin, actor=account)
             mail = emails.reset_refused(account)
             kind = "password_reset.refused"
         else:
             secret = tokens.issue(account=account, purpose=TokenPurpose.RESET_PASSWORD, email=account.email)
-            audit.record(event="password_reset.link_sent", origin=origin, actor=account)
+            audit.record(event=Event.PASSWORD_RESET_LINK_SENT, origin=origin, actor=account)
             mail = emails.reset_link(account, link_base=link_base, secret=secret)
             kind = "password_reset.link"
         notices.enqueue(kind=kind, recipients=[account.email], subject=mail.subject, body=mail.body)
@@ -165,7 +166,7 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
         account.set_password(password)
         account.save(update_fields=["password"])
         voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
-        audit.record(event="password.reset", origin=origin, actor=account, links_voided=voided)
+        audit.record(event=Event.PASSWORD_RESET, origin=origin, actor=account, links_voided=voided)
         mail = emails.password_changed(account, how="with a reset link sent by e-mail")
         notices.enqueue(kind="password.changed", recipients=[account.email], subject=mail.subject, body=mail.body)
     return account
@@ -177,5 +178,5 @@ def send_usernames(*, email: str, origin: Origin) -> None:
     accounts = list(PacerAccount.objects.with_email(email).filter(is_active=True).order_by("username"))
     mail = emails.usernames(email, accounts)
     with transaction.atomic():
-        audit.record(event="username_reminder.sent", origin=origin, email=email, accounts=len(accounts))
+        audit.record(event=Event.USERNAME_REMINDER_SENT, origin=origin, email=email, accounts=len(accounts))
         notices.enqueue(kind="username_reminder", recipients=[email], subject=mail.subject, body=mail.body)

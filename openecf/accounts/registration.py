@@ -12,6 +12,7 @@ from openecf.accounts.details import Address, Person, Security, address_problems
 from openecf.accounts.models import AccountType, PacerAccount, TokenPurpose
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.cmecf.services import names_match
 from openecf.core.lookups import equals_ignoring_case
 from openecf.notices import services as notices
@@ -75,7 +76,7 @@ def register_pacer_account(
             account.save()
             questions.replace_answers(account=account, pairs=security.answers)
             audit.record(
-                event="pacer_account.registered",
+                event=Event.PACER_ACCOUNT_REGISTERED,
                 origin=origin,
                 actor=account,
                 user_type=account.user_type,
@@ -106,7 +107,7 @@ def verify_email(*, secret: str, origin: Origin) -> PacerAccount:
             raise LinkNotValid()  # the address changed since the link was sent
         account.email_verified_at = timezone.now()
         account.save(update_fields=["email_verified_at"])
-        audit.record(event="pacer_account.email_verified", origin=origin, actor=account, email=account.email)
+        audit.record(event=Event.PACER_ACCOUNT_EMAIL_VERIFIED, origin=origin, actor=account, email=account.email)
         if account.held_for_review:
             _send(emails.held_for_review(account), kind="pacer_account.held", to=[account.email])
         else:
@@ -121,7 +122,7 @@ def resend_verification(*, account: PacerAccount, origin: Origin, link_base: str
         if account.email_verified:
             return
         secret = tokens.issue(account=account, purpose=TokenPurpose.VERIFY_EMAIL, email=account.email)
-        audit.record(event="pacer_account.verification_resent", origin=origin, actor=account)
+        audit.record(event=Event.PACER_ACCOUNT_VERIFICATION_RESENT, origin=origin, actor=account)
         _send(
             emails.verify_email(account, link_base=link_base, secret=secret),
             kind="pacer_account.verify_email",
@@ -137,6 +138,6 @@ def release_held_account(*, account: PacerAccount, origin: Origin, released_by: 
             return account
         account.held_for_review = False
         account.save(update_fields=["held_for_review"])
-        audit.record(event="pacer_account.released", origin=origin, actor=account, released_by=released_by)
+        audit.record(event=Event.PACER_ACCOUNT_RELEASED, origin=origin, actor=account, released_by=released_by)
         _send(emails.account_released(account), kind="pacer_account.released", to=[account.email])
     return account

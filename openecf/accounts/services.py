@@ -11,6 +11,7 @@ from openecf.accounts.models import AccountType, PacerAccount
 from openecf.accounts.passwords import password_problems
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 
 LEGACY_USERNAME_LENGTH = 6
 UPGRADED_USERNAME_MIN = 8
@@ -80,7 +81,7 @@ def create_pacer_account(
         with transaction.atomic():
             account.save()
             audit.record(
-                event="pacer_account.created",
+                event=Event.PACER_ACCOUNT_CREATED,
                 origin=origin,
                 actor=account,
                 account_type=account.account_type,

@@ -21,6 +21,7 @@ from openecf.accounts.details import (
 from openecf.accounts.models import PacerAccount, UserType
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.notices import services as notices
 
 
@@ -83,7 +84,7 @@ def upgrade_legacy_account(
             questions.replace_answers(account=account, pairs=security.answers)
             voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
             audit.record(
-                event="pacer_account.upgraded",
+                event=Event.PACER_ACCOUNT_UPGRADED,
                 origin=origin,
                 actor=account,
                 old_username=old_username,

@@ -9,6 +9,7 @@ from django.utils.ipv6 import clean_ipv6_address
 
 from openecf.audit import chain
 from openecf.audit.context import Origin
+from openecf.audit.events import Event, known
 from openecf.audit.models import AuditEvent
 
 
@@ -19,7 +20,7 @@ def _address(ip: str | None) -> str | None:
 
 def record(
     *,
-    event: str,
+    event: Event,
     origin: Origin,
     actor: Any = None,
     username: str = "",
@@ -29,6 +30,7 @@ def record(
 ) -> AuditEvent:
     """Append one event to the hash chain. Call it inside the transaction of the change it describes, as that
     transaction's last write: it locks the chain head until commit, so everything else should be locked first."""
+    event = known(event)  # UnknownEvent for a name not in audit/events.py: nothing is written under it
     return chain.append(
         AuditEvent(
             occurred_at=timezone.now(),

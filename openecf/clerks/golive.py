@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.clerks.models import GoLiveReminder
 from openecf.clerks.scope import ClerkScope
 from openecf.cmecf.models import EcfAccount
@@ -130,7 +131,7 @@ def schedule(
             lambda ecf: announcement(updated, ecf, go_live=go_live, previous=previous),
         )
         audit.record(
-            event="court.go_live_announced",
+            event=Event.COURT_GO_LIVE_ANNOUNCED,
             origin=origin,
             actor=scope.clerk,
             court=updated,
@@ -180,7 +181,7 @@ def send_reminders(*, origin: Origin, court: Court | None = None, at: datetime |
                     recipients=count
                 )
                 audit.record(
-                    event="court.go_live_reminded",
+                    event=Event.COURT_GO_LIVE_REMINDED,
                     origin=origin,
                     court=candidate,
                     go_live=candidate.nextgen_go_live.isoformat(),

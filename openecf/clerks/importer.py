@@ -25,6 +25,7 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import chain
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import (
     EMAIL_MAX_LENGTH,
@@ -186,7 +187,7 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
 
 def _created_event(account: EcfAccount, *, origin: Origin, actor: PacerAccount | None, source: str) -> AuditEvent:
     return AuditEvent(
-        event="ecf_account.created",
+        event=Event.ECF_ACCOUNT_CREATED,
         actor=actor,
         username=actor.username if actor else "",
         court_id=account.court_id,
@@ -271,7 +272,7 @@ def import_accounts(
         for start in range(0, len(accounts), batch_size):
             _flush(accounts[start : start + batch_size], origin=origin, actor=actor, source=source, report=report)
         audit.record(
-            event="ecf_accounts.imported",
+            event=Event.ECF_ACCOUNTS_IMPORTED,
             origin=origin,
             actor=actor,
             court=court,

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 
+from openecf.audit.events import Category, in_categories
 from openecf.audit.models import AuditEvent
 from openecf.clerks.models import CorrectionStatus, LinkCorrection
 from openecf.clerks.scope import ClerkScope
@@ -15,8 +16,8 @@ from openecf.cmecf.models import EcfAccount, EcfRole, login_key
 from openecf.core.lookups import equals_ignoring_case
 from openecf.efile.models import EfileRegistration, RegistrationStatus
 
-# What the dashboard calls refusals and lockouts. Throttling's events (being built) all contain "lock".
-REFUSAL_EVENTS = ("link.refused", "login.failed", "ecf_login.failed", "mfa.failed")
+# What the dashboard calls refusals and lockouts: the registry's events of these two categories.
+REFUSAL_EVENTS = in_categories(Category.REFUSAL, Category.LOCKOUT)
 
 
 def mask_login(login: str) -> str:
@@ -162,7 +163,7 @@ def linking_progress(scope: ClerkScope, *, today: date | None = None) -> Progres
 def recent_refusals(scope: ClerkScope, *, limit: int = 50) -> QuerySet[AuditEvent]:
     return (
         scope.audit_events()
-        .filter(Q(event__in=REFUSAL_EVENTS) | Q(event__contains="lock"))
+        .filter(event__in=REFUSAL_EVENTS)
         .select_related("ecf_account", "actor")
         .order_by("-occurred_at", "-id")[:limit]
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.clerks.models import ClerkMembership, CorrectionStatus, LinkCorrection
 from openecf.clerks.scope import ClerkScope
 from openecf.cmecf.models import EcfAccount, EcfRole, Link
@@ -40,7 +41,7 @@ def grant_membership(*, account: PacerAccount, courts: Iterable[Court], origin: 
         for court in courts:
             _membership, created = ClerkMembership.objects.get_or_create(account=account, court=court)
             if created:
-                audit.record(event="clerk.membership_granted", origin=origin, actor=account, court=court)
+                audit.record(event=Event.CLERK_MEMBERSHIP_GRANTED, origin=origin, actor=account, court=court)
                 granted.append(court)
     return granted
 
@@ -50,7 +51,7 @@ def revoke_membership(*, account: PacerAccount, courts: Iterable[Court], origin:
     with transaction.atomic():
         for court in courts:
             if ClerkMembership.objects.filter(account=account, court=court).delete()[0]:
-                audit.record(event="clerk.membership_revoked", origin=origin, actor=account, court=court)
+                audit.record(event=Event.CLERK_MEMBERSHIP_REVOKED, origin=origin, actor=account, court=court)
                 revoked.append(court)
     return revoked
 
@@ -93,7 +94,7 @@ def set_active(*, scope: ClerkScope, ecf: EcfAccount, active: bool, reason: str,
         if not active:
             locked.password_resets.filter(used_at__isnull=True).update(used_at=timezone.now())
         audit.record(
-            event="ecf_account.reactivated" if active else "ecf_account.deactivated",
+            event=Event.ECF_ACCOUNT_REACTIVATED if active else Event.ECF_ACCOUNT_DEACTIVATED,
             origin=origin,
             actor=scope.clerk,
             court=scope.court,
@@ -127,7 +128,7 @@ def disclose_login(*, scope: ClerkScope, ecf: EcfAccount, method: str, note: str
         raise DeskRefused("No such CM/ECF account at this court.")
     with transaction.atomic():
         audit.record(
-            event="ecf_account.login_disclosed",
+            event=Event.ECF_ACCOUNT_LOGIN_DISCLOSED,
             origin=origin,
             actor=scope.clerk,
             court=scope.court,
@@ -182,7 +183,7 @@ def update_contacts(*, scope: ClerkScope, origin: Origin, **values: str) -> Cour
         for name, (_old, new) in changed.items():
             setattr(court, name, new)
         court.save(update_fields=list(changed))
-        audit.record(event="court.contacts_changed", origin=origin, actor=scope.clerk, court=court, changed=changed)
+        audit.record(event=Event.COURT_CONTACTS_CHANGED, origin=origin, actor=scope.clerk, court=court, changed=changed)
     return court
 
 
@@ -214,7 +215,7 @@ def propose_link_removal(*, scope: ClerkScope, ecf: EcfAccount, reason: str, ori
         except IntegrityError:
             raise DeskRefused("A removal of this link is already waiting for a second clerk.") from None
         audit.record(
-            event="link.removal_proposed",
+            event=Event.LINK_REMOVAL_PROPOSED,
             origin=origin,
             actor=scope.clerk,
             court=scope.court,
@@ -259,7 +260,7 @@ def decide_link_removal(
                 raise DeskRefused("The link changed since the proposal; propose the removal again.")
         correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
         audit.record(
-            event="link.removed" if approve else "link.removal_rejected",
+            event=Event.LINK_REMOVED if approve else Event.LINK_REMOVAL_REJECTED,
             origin=origin,
             actor=scope.clerk,
             court=scope.court,

@@ -22,6 +22,7 @@ from django.utils.crypto import constant_time_compare, get_random_string, salted
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.cmecf.models import (
     EMAIL_MAX_LENGTH,
     LOGIN_MAX_LENGTH,
@@ -99,7 +100,7 @@ def _refuse(
 ) -> LinkRefused:
     with transaction.atomic():
         audit.record(
-            event="link.refused",
+            event=Event.LINK_REFUSED,
             origin=origin,
             actor=pacer,
             court=court,
@@ -159,7 +160,7 @@ def propose_link(
     the CM/ECF account it proposes (for the confirmation page). ``current_link`` as for ``link_precondition``."""
     at = at or timezone.now()
     with transaction.atomic():
-        audit.record(event="link.attempted", origin=origin, actor=pacer, court=court, ecf_login=login.strip())
+        audit.record(event=Event.LINK_ATTEMPTED, origin=origin, actor=pacer, court=court, ecf_login=login.strip())
     blocked = link_precondition(pacer=pacer, court=court, at=at, current_link=current_link)
     if blocked is not None:
         raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin, login=login) from None
@@ -195,7 +196,7 @@ def propose_link(
     )
     with transaction.atomic():
         audit.record(
-            event="link.verified",
+            event=Event.LINK_VERIFIED,
             origin=origin,
             actor=pacer,
             court=court,
@@ -302,7 +303,7 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
     )
     # Last: the audit chain's lock is held from here to commit.
     audit.record(
-        event="link.confirmed",
+        event=Event.LINK_CONFIRMED,
         origin=origin,
         actor=pacer,
         court=court,
@@ -335,7 +336,7 @@ def sign_in_with_court_login(*, court: Court, login: str, password: str, origin:
     except throttle.Throttled as throttled:
         with transaction.atomic():
             audit.record(
-                event="ecf_login.failed", origin=origin, username=login.strip(), court=court, reason="throttled"
+                event=Event.ECF_LOGIN_FAILED, origin=origin, username=login.strip(), court=court, reason="throttled"
             )
         raise refusal(Refusal.THROTTLED, court, retry=throttled.retry) from None
     ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
@@ -357,7 +358,7 @@ def sign_in_with_court_login(*, court: Court, login: str, password: str, origin:
         reason = Refusal.COURT_ON_NEXTGEN
     with transaction.atomic():
         audit.record(
-            event="ecf_login.failed" if reason else "ecf_login.succeeded",
+            event=Event.ECF_LOGIN_FAILED if reason else Event.ECF_LOGIN_SUCCEEDED,
             origin=origin,
             username=login.strip(),
             court=court,
@@ -420,7 +421,7 @@ def create_ecf_account(
         with transaction.atomic():
             account.save()
             audit.record(
-                event="ecf_account.created",
+                event=Event.ECF_ACCOUNT_CREATED,
                 origin=origin,
                 actor=actor,
                 court=court,

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.courts.models import Court, LinkItemLocation
 from openecf.courts.profiles import LoginButtons, LoginStyle, clean_layout
 
@@ -21,7 +22,7 @@ def set_nextgen_date(*, court: Court, go_live: date | None, origin: Origin, acto
         locked.go_live_source = "set by operator"
         locked.save(update_fields=["nextgen_go_live", "go_live_source"])
         audit.record(
-            event="court.nextgen_date_set",
+            event=Event.COURT_NEXTGEN_DATE_SET,
             origin=origin,
             actor=actor,
             court=locked,
@@ -41,7 +42,7 @@ def set_link_item_location(*, court: Court, location: str, origin: Origin, actor
         locked.link_item_location = location
         locked.save(update_fields=["link_item_location"])
         audit.record(
-            event="court.link_item_moved",
+            event=Event.COURT_LINK_ITEM_MOVED,
             origin=origin,
             actor=actor,
             court=locked,
@@ -116,5 +117,5 @@ def set_court_profile(*, court: Court, values: dict[str, Any], origin: Origin, a
         for name, (_old, new) in changed.items():
             setattr(locked, name, new)
         locked.save(update_fields=list(changed))
-        audit.record(event="court.profile_changed", origin=origin, actor=actor, court=locked, changed=changed)
+        audit.record(event=Event.COURT_PROFILE_CHANGED, origin=origin, actor=actor, court=locked, changed=changed)
     return changed

@@ -38,6 +38,7 @@ from openecf.accounts.models import AccountType, PacerAccount, UserType
 from openecf.accounts.passwords import password_problems
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.cmecf.models import EcfAccount, EcfRole, login_key
 from openecf.courts.models import Court
 
@@ -411,7 +412,7 @@ def load_accounts(
     )
     with transaction.atomic():
         audit.record(
-            event="bench.accounts_loaded",
+            event=Event.BENCH_ACCOUNTS_LOADED,
             origin=origin,
             prefix=prefix,
             pacer_total=pacer,

@@ -23,6 +23,7 @@ from openecf.accounts.models import PacerAccount
 from openecf.accounts.passwords import password_problems
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.cmecf.models import EcfAccount, login_key
 from openecf.courts.models import Court
 from openecf.ecfpasswords.models import PasswordReset, ResetOrigin
@@ -101,7 +102,7 @@ def request_reset(*, court: Court, login: str, origin: Origin, url_for: UrlFor, 
     ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
     with transaction.atomic():
         audit.record(
-            event="ecf_password.reset_requested",
+            event=Event.ECF_PASSWORD_RESET_REQUESTED,
             origin=origin,
             username=login.strip(),
             court=court,
@@ -164,7 +165,7 @@ def send_reset(
         subject, body = _reset_mail(ecf=ecf, url=url_for(raw), reset=reset, intro=intro)
         notices.enqueue(kind="ecf_password.reset", recipients=[ecf.email], subject=subject, body=body)
         audit.record(
-            event="ecf_password.reset_sent", origin=origin, actor=clerk, court=ecf.court, ecf_account=ecf, via=kind
+            event=Event.ECF_PASSWORD_RESET_SENT, origin=origin, actor=clerk, court=ecf.court, ecf_account=ecf, via=kind
         )
     return reset
 
@@ -213,7 +214,11 @@ def complete_reset(*, raw: str, court: Court, password: str, origin: Origin, at:
         ecf.save(update_fields=["password", "password_changed_at"])
         PasswordReset.objects.filter(ecf_account=ecf, used_at__isnull=True).update(used_at=at)
         audit.record(
-            event="ecf_password.reset_completed", origin=origin, court=ecf.court, ecf_account=ecf, username=ecf.login
+            event=Event.ECF_PASSWORD_RESET_COMPLETED,
+            origin=origin,
+            court=ecf.court,
+            ecf_account=ecf,
+            username=ecf.login,
         )
         notices.enqueue(
             kind="ecf_password.changed",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
 from openecf.courts.models import Court
 from openecf.efile.models import EfileRegistration, FilerRole, RegistrationStatus
@@ -74,7 +75,7 @@ def request_registration(
                 account=account, court=court, role=role, bar_id=bar_id.strip(), statement=statement.strip()
             )
             audit.record(
-                event="efile_registration.requested",
+                event=Event.EFILE_REGISTRATION_REQUESTED,
                 origin=origin,
                 actor=account,
                 court=court,
@@ -162,10 +163,10 @@ def approve_registration(
         registration.decision_note, registration.ecf_account = note.strip(), ecf
         registration.save()
         audit.record(
-            event="ecf_account.created", origin=origin, actor=clerk, court=court, ecf_account=ecf, role=ecf.role
+            event=Event.ECF_ACCOUNT_CREATED, origin=origin, actor=clerk, court=court, ecf_account=ecf, role=ecf.role
         )
         audit.record(
-            event="efile_registration.approved",
+            event=Event.EFILE_REGISTRATION_APPROVED,
             origin=origin,
             actor=clerk or account,
             court=court,
@@ -208,7 +209,7 @@ def deny_registration(
         registration.save()
         account, court = registration.account, registration.court
         audit.record(
-            event="efile_registration.denied",
+            event=Event.EFILE_REGISTRATION_DENIED,
             origin=origin,
             actor=clerk or account,
             court=court,

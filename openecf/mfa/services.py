@@ -28,6 +28,7 @@ from django.utils.crypto import salted_hmac
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.mfa import selectors
 from openecf.mfa.models import (
     BACKUP_CODE_COUNT,
@@ -142,11 +143,11 @@ def verify_code(*, account: PacerAccount, code: str, origin: Origin, where: str)
             method = "backup" if _use_backup(account, normalised) else None
             reason = "wrong"
         if method == "backup":
-            audit.record(event="mfa.backup_code_used", origin=origin, actor=account, where=where)
+            audit.record(event=Event.MFA_BACKUP_CODE_USED, origin=origin, actor=account, where=where)
     if method is None:
         throttle.failed(attempt, origin=origin)
         with transaction.atomic():
-            audit.record(event="mfa.failed", origin=origin, actor=account, reason=reason, where=where)
+            audit.record(event=Event.MFA_FAILED, origin=origin, actor=account, reason=reason, where=where)
     else:
         throttle.succeeded(attempt, reading=reading)
     return method
@@ -188,7 +189,7 @@ def send_email_code(*, account: PacerAccount, origin: Origin) -> None:
                 "someone may know your password: change it, and contact the PACER Service Center.\n"
             ),
         )
-        audit.record(event="mfa.email_code_sent", origin=origin, actor=account)
+        audit.record(event=Event.MFA_EMAIL_CODE_SENT, origin=origin, actor=account)
 
 
 def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> bool:
@@ -214,7 +215,7 @@ def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> boo
             if live is not None:
                 EmailCode.objects.filter(pk=live.pk).update(attempts=F("attempts") + 1)
             audit.record(
-                event="mfa.failed",
+                event=Event.MFA_FAILED,
                 origin=origin,
                 actor=account,
                 reason="wrong" if live else "expired",
@@ -257,7 +258,7 @@ def add_authenticator(
     step = matching_step(secret, _normalise(code))
     if step is None:
         with transaction.atomic():
-            audit.record(event="mfa.failed", origin=origin, actor=account, reason="wrong", where="enrolment")
+            audit.record(event=Event.MFA_FAILED, origin=origin, actor=account, reason="wrong", where="enrolment")
         raise MfaError(
             "That code does not match. Check that your device's clock is right and enter the 6-digit code the app "
             "shows now."
@@ -273,7 +274,7 @@ def add_authenticator(
                 account=account, name=name, secret=secret, created_at=now, confirmed_at=now, last_used_step=step
             )
             codes = _new_backup_codes(account) if first else []
-            audit.record(event="mfa.enrolled", origin=origin, actor=account, authenticator=name, first=first)
+            audit.record(event=Event.MFA_ENROLLED, origin=origin, actor=account, authenticator=name, first=first)
             _announce(
                 account,
                 kind="mfa.enrolled",
@@ -302,7 +303,7 @@ def remove_authenticator(*, account: PacerAccount, authenticator_id: int, code: 
         Authenticator.objects.filter(pk=authenticator.pk).delete()
         if not selectors.is_enrolled(account):
             BackupCode.objects.filter(account=account).delete()
-        audit.record(event="mfa.removed", origin=origin, actor=account, authenticator=authenticator.name)
+        audit.record(event=Event.MFA_REMOVED, origin=origin, actor=account, authenticator=authenticator.name)
         _announce(
             account,
             kind="mfa.removed",
@@ -317,7 +318,7 @@ def regenerate_backup_codes(*, account: PacerAccount, code: str, origin: Origin)
     _verify_or_refuse(account=account, code=code, origin=origin, where="backup-codes")
     with transaction.atomic():
         codes = _new_backup_codes(account)
-        audit.record(event="mfa.backup_codes_replaced", origin=origin, actor=account)
+        audit.record(event=Event.MFA_BACKUP_CODES_REPLACED, origin=origin, actor=account)
         _announce(
             account,
             kind="mfa.backup_codes_replaced",
@@ -333,5 +334,5 @@ def record_skip(*, account: PacerAccount, origin: Origin, where: str) -> int:
         SignOnSettings.objects.get_or_create(account=account)
         SignOnSettings.objects.filter(account=account).update(mfa_skips_used=F("mfa_skips_used") + 1)
         left = selectors.skips_left(account)
-        audit.record(event="mfa.skipped", origin=origin, actor=account, skips_left=left, where=where)
+        audit.record(event=Event.MFA_SKIPPED, origin=origin, actor=account, skips_left=left, where=where)
     return left

@@ -26,7 +26,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.auth import HASH_SESSION_KEY, authenticate
 from django.db import transaction
@@ -38,6 +38,7 @@ from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.courts.models import Court
 from openecf.mfa import services as mfa_services
 from openecf.signon.selectors import SignOnFacts, sign_on_facts
@@ -62,10 +63,18 @@ class Step(StrEnum):
 # --- 2. Profiles --------------------------------------------------------------------------------------------
 
 
+class SignInEvents(NamedTuple):
+    """A way in's audit events by outcome (each a registry member; a new profile adds its own to audit/events.py)."""
+
+    failed: Event
+    refused: Event
+    succeeded: Event  # written by the caller that finishes the sign-in
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
-    event: str  # audit events: <event>.failed, <event>.refused, <event>.succeeded (the last written by the caller)
+    events: SignInEvents
     needs_app: bool  # only an account with an authenticator app gets past the password; no enrolment, no skip
     filers_enrol: bool  # a filer without an app is asked to add one (or skip while skips are left)
     asks_redaction: bool  # filers acknowledge the redaction notice
@@ -83,7 +92,7 @@ class Profile:
 
 WEB = Profile(
     name="web",
-    event="login",
+    events=SignInEvents(Event.LOGIN_FAILED, Event.LOGIN_REFUSED, Event.LOGIN_SUCCEEDED),
     where="login",
     needs_app=False,
     filers_enrol=True,
@@ -98,7 +107,7 @@ WEB = Profile(
 API = replace(WEB, name="api", where="api", urls=())
 DESK = Profile(
     name="desk",
-    event="clerk_login",
+    events=SignInEvents(Event.CLERK_LOGIN_FAILED, Event.CLERK_LOGIN_REFUSED, Event.CLERK_LOGIN_SUCCEEDED),
     where="clerk-login",
     needs_app=True,
     filers_enrol=False,
@@ -108,7 +117,7 @@ DESK = Profile(
 )
 ADMIN = Profile(
     name="admin",
-    event="admin_login",
+    events=SignInEvents(Event.ADMIN_LOGIN_FAILED, Event.ADMIN_LOGIN_REFUSED, Event.ADMIN_LOGIN_SUCCEEDED),
     where="admin-login",
     needs_app=True,
     filers_enrol=False,
@@ -265,7 +274,7 @@ def expect(loaded: Loaded, step: Step, origin: Origin) -> None:
     if current != step:
         with transaction.atomic():
             audit.record(
-                event="signin.out_of_order",
+                event=Event.SIGNIN_OUT_OF_ORDER,
                 origin=origin,
                 actor=loaded.account,
                 profile=loaded.profile.name,
@@ -278,7 +287,7 @@ def expect(loaded: Loaded, step: Step, origin: Origin) -> None:
 def _passed(loaded: Loaded, step: Step, origin: Origin, **detail: Any) -> None:
     with transaction.atomic():
         audit.record(
-            event="signin.step_passed",
+            event=Event.SIGNIN_STEP_PASSED,
             origin=origin,
             actor=loaded.account,
             profile=loaded.profile.name,
@@ -307,7 +316,7 @@ def check_password(
     except throttle.Throttled:
         with transaction.atomic():
             audit.record(
-                event=f"{profile.event}.failed",
+                event=profile.events.failed,
                 origin=origin,
                 username=username.strip(),
                 court=court,
@@ -319,19 +328,19 @@ def check_password(
     if not isinstance(account, PacerAccount):
         throttle.failed(guess, origin=origin)
         with transaction.atomic():
-            audit.record(event=f"{profile.event}.failed", origin=origin, username=username.strip(), court=court, **via)
+            audit.record(event=profile.events.failed, origin=origin, username=username.strip(), court=court, **via)
         return None
     # The password was right: its guesses stop counting, whether or not this way in is for the account.
     throttle.succeeded(guess, reading=reading)
     if not admits(profile, account):
         with transaction.atomic():
-            audit.record(event=f"{profile.event}.failed", origin=origin, actor=account, reason="not_admitted", **via)
+            audit.record(event=profile.events.failed, origin=origin, actor=account, reason="not_admitted", **via)
         return None
     block = lifecycle.sign_in_block(account)
     if block is not None:
         with transaction.atomic():
             audit.record(
-                event=f"{profile.event}.refused", origin=origin, actor=account, court=court, reason=block.value, **via
+                event=profile.events.refused, origin=origin, actor=account, court=court, reason=block.value, **via
             )
         raise lifecycle.SignInRefused(block, account)
     return account
@@ -361,7 +370,7 @@ def skip_enrolment(loaded: Loaded, *, origin: Origin) -> int | None:
     if loaded.facts.mfa_skips_left <= 0:
         with transaction.atomic():
             audit.record(
-                event=f"{loaded.profile.event}.refused",
+                event=loaded.profile.events.refused,
                 origin=origin,
                 actor=loaded.account,
                 reason="mfa_enrolment_required",
@@ -398,7 +407,7 @@ def refuse_blocked(loaded: Loaded, *, origin: Origin) -> None:
     none (the desk, the admin). Audited; the caller tells the holder how to add one."""
     with transaction.atomic():
         audit.record(
-            event=f"{loaded.profile.event}.failed",
+            event=loaded.profile.events.failed,
             origin=origin,
             actor=loaded.account,
             step="mfa",

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.courts.models import Court
 from openecf.signon import tokens
 from openecf.signon.middleware import TOKEN_SESSION_KEY
@@ -36,7 +37,7 @@ def client_code_required(account: PacerAccount) -> bool:
 def set_client_code_required(*, account: PacerAccount, required: bool, origin: Origin) -> None:
     with transaction.atomic():
         SignOnSettings.objects.update_or_create(account=account, defaults={"client_code_required": required})
-        audit.record(event="client_code.requirement_changed", origin=origin, actor=account, required=required)
+        audit.record(event=Event.CLIENT_CODE_REQUIREMENT_CHANGED, origin=origin, actor=account, required=required)
 
 
 def complete_web_login(
@@ -56,7 +57,7 @@ def complete_web_login(
         request.session[TOKEN_SESSION_KEY] = tokens.digest_of(raw)
         request.session[CLIENT_CODE_SESSION_KEY] = client_code
         audit.record(
-            event="login.succeeded",
+            event=Event.LOGIN_SUCCEEDED,
             origin=Origin.of(request),
             actor=account,
             court=court,
@@ -74,7 +75,7 @@ def complete_api_login(
     with transaction.atomic():
         raw = tokens.issue(account=account, origin=TokenOrigin.API, client_code=client_code, mfa_method=mfa_method)
         audit.record(
-            event="login.succeeded",
+            event=Event.LOGIN_SUCCEEDED,
             origin=Origin.of(request),
             actor=account,
             client_code=client_code,
@@ -100,7 +101,7 @@ def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:
         if token is not None:
             tokens.end(token, reason="logout")
         audit.record(
-            event="logout",
+            event=Event.LOGOUT,
             origin=Origin.of(request),
             actor=user if isinstance(user, PacerAccount) else None,
             court=court,
@@ -114,7 +115,7 @@ def api_logout(request: HttpRequest, *, raw: str) -> None:
         return
     with transaction.atomic():
         if tokens.end(token, reason="api-logout"):
-            audit.record(event="logout", origin=Origin.of(request), actor=token.account, via="api")
+            audit.record(event=Event.LOGOUT, origin=Origin.of(request), actor=token.account, via="api")
 
 
 def client_code(request: HttpRequest) -> str:
@@ -135,7 +136,7 @@ def set_client_code(request: HttpRequest, code: str, *, court: Court | None = No
         if token is not None:
             CsoToken.objects.filter(pk=token.pk).update(client_code=code)
         audit.record(
-            event="client_code.changed",
+            event=Event.CLIENT_CODE_CHANGED,
             origin=Origin.of(request),
             actor=user if isinstance(user, PacerAccount) else None,
             court=court,

@@ -26,6 +26,7 @@ from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.signon import machine
 from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
 from openecf.signon.selectors import sign_on_facts
@@ -44,7 +45,7 @@ class StaffDoor:
     login_template: str
     code_template: str
     no_app_template: str  # the password was right, but the account has no app: how to add one
-    logout_event: str
+    logout_event: Event
 
     @property
     def _next_key(self) -> str:
@@ -82,7 +83,7 @@ class StaffDoor:
         request.session[self.session_key] = {"account": account.pk, "stamp": stamp, "at": now, "seen": now}
         with transaction.atomic():
             audit.record(
-                event=f"{self.profile.event}.succeeded",
+                event=self.profile.events.succeeded,
                 origin=Origin.of(request),
                 actor=account,
                 mfa=loaded.state.mfa_method,
@@ -185,7 +186,7 @@ DESK = StaffDoor(
     login_template="clerks/login.html",
     code_template="clerks/login_code.html",
     no_app_template="clerks/login_needs_app.html",
-    logout_event="clerk_logout",
+    logout_event=Event.CLERK_LOGOUT,
 )
 ADMIN = StaffDoor(
     profile=machine.ADMIN,
@@ -194,5 +195,5 @@ ADMIN = StaffDoor(
     login_template="signon/admin_login.html",
     code_template="signon/admin_login_code.html",
     no_app_template="signon/admin_needs_app.html",
-    logout_event="admin_logout",
+    logout_event=Event.ADMIN_LOGOUT,
 )

@@ -17,6 +17,7 @@ from django.utils.crypto import salted_hmac
 
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.throttle import stores
 from openecf.throttle.models import Scope
 from openecf.throttle.policy import POLICIES, REMEMBER_ADDRESS, RENEW_REMEMBERED_AFTER
@@ -140,7 +141,7 @@ def failed(attempt: Attempt, *, origin: Origin, at: datetime | None = None) -> N
         if (locked_now and not was_locked) or (policy.at_ceiling(after) and not policy.at_ceiling(before)):
             with transaction.atomic():
                 audit.record(
-                    event="throttle.locked",
+                    event=Event.THROTTLE_LOCKED,
                     origin=origin,
                     username=label.removeprefix("pacer:") if label.startswith("pacer:") else "",
                     scope=scope.value,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from conftest import TEST_ORIGIN, form_nonce
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
+from openecf.audit.events import Event
 from openecf.audit.models import AppendOnlyError, AuditEvent
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.demo.data import PACER_PASSWORD
@@ -251,7 +252,7 @@ def test_audit_log_lists_the_events_with_time_actor_court_ip_and_user_agent(demo
 
 def test_audit_log_filters_by_court(demo: None) -> None:
     _walk_through(_client())
-    audit.record(event="login.failed", origin=TEST_ORIGIN, username="elsewhere1", court=None)
+    audit.record(event=Event.LOGIN_FAILED, origin=TEST_ORIGIN, username="elsewhere1", court=None)
     lines, summary = _audit_log("--court", "wied")
     assert lines and all(line.split("\t")[3] == "wied" for line in lines)
     assert not any("elsewhere1" in line for line in lines)
@@ -306,7 +307,7 @@ def test_audit_log_json_lines(demo: None) -> None:
 
 @pytest.fixture
 def recorded(db: None) -> AuditEvent:
-    return audit.record(event="login.failed", origin=TEST_ORIGIN, username="someone1", reason="test")
+    return audit.record(event=Event.LOGIN_FAILED, origin=TEST_ORIGIN, username="someone1", reason="test")
 
 
 def _unchanged(event: AuditEvent) -> None:

@@ -11,13 +11,14 @@ from django.db import DatabaseError, connection, transaction
 from conftest import TEST_ORIGIN
 from openecf.audit import services as audit
 from openecf.audit import triggers
+from openecf.audit.events import Event
 from openecf.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 
 def _record(count: int) -> list[AuditEvent]:
-    return [audit.record(event="login.failed", origin=TEST_ORIGIN, username=f"guess{i}") for i in range(count)]
+    return [audit.record(event=Event.LOGIN_FAILED, origin=TEST_ORIGIN, username=f"guess{i}") for i in range(count)]
 
 
 def _as_superuser(sql: str, params: tuple[int | str, ...] = ()) -> None:

@@ -11,6 +11,7 @@ from django.test import Client
 
 from conftest import TEST_ORIGIN, form_nonce, visible_text
 from openecf.audit import services as audit
+from openecf.audit.events import Event
 from openecf.courts.models import Court
 from openecf.demo.data import PACER_PASSWORD
 
@@ -55,20 +56,22 @@ def test_recent_refusals_and_lockouts_of_this_court_only(clara: Client) -> None:
     filer.post("/login/?court=wiwd", {"username": "asample22", "password": PACER_PASSWORD, "court": "wiwd"})
     filer.post("/ecf/wiwd/utilities/link/", {"login": "asample", "password": "wrong"})
     wiwd, alnd = Court.objects.get(pk="wiwd"), Court.objects.get(pk="alnd")
-    audit.record(event="account.locked", origin=TEST_ORIGIN, username="lockeduser", court=wiwd, reason="too_many")
-    audit.record(event="login.failed", origin=TEST_ORIGIN, username="alnd-only-user", court=alnd)
-    audit.record(event="login.succeeded", origin=TEST_ORIGIN, username="happyuser", court=wiwd)
+    audit.record(event=Event.THROTTLE_LOCKED, origin=TEST_ORIGIN, username="lockeduser", court=wiwd, scope="account")
+    audit.record(event=Event.LOGIN_REFUSED, origin=TEST_ORIGIN, username="held1", court=wiwd, reason="held_for_review")
+    audit.record(event=Event.LOGIN_FAILED, origin=TEST_ORIGIN, username="alnd-only-user", court=alnd)
+    audit.record(event=Event.LOGIN_SUCCEEDED, origin=TEST_ORIGIN, username="happyuser", court=wiwd)
     page = visible_text(clara.get("/clerk/wiwd/"))
     section = page.split("Recent refusals and lockouts", 1)[1]
     assert "link.refused asample22 → asample bad_credentials" in section
-    assert "account.locked lockeduser" in section
+    assert "throttle.locked lockeduser" in section
+    assert "login.refused held1 held_for_review" in section
     assert "alnd-only-user" not in section and "happyuser" not in section
 
 
 def test_audit_log_filters_and_exports_csv(clara: Client) -> None:
     wiwd = Court.objects.get(pk="wiwd")
-    audit.record(event="login.failed", origin=TEST_ORIGIN, username="=HYPERLINK(evil)", court=wiwd)
-    audit.record(event="link.refused", origin=TEST_ORIGIN, username="someone", court=wiwd, reason="bad_credentials")
+    audit.record(event=Event.LOGIN_FAILED, origin=TEST_ORIGIN, username="=HYPERLINK(evil)", court=wiwd)
+    audit.record(event=Event.LINK_REFUSED, origin=TEST_ORIGIN, username="someone", court=wiwd, reason="bad_credentials")
     filtered = visible_text(clara.get("/clerk/wiwd/audit/?event=link"))
     assert "link.refused" in filtered and "login.failed" not in filtered
     by_user = visible_text(clara.get("/clerk/wiwd/audit/?username=someone"))
