@@ -13,9 +13,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-VOID_SESSIONS = 100_000
-VOID_TOKENS = 100_000
-VOID_THROTTLE = 50_000
+VOID_SESSIONS = 50_000
+VOID_TOKENS = 50_000
+VOID_THROTTLE = 25_000
 PERIODS = 3
 
 

@@ -6,7 +6,7 @@ changes nothing a user can notice. Audit events are never touched here: they are
 
 Work goes in rounds: each round deletes at most ``batch_size`` rows of each kind in one short transaction, with one
 audit event saying how many of each, so no round holds locks for long and several workers can purge at once (a
-row deleted by one is simply not found by the other).
+row deleted by one is simply not found by the other; the count says what this one deleted).
 """
 
 from __future__ import annotations
@@ -90,21 +90,35 @@ KINDS: dict[str, Callable[[datetime], QuerySet[Any]]] = {
 }
 
 
-def _delete_batch(queryset: QuerySet[Any], batch_size: int) -> int:
-    """At most ``batch_size`` rows, chosen and deleted in one statement (DELETE ... WHERE id IN (SELECT ... LIMIT))."""
-    model = queryset.model
-    chosen = queryset.order_by().values("pk")[:batch_size]
-    deleted, _ = model._default_manager.filter(pk__in=chosen).delete()
-    return deleted
+def _delete_batch(queryset: QuerySet[Any], batch_size: int, after: Any) -> tuple[int, Any, bool]:
+    """The next ``batch_size`` void rows in primary key order after ``after``: how many this call deleted (another
+    worker may have taken some), the last key, and whether there may be more (a whole batch was found).
+
+    Walking the primary key (an index) from where the last batch stopped reads each row once over the whole purge,
+    where "the first N void rows" would scan again, each round, past the rows already deleted and not yet vacuumed.
+    """
+    if after is not None:
+        queryset = queryset.filter(pk__gt=after)
+    keys = list(queryset.order_by("pk").values_list("pk", flat=True)[:batch_size])
+    if not keys:
+        return 0, after, False
+    deleted, _ = queryset.model._default_manager.filter(pk__in=keys).delete()
+    return deleted, keys[-1], len(keys) == batch_size
 
 
-def purge_round(*, at: datetime, batch_size: int) -> dict[str, int]:
-    """One short transaction: up to ``batch_size`` rows of each kind, audited together when anything went."""
+def purge_round(*, at: datetime, batch_size: int, after: dict[str, Any]) -> tuple[dict[str, int], bool]:
+    """One short transaction: up to ``batch_size`` rows of each kind, audited together when anything went.
+
+    ``after``: where each kind's previous round stopped (its last primary key), moved on here. Returns the counts
+    and whether any kind may have more."""
+    counts, more = {}, False
     with transaction.atomic():
-        counts = {name: _delete_batch(select(at), batch_size) for name, select in KINDS.items()}
+        for name, select in KINDS.items():
+            counts[name], after[name], full = _delete_batch(select(at), batch_size, after.get(name))
+            more = more or full
         if any(counts.values()):
             audit.record(event="records.purged", origin=WORKER, deleted=counts)
-    return counts
+    return counts, more
 
 
 def purge_expired(
@@ -118,12 +132,13 @@ def purge_expired(
         raise ValueError("batch_size must be at least 1")
     at = at or timezone.now()
     totals = dict.fromkeys(KINDS, 0)
+    after: dict[str, Any] = {}
     rounds = 0
     while max_rounds is None or rounds < max_rounds:
-        counts = purge_round(at=at, batch_size=batch_size)
+        counts, more = purge_round(at=at, batch_size=batch_size, after=after)
         rounds += 1
         for name, count in counts.items():
             totals[name] += count
-        if max(counts.values()) < batch_size:
+        if not more:
             break
     return totals
