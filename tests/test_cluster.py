@@ -23,6 +23,7 @@ import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from email import message_from_bytes
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -76,7 +77,7 @@ class Inbox:
         return "250 Message accepted for delivery"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def inbox() -> Iterator[Inbox]:
     handler = Inbox()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
@@ -88,10 +89,9 @@ def inbox() -> Iterator[Inbox]:
         controller.stop()
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory, inbox: Inbox) -> Iterator[Cluster]:
-    workdir = tmp_path_factory.mktemp("cluster")
-    running = Cluster(workdir, nodes=2, mail_port=inbox.port, WEB_CONCURRENCY="2")  # type: ignore[attr-defined]
+@pytest.fixture
+def cluster(tmp_path: Path, inbox: Inbox) -> Iterator[Cluster]:
+    running = Cluster(tmp_path, nodes=2, mail_port=inbox.port, WEB_CONCURRENCY="2")  # type: ignore[attr-defined]
     try:
         running.start()
         loaded = subprocess.run(
@@ -148,7 +148,7 @@ def court_page(base: str, token: str) -> tuple[int, str, str]:
         return error.code, error.headers.get("X-OpenECF-Node", ""), ""
 
 
-def test_one_browser_session_and_one_token_are_good_on_both_nodes(cluster: Cluster) -> None:
+def _one_session_and_one_token_are_good_on_both_nodes(cluster: Cluster) -> None:
     browser = Browser(cluster.url)
     browser.open("/login/")
     browser.open("/login/", {"username": pacer(0), "password": PASSWORD, "client_code": ""})
@@ -176,7 +176,7 @@ def _guesses(base: str, username: str, source: str) -> list[tuple[int, str]]:
     return answers
 
 
-def test_guesses_spread_over_both_nodes_meet_the_throttle_at_the_same_count_as_on_one(cluster: Cluster) -> None:
+def _guesses_spread_over_both_nodes_meet_the_throttle_at_the_same_count_as_on_one(cluster: Cluster) -> None:
     one_node = _guesses(cluster.node_url(1), pacer(2), "127.0.0.6")
     spread = _guesses(cluster.url, pacer(3), "127.0.0.7")
     # Five free failures, then the account's wait (docs/security.md), whichever node counts each guess.
@@ -259,7 +259,7 @@ class Stream:
                     break
 
 
-def test_a_node_killed_mid_stream_loses_nothing_and_rejoins_when_restarted(cluster: Cluster, inbox: Inbox) -> None:
+def _a_node_killed_mid_stream_loses_nothing_and_rejoins_when_restarted(cluster: Cluster, inbox: Inbox) -> None:
     pairs = cluster.db.python(PAIRS)
     stream = Stream(cluster.url)
     outcomes: dict[str, list[str]] = {}
@@ -319,3 +319,10 @@ def test_a_node_killed_mid_stream_loses_nothing_and_rejoins_when_restarted(clust
     verified = cluster.db.manage("verify_audit")
     assert verified.returncode == 0, verified.stderr
     assert verified.stdout.startswith("Audit log intact:")
+
+
+def test_two_nodes_serve_as_one_site_and_a_node_killed_mid_stream_loses_nothing(cluster: Cluster, inbox: Inbox) -> None:
+    """One test, one cluster: starting it is most of the time, and the suite's workers would each start their own."""
+    _one_session_and_one_token_are_good_on_both_nodes(cluster)
+    _guesses_spread_over_both_nodes_meet_the_throttle_at_the_same_count_as_on_one(cluster)
+    _a_node_killed_mid_stream_loses_nothing_and_rejoins_when_restarted(cluster, inbox)
