@@ -15,10 +15,13 @@ PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOS
 # (debug, a public key, the demo accounts), whatever the environment says. `make serve` stays production.
 DEMO_TARGETS := migrate demo run lint test-sqlite test-postgres test-browser walkthrough test
 $(DEMO_TARGETS): export DJANGO_SETTINGS_MODULE := config.settings.demo
-# Runs the command given in the foreground with the e-mail outbox worker beside it; both stop together.
-with_outbox_worker = $(PY) manage.py send_outbox --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
+# Runs the command given in the foreground with the background worker (e-mail outbox, audit sealing, purge) beside
+# it; both stop together.
+with_worker = $(PY) manage.py run_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
+# `make cluster`: how many app nodes behind nginx (127.0.0.1:8080), on ports 8101, 8102, ...
+CLUSTER_NODES ?= 2
 
-.PHONY: help install chromium run serve bench migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
+.PHONY: help install chromium run serve cluster cluster-stop bench migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,7 +55,16 @@ run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000 (ma
 serve: install ## Production server: gunicorn, WEB_CONCURRENCY workers, config.settings.production (README)
 	$(PRODUCTION) $(PY) manage.py check --deploy && $(PY) manage.py migrate --noinput && \
 		$(PY) manage.py collectstatic --noinput -v 0
-	$(PRODUCTION) $(call with_outbox_worker,$(PY) -m gunicorn -c config/gunicorn.py)
+	$(PRODUCTION) $(call with_worker,$(PY) -m gunicorn -c config/gunicorn.py)
+
+cluster: install ## nginx on 127.0.0.1:8080 before CLUSTER_NODES (2) production nodes, PostgreSQL, Redis, the demo
+	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-redis.sh
+	bash scripts/ensure-nginx.sh
+	CLUSTER_NODES=$(CLUSTER_NODES) bash scripts/cluster.sh
+
+cluster-stop: ## End everything `make cluster` started
+	bash scripts/cluster-stop.sh
 
 bench: $(BENCH_STAMP) ## Benchmarks against `make serve` (SQLite, PostgreSQL, 1M accounts): bench/results/latest.json
 	bash scripts/ensure-bench-tools.sh

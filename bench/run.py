@@ -8,7 +8,8 @@ One run, one machine, every figure beside the ceiling it is measured against in 
 3. on PostgreSQL: the whole link flow (locust), an authenticated court page against /healthz (wrk) and the
    page's latency at 70 % of its throughput (hey), resident memory per worker;
 4. scale: login and link latency at 10,000 accounts, then 1,000,000 + 1,000,000 loaded by
-   `bulk_load_accounts`, then the same latencies again.
+   `bulk_load_accounts`, then the same latencies again;
+5. on PostgreSQL: the purge's effect on the tables logins fill (bench/purge.py).
 
 Writes bench/results/latest.json and prints a table; docs/performance.md explains the method and the figures.
 Environment: BENCH_SECONDS (default 20) per throughput run, BENCH_SCALE (default 1000000) accounts of each
@@ -34,7 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import tools  # noqa: E402 - after the path is set
+from bench import purge as bench_purge  # noqa: E402 - after the path is set
+from bench import tools  # noqa: E402
 
 WORK = ROOT / "var" / "bench"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -309,6 +311,7 @@ def table(results: dict[str, Any]) -> str:
             "",
         )
     )
+    rows.extend(bench_purge.rows(results["purge"]))
     width = max(len(row[0]) for row in rows)
     return "\n".join(f"{a:<{width}}  {b:>24}  {c:>22}  {d}" for a, b, c, d in rows)
 
@@ -350,6 +353,8 @@ def main() -> int:
             if leg != "postgres":
                 continue
             legs[leg].update(postgres_extras(server, ceiling.per_s))
+            say(f"[postgres] purge: void sessions, tokens and throttle counters, {bench_purge.PERIODS} periods")
+            purge_figures = bench_purge.measure()
             say(f"[postgres] latency, one client at a time, at {BASE_ACCOUNTS:,} accounts")
             scale["small"] = serial_latency(server, linkable_pairs(LINK_LATENCY_PAIRS_SMALL, 1_000), LOGIN_ACCOUNTS[0])
             say(f"[postgres] bulk load to {SCALE:,} PACER + {SCALE:,} CM/ECF accounts")
@@ -398,6 +403,7 @@ def main() -> int:
         "rss_mb_per_worker": sum(w["rss_mb"] for w in workers) / len(workers),
         "pss_mb_per_worker": sum(w["pss_mb"] for w in workers) / len(workers),
         "errors": sum(figures["errors"] for figures in logins) + pg["page"]["errors"] + pg["link_flow"]["failed"],
+        "purge": purge_figures,
         "legs": legs,
         "scale": scale,
         "wall_seconds": 0.0,

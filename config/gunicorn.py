@@ -19,3 +19,6 @@ timeout = 30
 graceful_timeout = 10
 accesslog = "-"
 forwarded_allow_ips = env.text("OPENECF_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket defaults to one path per user ($HOME/.gunicorn/gunicorn.ctl): several servers on a host
+# (the nodes of `make cluster`, the tests' servers) would take it from one another. Nothing here uses it.
+control_socket_disable = True

@@ -260,6 +260,7 @@ class Browser:
         self.url = base
         self.page = ""
         self.status = 0
+        self.node = ""  # X-OpenECF-Node of the last response: which app node answered
 
     def open(self, path: str, data: dict[str, str] | None = None, timeout: float = 30) -> str:
         url = urllib.parse.urljoin(self.url, path)
@@ -272,8 +273,10 @@ class Browser:
         try:
             with self.opener.open(request, timeout=timeout) as response:
                 self.url, self.page, self.status = response.geturl(), response.read().decode(), response.status
+                self.node = response.headers.get("X-OpenECF-Node", "")
         except urllib.error.HTTPError as error:
             self.url, self.page, self.status = error.geturl(), error.read().decode(), error.code
+            self.node = error.headers.get("X-OpenECF-Node", "")
         return self.page
 
     def href(self, label: str) -> str:
@@ -333,3 +336,121 @@ def _migrated(db: LiveDatabase) -> LiveDatabase:
     result = db.manage("migrate", "--noinput", "-v", "0")
     assert result.returncode == 0, result.stderr
     return db
+
+
+def _free_ports(count: int) -> int:
+    """The first of ``count`` consecutive free loopback ports (the cluster's nodes listen on consecutive ports)."""
+    import socket
+
+    for _ in range(50):
+        first = _free_port()
+        try:
+            with contextlib.ExitStack() as stack:
+                for port in range(first, first + count):
+                    sock = stack.enter_context(socket.socket())
+                    sock.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+    raise AssertionError(f"no {count} consecutive free ports")
+
+
+BASH = "/bin/bash"
+
+
+def _group_alive(group: int) -> bool:
+    """Whether any process of the process group is still running (a zombie awaiting its reaper is not)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            # pid (comm) state ppid pgrp ...: comm may hold spaces, so read after its closing parenthesis.
+            state, _, pgrp = stat.read_text().rpartition(")")[2].split()[:3]
+            if int(pgrp) == group and state != "Z":
+                return True
+    return False
+
+
+def _postgres_server() -> dict[str, Any]:
+    """The test run's PostgreSQL server, or on the SQLite leg the one `make test` always starts (127.0.0.1:5432)."""
+    dsn = settings.DATABASES["default"]
+    if dsn["ENGINE"] != "django.db.backends.sqlite3":
+        return dict(dsn)
+    return {"HOST": "127.0.0.1", "PORT": 5432, "USER": "postgres", "PASSWORD": ""}
+
+
+class Cluster:
+    """`make cluster` itself (scripts/cluster.sh): nginx before app nodes with their workers, on free loopback ports,
+    a PostgreSQL database of its own (on either test leg: a cluster needs a database several hosts share), Redis
+    under a prefix of its own, and the e-mail going to the test's SMTP server. ``db`` runs Django code against the
+    cluster's database; ``stop`` ends every process (scripts/cluster-stop.sh) and drops the database."""
+
+    def __init__(self, workdir: Path, *, nodes: int, mail_port: int, **node_env: str) -> None:
+        self.dir = workdir / "cluster"
+        self.nodes = nodes
+        self.port = _free_port()
+        self.node_port = _free_ports(nodes)
+        self.url = f"http://127.0.0.1:{self.port}"
+        server = _postgres_server()
+        self.database = f"test_cluster_{secrets.token_hex(6)}"
+        password = f":{server['PASSWORD']}" if server.get("PASSWORD") else ""
+        host, port, user = server.get("HOST") or "127.0.0.1", server.get("PORT") or 5432, server.get("USER")
+        self.admin = {**server, "NAME": "postgres"}
+        self.db = LiveDatabase(f"postgres://{user or 'postgres'}{password}@{host}:{port}/{self.database}", workdir)
+        self.redis_prefix = f"openecf:test-cluster:{self.database}:"
+        node_env = {"OPENECF_THROTTLE_REDIS_PREFIX": self.redis_prefix, "OPENECF_LOG_LEVEL": "WARNING", **node_env}
+        self.env = {
+            **os.environ,
+            "CLUSTER_DIR": str(self.dir),
+            "CLUSTER_NODES": str(nodes),
+            "CLUSTER_PORT": str(self.port),
+            "CLUSTER_NODE_PORT": str(self.node_port),
+            "CLUSTER_MAIL_PORT": str(mail_port),
+            "CLUSTER_MAIL_SINK": "0",
+            "CLUSTER_DATABASE_URL": self.db.url,
+            "CLUSTER_REDIS_URL": "redis://127.0.0.1:6379/0",
+            "CLUSTER_LOAD_DEMO": "0",
+            "CLUSTER_NODE_ENV": " ".join(f"{name}={value}" for name, value in node_env.items()),
+        }
+
+    def node_url(self, n: int) -> str:
+        return f"http://127.0.0.1:{self.node_port + n - 1}"
+
+    def _script(self, *args: str) -> None:
+        result = subprocess.run(
+            [BASH, *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=180, check=False
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    def start(self) -> Cluster:
+        self._script("scripts/cluster.sh")
+        return self
+
+    def start_node(self, n: int) -> None:
+        """Start what of node ``n`` is not running (after a kill: its gunicorn), as an operator would."""
+        self._script("scripts/cluster-node.sh", str(n))
+
+    def kill_node(self, n: int) -> None:
+        """SIGKILL node ``n``'s gunicorn, master and workers at once: a host losing power, seen from the network."""
+        pid = int((self.dir / f"node{n}.pid").read_text())
+        os.killpg(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 15
+        while _group_alive(pid):
+            assert time.monotonic() < deadline, f"node{n} outlived SIGKILL"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        try:
+            self._script("scripts/cluster-stop.sh")
+        finally:
+            with _postgres_admin(self.admin) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            import redis
+
+            client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
+            for key in client.scan_iter(match=self.redis_prefix + "*", count=1000):
+                client.delete(key)
+
+    def log(self) -> str:
+        names = ["node1.log", "node2.log", "worker1.log", "worker2.log", "nginx-error.log"]
+        return "".join(
+            f"--- {name}\n{(self.dir / name).read_text()[-2000:]}" for name in names if (self.dir / name).exists()
+        )

@@ -40,10 +40,13 @@ INSTALLED_APPS = [
     "openecf.efile",
     "openecf.ecfpasswords",
     "openecf.clerks",
+    "openecf.operations",
     "openecf.demo",
 ]
 
 MIDDLEWARE = [
+    # Outermost: every response, whoever wrote it, names the node that answered (OPENECF_NODE_NAME, below).
+    "openecf.core.middleware.NodeNameMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "openecf.signon.middleware.CourtHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,6 +136,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.text("OPENECF_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "openecf" / "static"]
+# Stored files (filed documents, once filing exists): one directory every app node sees (a shared volume in a
+# cluster), so a document written through one node is served by any other.
+MEDIA_ROOT = Path(env.text("OPENECF_STORAGE_ROOT", str(BASE_DIR / "var" / "storage")))
+
+# This node's name, sent with every response as X-OpenECF-Node (openecf/core/middleware.py); empty: no header.
+OPENECF_NODE_NAME = env.text("OPENECF_NODE_NAME")
 
 # E-mail: "console" prints messages (the demo), "smtp" delivers through EMAIL_HOST:EMAIL_PORT.
 _EMAIL_BACKENDS = {

@@ -36,11 +36,13 @@ SECURE_HSTS_SECONDS = env.integer("OPENECF_HSTS_SECONDS", 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+_node, _security, *_rest = MIDDLEWARE
 MIDDLEWARE = [
-    MIDDLEWARE[0],  # SecurityMiddleware first: redirects and HSTS before anything else
+    _node,  # the node's name on every response, the static files' and the redirects' too
+    _security,  # SecurityMiddleware next: redirects and HSTS before anything else
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    *MIDDLEWARE[1:],
+    *_rest,
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -4,6 +4,14 @@ No database lock is held while talking to the mail server. A worker claims a mes
 transaction), sends it with no transaction open, then records the outcome. A worker killed mid-delivery leaves the
 claim to expire and another attempt sends the message again with the same Message-ID: delivery is at least once,
 and a resend is recognisably the same message (docs/security.md says exactly what that guarantees).
+
+Any number of workers may drain one outbox (one beside each app node, run_worker). On PostgreSQL a claim is
+SELECT ... FOR UPDATE SKIP LOCKED: a worker passes over the rows another is claiming, and once that claim commits its
+lease keeps the row out of everyone else's query, so in normal operation each message is sent once
+(openecf/notices/tests/test_many_workers.py: four workers, 200 messages). On SQLite, which is for a single host, the
+claim's transaction takes the database's write lock up front (IMMEDIATE), so claims queue one behind another: one
+worker is all it needs, and more are still safe. Leases are compared with each worker's clock: keep the hosts'
+clocks in step (NTP), well within the lease.
 """
 
 from __future__ import annotations

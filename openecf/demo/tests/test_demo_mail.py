@@ -48,7 +48,7 @@ def demo_mail(settings: Any, tmp_path: Path) -> Iterator[Path]:
 
 def test_a_person_follows_the_verification_link_from_the_demo_inbox(demo: None, demo_mail: Path) -> None:
     register(Client())
-    deliver_pending()  # what the send_outbox worker of `make run` does
+    deliver_pending()  # what the worker of `make run` (run_worker) does
     inbox = Client().get(link_href(Client().get("/"), "demo inbox"))
     assert inbox.status_code == 200
     message = Client().get(link_href(inbox, "Verify your e-mail address for your new PACER account"))
