@@ -13,12 +13,12 @@ TEST_WORKERS ?= auto
 PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOST) PORT=$(PORT);
 # manage.py, wsgi and asgi use the production settings unless told otherwise; these targets choose the demo's
 # (debug, a public key, the demo accounts), whatever the environment says. `make serve` stays production.
-DEMO_TARGETS := migrate demo run lint test-sqlite test-postgres test-browser walkthrough test
+DEMO_TARGETS := migrate demo run check lint test-sqlite test-postgres test-browser walkthrough test
 $(DEMO_TARGETS): export DJANGO_SETTINGS_MODULE := config.settings.demo
 # Runs the command given in the foreground with the e-mail outbox worker beside it; both stop together.
 with_outbox_worker = $(PY) manage.py send_outbox --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(1)
 
-.PHONY: help install chromium run serve bench migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
+.PHONY: help install chromium run serve bench migrate demo test test-sqlite test-postgres test-browser walkthrough check lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -60,10 +60,15 @@ bench: $(BENCH_STAMP) ## Benchmarks against `make serve` (SQLite, PostgreSQL, 1M
 	bash scripts/ensure-redis.sh
 	$(PY) -m bench.run
 
-lint: install ## ruff (lint and format check) and makemigrations --check
+# The static checks, in the order that fails fastest; the suite runs the same ones (tests/test_code_quality.py).
+check: install ## ruff (lint, format), mypy, the layer contract (lint-imports), makemigrations --check; < 1 min
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+
+lint: check ## The same as make check
 
 format: install ## Apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
