@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from openecf.signon.forms import CLIENT_CODE_MAX, clean_client_code
+from openecf.accounts.client_codes import CLIENT_CODE_MAX, clean_client_code
 
 
 class NewEmailForm(forms.Form):

@@ -21,10 +21,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from openecf.accounts import lifecycle
+from openecf.accounts.client_codes import CLIENT_CODE_RULE, clean_client_code
 from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
 from openecf.signon import machine, selectors, services
-from openecf.signon.forms import CLIENT_CODE_RULE, clean_client_code
 from openecf.throttle.services import Throttled
 
 OK = "0"
