@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from django import forms
 
-from openecf.signon.forms import OneTimeCodeForm
-
 
 class EmailCodeForm(forms.Form):
     email_code = forms.CharField(
@@ -28,6 +26,23 @@ class NewAuthenticatorForm(forms.Form):
         help_text="After scanning, enter the 6-digit code the app shows.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         error_messages={"required": "Enter the 6-digit code the app shows."},
+    )
+
+
+class OneTimeCodeForm(forms.Form):
+    code = forms.CharField(
+        label="One-time passcode",
+        max_length=32,
+        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes.",
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": "Enter the code from your authenticator app."},
     )
 
 

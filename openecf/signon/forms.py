@@ -61,23 +61,6 @@ class ClientCodeForm(forms.Form):
     clean_client_code = PacerLoginForm.clean_client_code
 
 
-class OneTimeCodeForm(forms.Form):
-    code = forms.CharField(
-        label="One-time passcode",
-        max_length=32,
-        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes.",
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "autocapitalize": "none",
-                "spellcheck": "false",
-            }
-        ),
-        error_messages={"required": "Enter the code from your authenticator app."},
-    )
-
-
 class RedactionForm(forms.Form):
     accept = forms.BooleanField(
         label="I understand that, if I file, I must comply with the redaction rules. I have read this notice.",

@@ -26,8 +26,9 @@ from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.mfa.forms import OneTimeCodeForm
 from openecf.signon import machine
-from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
+from openecf.signon.forms import StaffLoginForm
 from openecf.signon.selectors import sign_on_facts
 from openecf.throttle.services import Throttled
 

@@ -28,8 +28,9 @@ from openecf.courts.profiles import (
     LoginStyle,
 )
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
+from openecf.mfa.forms import OneTimeCodeForm
 from openecf.signon import hosts, machine, selectors, services, tokens
-from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
+from openecf.signon.forms import PacerLoginForm, RedactionForm
 from openecf.signon.help import TOPICS
 from openecf.throttle.services import Throttled
 
