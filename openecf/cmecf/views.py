@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from openecf.accounts.names import names_match
 from openecf.audit.context import Origin
 from openecf.cmecf import menus, services
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
@@ -290,7 +291,7 @@ def _confirmation(
         "cmecf/link_confirm.html",
         form=form,
         ecf=ecf,
-        names_differ=not services.names_match(ecf.name, access.pacer.name),
+        names_differ=not names_match(ecf.name, access.pacer.name),
         status=status,
     )
 
