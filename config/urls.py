@@ -6,10 +6,10 @@ from openecf.core.views import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("openecf.signon.urls")),
-    path("account/", include("openecf.accounts.urls")),
+    path("account/", include("openecf.myaccount.urls")),
     path("account/efile/", include("openecf.efile.urls")),
     path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
-    path("account/mfa/", include("openecf.mfa.urls")),
+    path("account/mfa/", include("openecf.myaccount.mfa_urls")),
     path("clerk/", include("openecf.clerks.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "openecf.efile",
     "openecf.ecfpasswords",
     "openecf.clerks",
+    "openecf.myaccount",
     "openecf.demo",
 ]
 

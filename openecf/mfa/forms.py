@@ -48,11 +48,3 @@ class OneTimeCodeForm(forms.Form):
 
 class FreshCodeForm(OneTimeCodeForm):
     """Removing an app or replacing backup codes needs a current code."""
-
-
-class ClientCodeRequirementForm(forms.Form):
-    required = forms.BooleanField(
-        label="Require a client code every time I log in",
-        required=False,
-        help_text="For billing: a login without a client code is refused in the browser; the API warns.",
-    )

@@ -1,4 +1,7 @@
-"""Login and security settings: authenticator apps, backup codes, client-code requirement.
+"""Login and Security (/account/mfa/): authenticator apps, backup codes, client-code requirement.
+
+MFA's pages, here in the top layer rather than in openecf/mfa: they drive the sign-in machine (openecf/signon, a
+layer above mfa) and show a sign-on setting, the client-code requirement.
 
 Adding the first app can also happen in the middle of a login, at the sign-in machine's ENROL step only (a filer
 with no app at all): then the account is the one that has just passed the password, and enrolment passes the
@@ -19,8 +22,9 @@ from django.views.decorators.http import require_http_methods
 from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
 from openecf.mfa import selectors, services
-from openecf.mfa.forms import ClientCodeRequirementForm, EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
+from openecf.mfa.forms import EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
 from openecf.mfa.models import BACKUP_CODE_COUNT, MAX_AUTHENTICATORS
+from openecf.myaccount.forms import ClientCodeRequirementForm
 from openecf.signon import machine
 from openecf.signon import services as signon
 from openecf.throttle.services import Throttled

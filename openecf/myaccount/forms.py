@@ -1,4 +1,5 @@
-"""Manage My Account forms (the contact and password forms live with registration and recovery)."""
+"""Manage My Account forms (the contact and password forms live with registration and recovery, the MFA forms in
+openecf/mfa)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,11 @@ class ClientCodePreferenceForm(forms.Form):
 
     def clean_default_client_code(self) -> str:
         return clean_client_code(self.cleaned_data.get("default_client_code", ""))
+
+
+class ClientCodeRequirementForm(forms.Form):
+    required = forms.BooleanField(
+        label="Require a client code every time I log in",
+        required=False,
+        help_text="For billing: a login without a client code is refused in the browser; the API warns.",
+    )
