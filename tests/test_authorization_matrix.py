@@ -403,9 +403,24 @@ row(
     why="without a link at this court: to the link form",
 )
 row("cmecf:client_code", C, COURT_SIGNED_IN, args=(COURT,), post=OK)
-row("cmecf:password_forgot", C, PUBLIC, args=(COURT,), post=BAD)
-row("cmecf:password_reset", C, PUBLIC, args=(COURT, "not-a-token"), get=GONE, why="the e-mailed link is the proof")
-row("cmecf:password_new", C, PUBLIC, args=(COURT,), get=GONE, post=GONE, why="only after a reset link was opened")
+row("cmecf:password_forgot", "openecf.ecfpasswords", PUBLIC, args=(COURT,), post=BAD)
+row(
+    "cmecf:password_reset",
+    "openecf.ecfpasswords",
+    PUBLIC,
+    args=(COURT, "not-a-token"),
+    get=GONE,
+    why="the e-mailed link is the proof",
+)
+row(
+    "cmecf:password_new",
+    "openecf.ecfpasswords",
+    PUBLIC,
+    args=(COURT,),
+    get=GONE,
+    post=GONE,
+    why="only after a reset link was opened",
+)
 row("cmecf:menu", C, FILER_AT_COURT, args=(COURT, "civil"), why="a filing menu")
 row("cmecf:unavailable", C, COURT_SIGNED_IN, args=(COURT, "docket-sheet"))
 
