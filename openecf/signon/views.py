@@ -9,7 +9,6 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -54,12 +53,8 @@ def _natural(court_id: str) -> tuple[str | int, ...]:
 def index(request: HttpRequest) -> HttpResponse:
     courts = sorted(all_courts(), key=lambda court: _natural(court.pk))
     groups = [(heading, [c for c in courts if c.type == kind]) for kind, heading in _GROUP_HEADINGS.items()]
-    demo = None
-    if settings.DEBUG:  # the demo only: production never advertises accounts
-        from openecf.demo import data
-
-        demo = {"password": data.PACER_PASSWORD, "accounts": data.PACER_ACCOUNTS, "mail": settings.OPENECF_DEMO_MAILDIR}
-    return render(request, "signon/index.html", {"groups": groups, "court_count": len(courts), "demo": demo})
+    # The demo's settings add its accounts (openecf/demo/context.py); production never advertises accounts.
+    return render(request, "signon/index.html", {"groups": groups, "court_count": len(courts)})
 
 
 def court_page(request: HttpRequest, court_id: str) -> HttpResponse:
