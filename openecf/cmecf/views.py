@@ -38,8 +38,9 @@ def pacer_login_url(request: HttpRequest, court_id: str, next_path: str) -> str:
     return hosts.login_url(request, court_id=court_id, next_path=next_path)
 
 
-def court_page(view: View) -> View:
-    """Resolve the court and the visitor's access; send anyone not signed in to the court's login."""
+def signed_in_at_court(view: View) -> View:
+    """Decorates a view of a court's CM/ECF site: resolves the court and the visitor's access, and sends anyone not
+    signed in to the court's login; the view gets the access."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, court_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -139,7 +140,7 @@ def transport_room(request: HttpRequest, court_id: str) -> HttpResponse:
     return _appellate_page(request, court.pk, servlet)
 
 
-@court_page
+@signed_in_at_court
 def _appellate_page(request: HttpRequest, access: CourtAccess, servlet: str) -> HttpResponse:
     if servlet not in menus.APPELLATE_PAGES:
         return _render(request, access, "cmecf/unavailable.html", status=404, label=servlet[:40] or "TransportRoom")
@@ -165,7 +166,7 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
     )
 
 
-@court_page
+@signed_in_at_court
 def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.court.is_appellate:  # appellate NextGen has its own Utilities
         return redirect(menus.transport_url(access.court.pk, "Utilities.jsp"))
@@ -178,7 +179,7 @@ def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     )
 
 
-@court_page
+@signed_in_at_court
 def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.court.is_appellate:  # there the link item lives under Utilities -> Update My Account
         return redirect(menus.transport_url(access.court.pk, "UpdateAccount.jsp"))
@@ -191,7 +192,7 @@ def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     )
 
 
-@court_page
+@signed_in_at_court
 def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
     if not menus.is_menu(slug) or access.court.is_appellate:  # appellate menus are TransportRoom pages
         return _render(request, access, "cmecf/unavailable.html", status=404, label=slug)
@@ -206,12 +207,12 @@ def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
     )
 
 
-@court_page
+@signed_in_at_court
 def unavailable(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
     return _render(request, access, "cmecf/unavailable.html", label=slug.replace("-", " ").capitalize())
 
 
-@court_page
+@signed_in_at_court
 @require_http_methods(["GET", "POST"])
 def client_code(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     form = ClientCodeForm(
@@ -239,7 +240,7 @@ def _pacer_only(view: View) -> View:
     return wrapper
 
 
-@court_page
+@signed_in_at_court
 @_pacer_only
 @require_http_methods(["GET", "POST"])
 def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
@@ -296,7 +297,7 @@ def _confirmation(
     )
 
 
-@court_page
+@signed_in_at_court
 @_pacer_only
 @require_http_methods(["GET", "POST"])
 def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
@@ -332,7 +333,7 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     return redirect(_link_url(access.court, "link_done"))
 
 
-@court_page
+@signed_in_at_court
 @_pacer_only
 def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:
