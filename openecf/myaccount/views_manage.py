@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 from openecf.accounts import profile, tokens
 from openecf.accounts.forms_recovery import ChangePasswordForm
 from openecf.accounts.forms_registration import ContactForm
-from openecf.accounts.links import link_base
 from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
+from openecf.accounts.site_url import site_url
 from openecf.audit.context import Origin
 from openecf.efile.selectors import registrations_of
 from openecf.myaccount import selectors
@@ -118,7 +118,7 @@ def email(request: HttpRequest) -> HttpResponse:
                 current=form.cleaned_data["current"],
                 new_email=form.cleaned_data["email"],
                 origin=Origin.of(request),
-                link_base=link_base(request),
+                link_base=site_url(request),
             )
         except ValidationError as error:
             status = _password_refused(form, error, other_field="email")
