@@ -25,7 +25,7 @@ from openecf.mfa import selectors, services
 from openecf.mfa.forms import EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
 from openecf.mfa.models import BACKUP_CODE_COUNT, MAX_AUTHENTICATORS
 from openecf.myaccount.forms import ClientCodeRequirementForm
-from openecf.signon import machine
+from openecf.signon import machine, steps
 from openecf.signon import services as signon
 from openecf.throttle.services import Throttled
 
@@ -150,7 +150,7 @@ def add(request: HttpRequest) -> HttpResponse:
         else:
             request.session.pop(ADD_SESSION_KEY, None)
             if pending is not None:
-                machine.finish_enrolment(pending, origin=origin)
+                steps.finish_enrolment(pending, origin=origin)
                 machine.save(request, pending.state)
             return render(request, "mfa/added.html", {**context, "codes": codes, "backup_count": BACKUP_CODE_COUNT})
     status = 400 if form.is_bound and form.errors else 200
