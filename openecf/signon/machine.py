@@ -92,8 +92,6 @@ def admits(profile: Profile, account: PacerAccount) -> bool:
 
 # The PACER ways in and the admin site. The clerk's desk declares its profile where its rule of who is a clerk
 # lives, in openecf/clerks/signin.py (a layer above this one).
-
-
 WEB = Profile(
     name="web",
     event="login",
