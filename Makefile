@@ -13,7 +13,7 @@ TEST_WORKERS ?= auto
 PRODUCTION = export DJANGO_SETTINGS_MODULE=config.settings.production HOST=$(HOST) PORT=$(PORT);
 # manage.py, wsgi and asgi use the production settings unless told otherwise; these targets choose the demo's
 # (debug, a public key, the demo accounts), whatever the environment says. `make serve` stays production.
-DEMO_TARGETS := migrate demo run lint test-sqlite test-postgres test-browser walkthrough test
+DEMO_TARGETS := migrate demo run check lint test-sqlite test-postgres test-browser walkthrough test
 $(DEMO_TARGETS): export DJANGO_SETTINGS_MODULE := config.settings.demo
 # Runs the command given in the foreground with the background worker (e-mail outbox, audit sealing, purge) beside
 # it; both stop together.
@@ -21,7 +21,7 @@ with_worker = $(PY) manage.py run_worker & worker=$$!; trap 'kill $$worker 2>/de
 # `make cluster`: how many app nodes behind nginx (127.0.0.1:8080), on ports 8101, 8102, ...
 CLUSTER_NODES ?= 2
 
-.PHONY: help install chromium run serve cluster cluster-stop bench migrate demo test test-sqlite test-postgres test-browser walkthrough lint format clean
+.PHONY: help install chromium run serve cluster cluster-stop bench migrate demo test test-sqlite test-postgres test-browser walkthrough check lint format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,10 +72,16 @@ bench: $(BENCH_STAMP) ## Benchmarks against `make serve` (SQLite, PostgreSQL, 1M
 	bash scripts/ensure-redis.sh
 	$(PY) -m bench.run
 
-lint: install ## ruff (lint and format check) and makemigrations --check
+# The static checks; the suite runs the same ones (tests/test_code_quality.py). makemigrations --check needs no
+# database of its own, so it gets an in-memory one.
+check: install ## ruff (lint, format), mypy, the layer contract (lint-imports), makemigrations --check; < 1 min
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
+	DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
+
+lint: check ## The same as make check
 
 format: install ## Apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .

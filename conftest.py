@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.test import Client
+from django.conf import settings
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from openecf.accounts.models import PacerAccount
@@ -228,3 +230,40 @@ def courts(transactional_db: None) -> None:
 
     if not Court.objects.exists():
         upsert_courts(Court, keep_dates=True)
+
+
+# --- Password hashing: fast, except in the tests about hashing ----------------------------------------------------
+
+
+class FastTestHasher(PBKDF2PasswordHasher):
+    """PBKDF2-SHA256 at one iteration, the suite's hasher: Argon2id at the OWASP set costs ~25 ms a hash, and the
+    suite hashes thousands of passwords that are not under test. Its hashes carry the pbkdf2_sha256 name, so the
+    servers some tests start (their own settings, Argon2id first) still verify them, and upgrade them at a login."""
+
+    iterations = 1
+
+
+ARGON2_HASHERS = list(settings.PASSWORD_HASHERS)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> Iterator[None]:
+    with override_settings(PASSWORD_HASHERS=["conftest.FastTestHasher", *ARGON2_HASHERS]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def argon2_when_under_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests marked argon2 (about hashing: its parameters, upgrades, what is stored) and timing tests (a login must
+    cost the same whether or not the account exists, which only a real hash shows) hash as production does."""
+    if request.node.get_closest_marker("argon2") is None and request.node.get_closest_marker("timing") is None:
+        yield
+        return
+    from openecf.accounts.hashers import _dummy_hash
+
+    _dummy_hash.cache_clear()  # the unknown-username check's hash, made once per process with the first hasher
+    try:
+        with override_settings(PASSWORD_HASHERS=ARGON2_HASHERS):
+            yield
+    finally:
+        _dummy_hash.cache_clear()

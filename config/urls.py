@@ -2,14 +2,20 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from openecf.cmecf.urls import urlpatterns as court_pages
 from openecf.core.views import healthz
+from openecf.ecfpasswords.urls import urlpatterns as court_password_pages
+
+# A court's CM/ECF site, the ``cmecf`` namespace: its pages and its password pages, from two apps of two layers
+# (ecfpasswords uses cmecf), so put together here. config/urls_court_host.py serves the same at a court's host.
+COURT_SITE = ([*court_pages, *court_password_pages], "cmecf")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("openecf.signon.urls")),
-    path("account/", include("openecf.accounts.urls")),
+    path("account/", include("openecf.myaccount.urls")),
     path("account/efile/", include("openecf.efile.urls")),
-    path("ecf/<str:court_id>/", include("openecf.cmecf.urls")),
-    path("account/mfa/", include("openecf.mfa.urls")),
+    path("ecf/<str:court_id>/", include(COURT_SITE)),
+    path("account/mfa/", include("openecf.myaccount.mfa_urls")),
     path("clerk/", include("openecf.clerks.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

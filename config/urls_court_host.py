@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.urls import include, path, register_converter
 
+from config.urls import COURT_SITE
 from config.urls import urlpatterns as root_patterns
 from openecf.signon.hosts import current_court_host
 
@@ -25,7 +26,7 @@ class HostCourtConverter:
 register_converter(HostCourtConverter, "hostcourt")
 
 urlpatterns = [
-    path("<hostcourt:court_id>", include("openecf.cmecf.urls")),
+    path("<hostcourt:court_id>", include(COURT_SITE)),
     *[pattern for pattern in root_patterns if not str(pattern.pattern).startswith("ecf/")],
 ]
 

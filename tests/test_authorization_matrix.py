@@ -264,22 +264,23 @@ row("signon:cso_logout", S, API_TOKEN, get=NOT_ALLOWED, post=OK, csrf_exempt=Tru
 row("signon:openapi", S, PUBLIC)
 row("healthz", "openecf.core", PUBLIC)
 
-# PACER accounts (openecf.accounts)
+# PACER accounts: Manage My Account and the upgrade (openecf.myaccount), registration and recovery (openecf.accounts)
 A = "openecf.accounts"
-row("accounts:manage", A, PACER_SIGNED_IN_RULE)
-row("accounts:contact", A, PACER_SIGNED_IN_RULE, post=BAD)
-row("accounts:email", A, PACER_SIGNED_IN_RULE, post=BAD)
+MY = "openecf.myaccount"
+row("accounts:manage", MY, PACER_SIGNED_IN_RULE)
+row("accounts:contact", MY, PACER_SIGNED_IN_RULE, post=BAD)
+row("accounts:email", MY, PACER_SIGNED_IN_RULE, post=BAD)
 row(
     "accounts:confirm_email",
-    A,
+    MY,
     PUBLIC,
     args=("not-a-secret",),
     get=GONE,
     post=GONE,
     why="the e-mailed link is the proof",
 )
-row("accounts:password", A, PACER_SIGNED_IN_RULE, post=BAD)
-row("accounts:client_code", A, PACER_SIGNED_IN_RULE, post=go("/account/"), why="an empty form is a valid choice")
+row("accounts:password", MY, PACER_SIGNED_IN_RULE, post=BAD)
+row("accounts:client_code", MY, PACER_SIGNED_IN_RULE, post=go("/account/"), why="an empty form is a valid choice")
 row("accounts:register", A, PUBLIC, post=BAD)
 row("accounts:register_person", A, PUBLIC, post=BAD)
 for step in ("address", "county", "security"):
@@ -302,17 +303,17 @@ row(
     post=GONE,
     why="the e-mailed link is the proof",
 )
-row("accounts:upgrade", A, PACER_SIGNED_IN_RULE, get=go("/account/upgrade/done/"))
+row("accounts:upgrade", MY, PACER_SIGNED_IN_RULE, get=go("/account/upgrade/done/"))
 for step in ("person", "address", "county", "security"):
     row(
         f"accounts:upgrade_{step}",
-        A,
+        MY,
         PACER_SIGNED_IN_RULE,
         get=go("/account/upgrade/done/"),
         post=go("/account/upgrade/done/"),
         why="only a legacy account upgrades; none of the actors is one",
     )
-row("accounts:upgrade_done", A, PACER_SIGNED_IN_RULE)
+row("accounts:upgrade_done", MY, PACER_SIGNED_IN_RULE)
 row("accounts:forgot_password", A, PUBLIC, post=BAD)
 row(
     "accounts:forgot_password_question",
@@ -336,8 +337,8 @@ row("accounts:forgot_username", A, PUBLIC, post=BAD)
 # E-file registration (openecf.efile)
 row("efile:request", "openecf.efile", PACER_SIGNED_IN_RULE, post=BAD)
 
-# Authenticator apps (openecf.mfa)
-M = "openecf.mfa"
+# Authenticator apps: Login and Security (openecf.myaccount, on openecf.mfa)
+M = "openecf.myaccount"
 row("mfa:overview", M, PACER_SIGNED_IN_RULE, post=OK)
 row("mfa:add", M, PACER_OR_ENROLMENT, post=OK, why="adding an app mid-login is the enrolment step, nothing else")
 row(
@@ -402,9 +403,24 @@ row(
     why="without a link at this court: to the link form",
 )
 row("cmecf:client_code", C, COURT_SIGNED_IN, args=(COURT,), post=OK)
-row("cmecf:password_forgot", C, PUBLIC, args=(COURT,), post=BAD)
-row("cmecf:password_reset", C, PUBLIC, args=(COURT, "not-a-token"), get=GONE, why="the e-mailed link is the proof")
-row("cmecf:password_new", C, PUBLIC, args=(COURT,), get=GONE, post=GONE, why="only after a reset link was opened")
+row("cmecf:password_forgot", "openecf.ecfpasswords", PUBLIC, args=(COURT,), post=BAD)
+row(
+    "cmecf:password_reset",
+    "openecf.ecfpasswords",
+    PUBLIC,
+    args=(COURT, "not-a-token"),
+    get=GONE,
+    why="the e-mailed link is the proof",
+)
+row(
+    "cmecf:password_new",
+    "openecf.ecfpasswords",
+    PUBLIC,
+    args=(COURT,),
+    get=GONE,
+    post=GONE,
+    why="only after a reset link was opened",
+)
 row("cmecf:menu", C, FILER_AT_COURT, args=(COURT, "civil"), why="a filing menu")
 row("cmecf:unavailable", C, COURT_SIGNED_IN, args=(COURT, "docket-sheet"))
 

@@ -1,4 +1,5 @@
-"""The project's own checks run as part of the suite: ruff (lint and format) and no missing migrations."""
+"""The project's own checks run as part of the suite (`make check` runs the same): ruff (lint and format), mypy, the
+layer contract and no missing migrations."""
 
 from __future__ import annotations
 
@@ -28,4 +29,11 @@ def test_models_and_migrations_agree() -> None:
 def test_type_hints_check() -> None:
     mypy = Path(sys.executable).with_name("mypy")
     result = subprocess.run([str(mypy), "."], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layers_hold() -> None:
+    """The layer contract in pyproject.toml ([tool.importlinter]): no app imports from a layer above its own."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

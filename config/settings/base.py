@@ -9,6 +9,7 @@ the demo. Everything a deployment changes is read through ``config.env``; the va
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "openecf.ecfpasswords",
     "openecf.clerks",
     "openecf.operations",
+    "openecf.myaccount",
     "openecf.demo",
 ]
 
@@ -61,7 +63,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "openecf" / "templates"],

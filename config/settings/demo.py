@@ -15,3 +15,16 @@ DEBUG = env.flag("OPENECF_DEBUG", True)
 SECRET_KEY = env.text("OPENECF_SECRET_KEY", "openecf-insecure-demo-key-never-use-in-production")
 # The demo's local mail server stores what it receives here (a Maildir); /demo/mail/ shows it. Empty: no such page.
 OPENECF_DEMO_MAILDIR = env.text("OPENECF_DEMO_MAILDIR") if DEBUG else ""
+# The court list names the demo accounts (debug on only); production's settings never install this.
+TEMPLATES = [
+    {
+        **TEMPLATES[0],  # noqa: F405
+        "OPTIONS": {
+            **TEMPLATES[0]["OPTIONS"],  # noqa: F405
+            "context_processors": [
+                *TEMPLATES[0]["OPTIONS"]["context_processors"],  # noqa: F405
+                "openecf.demo.context.demo_accounts",
+            ],
+        },
+    }
+]

@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from openecf.accounts import emails, tokens
+from openecf.accounts.client_codes import clean_client_code
 from openecf.accounts.details import Address, address_problems
 from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
@@ -15,7 +16,6 @@ from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
 from openecf.notices import services as notices
-from openecf.signon.forms import clean_client_code
 from openecf.throttle import services as throttle
 
 WRONG_CURRENT = "Your current password is not correct."

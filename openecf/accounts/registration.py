@@ -10,10 +10,10 @@ from django.utils import timezone
 from openecf.accounts import emails, questions, tokens
 from openecf.accounts.details import Address, Person, Security, address_problems, person_problems, security_problems
 from openecf.accounts.models import AccountType, PacerAccount, TokenPurpose
+from openecf.accounts.names import names_match
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.cmecf.services import names_match
 from openecf.core.lookups import equals_ignoring_case
 from openecf.notices import services as notices
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.accounts import recovery
 from openecf.accounts.forms_recovery import AnswerForm, ForgotPasswordForm, ForgotUsernameForm, NewPasswordForm
-from openecf.accounts.links import link_base
 from openecf.accounts.registration import LinkNotValid
+from openecf.accounts.site_url import site_url
 from openecf.audit.context import Origin
 from openecf.courts.selectors import court_by_id
 from openecf.throttle.services import Throttled
@@ -74,7 +74,7 @@ def forgot_password_question(request: HttpRequest) -> HttpResponse:
                 challenge=challenge,
                 answer=form.cleaned_data["answer"],
                 origin=Origin.of(request),
-                link_base=link_base(request),
+                link_base=site_url(request),
             )
         except Throttled as refused:
             form.add_error(None, refused.message)

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 from openecf.accounts import counties, lifecycle, registration, tokens
 from openecf.accounts.details import Address, Person
 from openecf.accounts.forms_registration import AddressForm, CountyForm, PersonForm, SecurityForm
-from openecf.accounts.links import link_base
 from openecf.accounts.models import PacerAccount, TokenPurpose
+from openecf.accounts.site_url import site_url
 from openecf.accounts.wizard import Wizard
 from openecf.audit.context import Origin
 from openecf.courts.selectors import court_by_id
@@ -126,7 +126,7 @@ def security(request: HttpRequest) -> HttpResponse:
                 address=entered,
                 security=form.security(),
                 origin=Origin.of(request),
-                link_base=link_base(request),
+                link_base=site_url(request),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -168,7 +168,7 @@ def verify_resend(request: HttpRequest) -> HttpResponse:
     pk = request.session.get(lifecycle.UNVERIFIED_SESSION_KEY)
     account = PacerAccount.objects.filter(pk=pk).first() if isinstance(pk, int) else None
     if account is not None:
-        registration.resend_verification(account=account, origin=Origin.of(request), link_base=link_base(request))
+        registration.resend_verification(account=account, origin=Origin.of(request), link_base=site_url(request))
     return render(
         request,
         "accounts/registered.html",

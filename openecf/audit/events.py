@@ -36,7 +36,7 @@ class Category(models.TextChoices):
     MAIL = "mail", "An e-mail carrying a link, a code or a notice was queued."
     ACCOUNT_SETTING = "account_setting", "An account holder's own setting changed (client codes)."
     COURT_SETTING = "court_setting", "A court's settings changed: go-live date, profile, help contacts, link item."
-    OPERATION = "operation", "An operator's run outside the pages (benchmark data)."
+    OPERATION = "operation", "An operator's run outside the pages (benchmark data, purges)."
 
 
 class Event(models.TextChoices):
@@ -364,6 +364,11 @@ class Event(models.TextChoices):
         "bench.accounts_loaded",
         Category.OPERATION,
         "The benchmark loader created its PACER and CM/ECF accounts (the counts in the detail).",
+    )
+    RECORDS_PURGED = (
+        "records.purged",
+        Category.OPERATION,
+        "purge_expired deleted a batch of expired sessions, ended tokens or stale throttle records (counts in detail).",
     )
 
 

@@ -8,7 +8,8 @@ from openecf.clerks.services import IdentityCheck
 from openecf.cmecf.models import EMAIL_MAX_LENGTH, LOGIN_MAX_LENGTH, NAME_MAX_LENGTH, EcfRole
 from openecf.courts.models import LinkItemLocation
 from openecf.courts.profiles import UTILITY_ITEMS, LoginButtons, LoginStyle, parse_layout_text
-from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
+from openecf.mfa.forms import OneTimeCodeForm
+from openecf.signon.forms import StaffLoginForm
 
 # The desk signs in staff as the admin site does: username and password, then the code.
 ClerkLoginForm = StaffLoginForm

@@ -13,10 +13,6 @@ FILER_ROLES = (EcfRole.ATTORNEY, EcfRole.NONATTORNEY)
 
 
 def filing_links(account: PacerAccount | Any) -> QuerySet[Link]:
-    """The account's links to active filer CM/ECF accounts (``account`` may be an OuterRef, for a subquery)."""
+    """The account's links to active filer CM/ECF accounts (``account`` may be an OuterRef, for a subquery). The
+    sign-in and MFA ask it through openecf/accounts/filing_access.py (has_filing_access), where apps.py puts it."""
     return Link.objects.filter(pacer_account=account, ecf_account__role__in=FILER_ROLES, ecf_account__is_active=True)
-
-
-def has_filing_access(account: PacerAccount) -> bool:
-    """Linked to an active filer CM/ECF account at any court: such accounts must use MFA and accept redaction."""
-    return filing_links(account).exists()

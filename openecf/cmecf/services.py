@@ -6,7 +6,6 @@ A refusal is itself audited (link.refused) in a transaction of its own, so that 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
 
 from openecf.accounts.models import PacerAccount
+from openecf.accounts.names import names_match
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
@@ -45,15 +45,6 @@ def _dummy_check(password: str) -> None:
     if not _DUMMY_HASH:
         _DUMMY_HASH.append(make_password(get_random_string(20)))
     EcfAccount(password=_DUMMY_HASH[0]).check_password(password)
-
-
-def names_match(first: str, second: str) -> bool:
-    """Same name regardless of case, punctuation and spacing ("John  Attorney" == "john attorney")."""
-
-    def key(name: str) -> str:
-        return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
-
-    return key(first) == key(second)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
-from django.urls import path
+"""A court's CM/ECF pages under /ecf/<court>/. config/urls.py serves them in the ``cmecf`` namespace together with
+the court's CM/ECF password pages (openecf/ecfpasswords/urls.py, a layer above)."""
+
+from django.urls import URLPattern, path
 
 from openecf.cmecf import views
-from openecf.ecfpasswords import views as password_views
 
-app_name = "cmecf"
-
-urlpatterns = [
+urlpatterns: list[URLPattern] = [
     path("", views.home, name="home"),
     path("cgi-bin/login.pl", views.login_pl, name="login_pl"),
     path("n/beam/servlet/TransportRoom", views.transport_room, name="transport_room"),
@@ -16,9 +16,6 @@ urlpatterns = [
     path("utilities/link/confirm/", views.link_confirm, name="link_confirm"),
     path("utilities/link/done/", views.link_done, name="link_done"),
     path("utilities/client-code/", views.client_code, name="client_code"),
-    path("password/forgot/", password_views.forgot, name="password_forgot"),
-    path("password/reset/<str:token>/", password_views.open_link, name="password_reset"),
-    path("password/new/", password_views.new_password, name="password_new"),
     path("menu/<slug:slug>/", views.menu, name="menu"),
     path("unavailable/<slug:slug>/", views.unavailable, name="unavailable"),
 ]

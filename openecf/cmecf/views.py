@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from openecf.accounts.names import names_match
 from openecf.audit.context import Origin
 from openecf.cmecf import menus, services
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
@@ -37,8 +38,9 @@ def pacer_login_url(request: HttpRequest, court_id: str, next_path: str) -> str:
     return hosts.login_url(request, court_id=court_id, next_path=next_path)
 
 
-def court_page(view: View) -> View:
-    """Resolve the court and the visitor's access; send anyone not signed in to the court's login."""
+def signed_in_at_court(view: View) -> View:
+    """Decorates a view of a court's CM/ECF site: resolves the court and the visitor's access, and sends anyone not
+    signed in to the court's login; the view gets the access."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, court_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -138,7 +140,7 @@ def transport_room(request: HttpRequest, court_id: str) -> HttpResponse:
     return _appellate_page(request, court.pk, servlet)
 
 
-@court_page
+@signed_in_at_court
 def _appellate_page(request: HttpRequest, access: CourtAccess, servlet: str) -> HttpResponse:
     if servlet not in menus.APPELLATE_PAGES:
         return _render(request, access, "cmecf/unavailable.html", status=404, label=servlet[:40] or "TransportRoom")
@@ -164,7 +166,7 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
     )
 
 
-@court_page
+@signed_in_at_court
 def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.court.is_appellate:  # appellate NextGen has its own Utilities
         return redirect(menus.transport_url(access.court.pk, "Utilities.jsp"))
@@ -177,7 +179,7 @@ def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     )
 
 
-@court_page
+@signed_in_at_court
 def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.court.is_appellate:  # there the link item lives under Utilities -> Update My Account
         return redirect(menus.transport_url(access.court.pk, "UpdateAccount.jsp"))
@@ -190,7 +192,7 @@ def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     )
 
 
-@court_page
+@signed_in_at_court
 def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
     if not menus.is_menu(slug) or access.court.is_appellate:  # appellate menus are TransportRoom pages
         return _render(request, access, "cmecf/unavailable.html", status=404, label=slug)
@@ -205,12 +207,12 @@ def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
     )
 
 
-@court_page
+@signed_in_at_court
 def unavailable(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
     return _render(request, access, "cmecf/unavailable.html", label=slug.replace("-", " ").capitalize())
 
 
-@court_page
+@signed_in_at_court
 @require_http_methods(["GET", "POST"])
 def client_code(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     form = ClientCodeForm(
@@ -238,7 +240,7 @@ def _pacer_only(view: View) -> View:
     return wrapper
 
 
-@court_page
+@signed_in_at_court
 @_pacer_only
 @require_http_methods(["GET", "POST"])
 def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
@@ -290,12 +292,12 @@ def _confirmation(
         "cmecf/link_confirm.html",
         form=form,
         ecf=ecf,
-        names_differ=not services.names_match(ecf.name, access.pacer.name),
+        names_differ=not names_match(ecf.name, access.pacer.name),
         status=status,
     )
 
 
-@court_page
+@signed_in_at_court
 @_pacer_only
 @require_http_methods(["GET", "POST"])
 def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
@@ -331,7 +333,7 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     return redirect(_link_url(access.court, "link_done"))
 
 
-@court_page
+@signed_in_at_court
 @_pacer_only
 def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:

@@ -1,4 +1,5 @@
-"""What the operator commands share: reading a password safely and turning problems into exit code 2."""
+"""What the operator commands share: reading a password safely and turning problems into exit code 2. (The court
+a command names: openecf/courts/commands.py.)"""
 
 from __future__ import annotations
 
@@ -8,9 +9,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
-
-from openecf.courts.models import Court
-from openecf.courts.selectors import court_by_id
 
 
 def password_from(options: dict[str, Any]) -> str:
@@ -27,14 +25,6 @@ def password_from(options: dict[str, Any]) -> str:
     if not line:
         raise CommandError("No password: give --password or send it on standard input.", returncode=2)
     return line.rstrip("\r\n")
-
-
-def court_argument(raw: str) -> Court:
-    """The court a command names, or exit status 2 with a message saying what a court id looks like."""
-    court = court_by_id(raw.strip())
-    if court is None:
-        raise CommandError(f"Unknown court id {raw!r}; court ids look like wiwd, wiwb, ca7.", returncode=2)
-    return court
 
 
 def refuse(error: ValidationError) -> CommandError:

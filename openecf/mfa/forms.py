@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from django import forms
 
-from openecf.signon.forms import OneTimeCodeForm
-
 
 class EmailCodeForm(forms.Form):
     email_code = forms.CharField(
@@ -31,13 +29,22 @@ class NewAuthenticatorForm(forms.Form):
     )
 
 
+class OneTimeCodeForm(forms.Form):
+    code = forms.CharField(
+        label="One-time passcode",
+        max_length=32,
+        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes.",
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": "Enter the code from your authenticator app."},
+    )
+
+
 class FreshCodeForm(OneTimeCodeForm):
     """Removing an app or replacing backup codes needs a current code."""
-
-
-class ClientCodeRequirementForm(forms.Form):
-    required = forms.BooleanField(
-        label="Require a client code every time I log in",
-        required=False,
-        help_text="For billing: a login without a client code is refused in the browser; the API warns.",
-    )

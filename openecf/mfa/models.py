@@ -70,3 +70,23 @@ class EmailCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.purpose} code for {self.account_id}"
+
+
+class EnrolmentSkips(models.Model):
+    """How often a filer without an authenticator app has signed in without one: OPENECF_MFA_SKIPS allows a few.
+    Written when a skip is taken (services.record_skip), read by every login (signon's sign-on facts)."""
+
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mfa_enrolment_skips", help_text="Its owner."
+    )
+    used = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Logins without an authenticator app so far; a filer is blocked once the allowance is used.",
+    )
+
+    class Meta:
+        verbose_name = "MFA enrolment skips"
+        verbose_name_plural = "MFA enrolment skips"
+
+    def __str__(self) -> str:
+        return f"{self.used} MFA enrolment skips of {self.account_id}"

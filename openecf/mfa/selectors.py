@@ -7,10 +7,9 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 
+from openecf.accounts.filing_access import has_filing_access
 from openecf.accounts.models import PacerAccount
-from openecf.cmecf.selectors import has_filing_access
-from openecf.mfa.models import Authenticator, BackupCode
-from openecf.signon.models import SignOnSettings
+from openecf.mfa.models import Authenticator, BackupCode, EnrolmentSkips
 
 
 def authenticators(account: PacerAccount | Any) -> QuerySet[Authenticator]:
@@ -28,7 +27,11 @@ def mfa_required(account: PacerAccount) -> bool:
 
 
 def skips_left(account: PacerAccount) -> int:
-    used = SignOnSettings.objects.filter(account=account).values_list("mfa_skips_used", flat=True).first() or 0
+    return skips_left_after(EnrolmentSkips.objects.filter(account=account).values_list("used", flat=True).first() or 0)
+
+
+def skips_left_after(used: int) -> int:
+    """The skips an account has left once it has used ``used`` (OPENECF_MFA_SKIPS are allowed)."""
     return max(0, int(settings.OPENECF_MFA_SKIPS) - used)
 
 

@@ -37,9 +37,9 @@ from openecf.mfa.models import (
     BackupCode,
     EmailCode,
     EmailCodePurpose,
+    EnrolmentSkips,
 )
 from openecf.notices import services as notices
-from openecf.signon.models import SignOnSettings
 from openecf.throttle import services as throttle
 
 STEP_SECONDS = 30
@@ -331,8 +331,8 @@ def regenerate_backup_codes(*, account: PacerAccount, code: str, origin: Origin)
 def record_skip(*, account: PacerAccount, origin: Origin, where: str) -> int:
     """An unenrolled filer signs in without MFA once more. Returns the skips left afterwards."""
     with transaction.atomic():
-        SignOnSettings.objects.get_or_create(account=account)
-        SignOnSettings.objects.filter(account=account).update(mfa_skips_used=F("mfa_skips_used") + 1)
+        EnrolmentSkips.objects.get_or_create(account=account)
+        EnrolmentSkips.objects.filter(account=account).update(used=F("used") + 1)
         left = selectors.skips_left(account)
         audit.record(event=Event.MFA_SKIPPED, origin=origin, actor=account, skips_left=left, where=where)
     return left

@@ -24,6 +24,7 @@ from django.utils import timezone
 from openecf.accounts.models import AccountToken
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.audit.events import Event
 from openecf.ecfpasswords.models import PasswordReset
 from openecf.mfa.models import EmailCode
 from openecf.mfa.services import EMAIL_CODE_MAX_ATTEMPTS
@@ -117,7 +118,7 @@ def purge_round(*, at: datetime, batch_size: int, after: dict[str, Any]) -> tupl
             counts[name], after[name], full = _delete_batch(select(at), batch_size, after.get(name))
             more = more or full
         if any(counts.values()):
-            audit.record(event="records.purged", origin=WORKER, deleted=counts)
+            audit.record(event=Event.RECORDS_PURGED, origin=WORKER, deleted=counts)
     return counts, more
 
 

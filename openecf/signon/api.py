@@ -21,10 +21,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from openecf.accounts import lifecycle
+from openecf.accounts.client_codes import CLIENT_CODE_RULE, clean_client_code
 from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
-from openecf.signon import machine, selectors, services
-from openecf.signon.forms import CLIENT_CODE_RULE, clean_client_code
+from openecf.signon import machine, selectors, services, steps
 from openecf.throttle.services import Throttled
 
 OK = "0"
@@ -152,7 +152,7 @@ def cso_auth(request: HttpRequest) -> HttpResponse:
         return _answer(request, result=NOT_LOGGED_IN, description=CLIENT_CODE_RULE)
 
     try:
-        account = machine.check_password(
+        account = steps.check_password(
             profile=machine.API, request=request, username=fields["loginId"], password=fields["password"]
         )
     except lifecycle.SignInRefused as refused:
@@ -171,9 +171,7 @@ def _steps_after_password(
     taken, so a missing redactFlag does not use up the one-time code that came with it."""
     origin = Origin.of(request)
     facts = selectors.sign_on_facts(account)
-    loaded = machine.Loaded(
-        machine.start(profile=machine.API, account=account, client_code=client_code), account, facts
-    )
+    loaded = machine.start(profile=machine.API, account=account, facts=facts, client_code=client_code)
     plan = machine.remaining_steps(machine.API, loaded.state, facts)
     otp = (fields["otpCode"] or fields["twoFactorCode"]).strip()
     if machine.Step.REDACTION in plan and fields["redactFlag"] != "1":
@@ -184,18 +182,18 @@ def _steps_after_password(
     for step in plan:
         if step == machine.Step.CODE:
             try:
-                result = machine.submit_code(loaded, code=otp, origin=origin)
+                result = steps.submit_code(loaded, code=otp, origin=origin)
             except Throttled as throttled:
                 return _answer(request, result=NOT_LOGGED_IN, description=throttled.message)
-            if result != machine.CodeResult.ACCEPTED:
+            if result != steps.CodeResult.ACCEPTED:
                 return _answer(request, result=INVALID, description=INVALID_TEXT)
         elif step == machine.Step.ENROL:
-            left = machine.skip_enrolment(loaded, origin=origin)
+            left = steps.skip_enrolment(loaded, origin=origin)
             if left is None:
                 return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
             warnings.append(MFA_SKIP_WARNING.format(left=left))
         elif step == machine.Step.REDACTION:
-            machine.accept_redaction(loaded, origin=origin)
+            steps.accept_redaction(loaded, origin=origin)
         else:  # BLOCKED: the API profile never needs an app it cannot enrol, but refuse rather than assume
             return _answer(request, result=NOT_LOGGED_IN, description=MFA_ENROLMENT_REQUIRED)
     client_code = lifecycle.effective_client_code(account, client_code)

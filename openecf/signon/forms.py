@@ -1,22 +1,10 @@
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 
-CLIENT_CODE_MAX = 32
-_CLIENT_CODE = re.compile(r"^[A-Za-z0-9._\-/]*$")
-CLIENT_CODE_RULE = (
-    f"A client code has up to {CLIENT_CODE_MAX} characters: letters, digits and . _ - / only (no spaces or commas)."
-)
-
-
-def clean_client_code(value: str) -> str:
-    value = value.strip()
-    if len(value) > CLIENT_CODE_MAX or not _CLIENT_CODE.match(value):
-        raise forms.ValidationError(CLIENT_CODE_RULE)
-    return value
+from openecf.accounts.client_codes import clean_client_code
 
 
 def username_field(whose: str = "") -> forms.CharField:
@@ -71,23 +59,6 @@ class PacerLoginForm(forms.Form):
 class ClientCodeForm(forms.Form):
     client_code = PacerLoginForm.base_fields["client_code"]
     clean_client_code = PacerLoginForm.clean_client_code
-
-
-class OneTimeCodeForm(forms.Form):
-    code = forms.CharField(
-        label="One-time passcode",
-        max_length=32,
-        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes.",
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "autocapitalize": "none",
-                "spellcheck": "false",
-            }
-        ),
-        error_messages={"required": "Enter the code from your authenticator app."},
-    )
 
 
 class RedactionForm(forms.Form):

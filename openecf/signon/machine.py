@@ -13,9 +13,9 @@ Read it top to bottom:
    ``PENDING_SECONDS`` and allows ``MAX_WRONG_CODES`` wrong codes before the password must be entered again.
 4. **``current_step``** is the only place that says what comes next. Every step's handler calls ``expect``
    first: a step is accepted only when it is the current one, whatever URL was posted to.
-5. **Handlers.** ``check_password``, ``submit_code``, ``skip_enrolment``, ``finish_enrolment``,
-   ``accept_redaction``: each audited (passed and refused), each secret it checks throttled by
-   openecf/throttle's one policy.
+5. **Handlers**, in openecf/signon/steps.py: ``check_password``, ``submit_code``, ``skip_enrolment``,
+   ``finish_enrolment``, ``accept_redaction``: each audited (passed and refused), each secret it checks throttled
+   by openecf/throttle's one policy.
 
 Finishing (a session and token, a desk session, an admin session) is the caller's: the machine only says DONE.
 docs/security.md draws the machine.
@@ -24,25 +24,21 @@ docs/security.md draws the machine.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from django.contrib.auth import HASH_SESSION_KEY, authenticate
+from django.contrib.auth import HASH_SESSION_KEY
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
-from django.utils.module_loading import import_string
 
-from openecf.accounts import lifecycle
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.courts.models import Court
-from openecf.mfa import services as mfa_services
 from openecf.signon.selectors import SignOnFacts, sign_on_facts
-from openecf.throttle import services as throttle
 
 PENDING_SECONDS = 10 * 60
 MAX_WRONG_CODES = 5
@@ -79,7 +75,8 @@ class Profile:
     filers_enrol: bool  # a filer without an app is asked to add one (or skip while skips are left)
     asks_redaction: bool  # filers acknowledge the redaction notice
     where: str = ""  # how the MFA service's audit events name this way in
-    admits: str = ""  # dotted path of a check of who this way in is for; others fail exactly as a wrong password
+    # Who this way in is for (None: every account); the others fail exactly as with a wrong password.
+    admits: Callable[[PacerAccount], bool] | None = None
     urls: tuple[tuple[Step, str], ...] = ()  # where each step is taken, for the browser profiles
 
     def url_name(self, step: Step) -> str:
@@ -87,9 +84,23 @@ class Profile:
 
     @property
     def session_key(self) -> str:
-        return f"openecf.signin.{self.name}"
+        return _session_key(self.name)
 
 
+def _session_key(profile_name: str) -> str:
+    return f"openecf.signin.{profile_name}"
+
+
+def is_staff(account: PacerAccount) -> bool:
+    return bool(account.is_staff and account.is_active)
+
+
+def admits(profile: Profile, account: PacerAccount) -> bool:
+    return profile.admits is None or bool(profile.admits(account))
+
+
+# The PACER ways in and the admin site. The clerk's desk declares its profile where its rule of who is a clerk
+# lives, in openecf/clerks/signin.py (a layer above this one).
 WEB = Profile(
     name="web",
     events=SignInEvents(Event.LOGIN_FAILED, Event.LOGIN_REFUSED, Event.LOGIN_SUCCEEDED),
@@ -105,16 +116,6 @@ WEB = Profile(
     ),
 )
 API = replace(WEB, name="api", where="api", urls=())
-DESK = Profile(
-    name="desk",
-    events=SignInEvents(Event.CLERK_LOGIN_FAILED, Event.CLERK_LOGIN_REFUSED, Event.CLERK_LOGIN_SUCCEEDED),
-    where="clerk-login",
-    needs_app=True,
-    filers_enrol=False,
-    asks_redaction=False,
-    admits="openecf.clerks.scope.is_clerk",
-    urls=((Step.PASSWORD, "clerks:login"), (Step.CODE, "clerks:login_code")),
-)
 ADMIN = Profile(
     name="admin",
     events=SignInEvents(Event.ADMIN_LOGIN_FAILED, Event.ADMIN_LOGIN_REFUSED, Event.ADMIN_LOGIN_SUCCEEDED),
@@ -122,18 +123,9 @@ ADMIN = Profile(
     needs_app=True,
     filers_enrol=False,
     asks_redaction=False,
-    admits="openecf.signon.machine.is_staff",
+    admits=is_staff,
     urls=((Step.PASSWORD, "admin:login"), (Step.CODE, "admin:login_code")),
 )
-PROFILES = {profile.name: profile for profile in (WEB, API, DESK, ADMIN)}
-
-
-def is_staff(account: PacerAccount) -> bool:
-    return bool(account.is_staff and account.is_active)
-
-
-def admits(profile: Profile, account: PacerAccount) -> bool:
-    return not profile.admits or bool(import_string(profile.admits)(account))
 
 
 # --- 3. State -----------------------------------------------------------------------------------------------
@@ -155,9 +147,16 @@ class SignIn:
 
 
 def start(
-    *, profile: Profile, account: PacerAccount, court_id: str = "", next_url: str = "", client_code: str = ""
-) -> SignIn:
-    return SignIn(
+    *,
+    profile: Profile,
+    account: PacerAccount,
+    facts: SignOnFacts,
+    court_id: str = "",
+    next_url: str = "",
+    client_code: str = "",
+) -> Loaded:
+    """A sign-in whose password was just proved, with the account's sign-on facts read with it."""
+    state = SignIn(
         profile=profile.name,
         account_id=account.pk,
         stamp=account.get_session_auth_hash(),
@@ -166,6 +165,7 @@ def start(
         next_url=next_url,
         client_code=client_code,
     )
+    return Loaded(profile, state, account, facts)
 
 
 def begin(request: HttpRequest, state: SignIn) -> None:
@@ -179,7 +179,7 @@ def begin(request: HttpRequest, state: SignIn) -> None:
 
 
 def save(request: HttpRequest, state: SignIn) -> None:
-    request.session[PROFILES[state.profile].session_key] = asdict(state)
+    request.session[_session_key(state.profile)] = asdict(state)
 
 
 def discard(request: HttpRequest, profile: Profile) -> None:
@@ -188,13 +188,12 @@ def discard(request: HttpRequest, profile: Profile) -> None:
 
 @dataclass(frozen=True)
 class Loaded:
+    """A live sign-in in hand: its profile, its state (what the session keeps), its account and the account's facts."""
+
+    profile: Profile
     state: SignIn
     account: PacerAccount
     facts: SignOnFacts
-
-    @property
-    def profile(self) -> Profile:
-        return PROFILES[self.state.profile]
 
     @property
     def step(self) -> Step:
@@ -222,7 +221,7 @@ def load(request: HttpRequest, profile: Profile) -> Loaded | None:
     ):
         discard(request, profile)
         return None
-    return Loaded(state, account, sign_on_facts(account))
+    return Loaded(profile, state, account, sign_on_facts(account))
 
 
 # --- 4. What comes next -------------------------------------------------------------------------------------
@@ -284,132 +283,7 @@ def expect(loaded: Loaded, step: Step, origin: Origin) -> None:
         raise OutOfOrder(step, current)
 
 
-def _passed(loaded: Loaded, step: Step, origin: Origin, **detail: Any) -> None:
-    with transaction.atomic():
-        audit.record(
-            event=Event.SIGNIN_STEP_PASSED,
-            origin=origin,
-            actor=loaded.account,
-            profile=loaded.profile.name,
-            step=step.value,
-            **detail,
-        )
-
-
-# --- 5. The steps -------------------------------------------------------------------------------------------
-
-
-def check_password(
-    *, profile: Profile, request: HttpRequest, username: str, password: str, court: Court | None = None
-) -> PacerAccount | None:
-    """The PASSWORD step, for every profile. Returns the account, or None for a wrong password (or an account
-    this way in is not for, which reads the same). A right password is not yet a sign-in: steps may follow.
-
-    Raises throttle.Throttled, without checking the password, after too many failures; lifecycle.SignInRefused
-    when the password is right but the account may not sign in yet (only its holder learns why).
-    """
-    origin = Origin.of(request)
-    via = {"via": profile.name} if profile.name in ("web", "api") else {"step": "password"}
-    guess = throttle.login_attempt(username=username, origin=origin)
-    try:
-        reading = throttle.check(guess)
-    except throttle.Throttled:
-        with transaction.atomic():
-            audit.record(
-                event=profile.events.failed,
-                origin=origin,
-                username=username.strip(),
-                court=court,
-                reason="throttled",
-                **via,
-            )
-        raise
-    account = authenticate(request, username=username, password=password)
-    if not isinstance(account, PacerAccount):
-        throttle.failed(guess, origin=origin)
-        with transaction.atomic():
-            audit.record(event=profile.events.failed, origin=origin, username=username.strip(), court=court, **via)
-        return None
-    # The password was right: its guesses stop counting, whether or not this way in is for the account.
-    throttle.succeeded(guess, reading=reading)
-    if not admits(profile, account):
-        with transaction.atomic():
-            audit.record(event=profile.events.failed, origin=origin, actor=account, reason="not_admitted", **via)
-        return None
-    block = lifecycle.sign_in_block(account)
-    if block is not None:
-        with transaction.atomic():
-            audit.record(
-                event=profile.events.refused, origin=origin, actor=account, court=court, reason=block.value, **via
-            )
-        raise lifecycle.SignInRefused(block, account)
-    return account
-
-
-class CodeResult(StrEnum):
-    ACCEPTED = "accepted"
-    WRONG = "wrong"
-    USED_UP = "used_up"  # too many wrong codes: the sign-in is over, the password must be entered again
-
-
-def submit_code(loaded: Loaded, *, code: str, origin: Origin) -> CodeResult:
-    """The CODE step. Raises OutOfOrder, or throttle.Throttled (the code was not checked)."""
-    expect(loaded, Step.CODE, origin)
-    method = mfa_services.verify_code(account=loaded.account, code=code, origin=origin, where=loaded.profile.where)
-    if method is not None:
-        loaded.state.mfa_method = method
-        _passed(loaded, Step.CODE, origin, method=method)
-        return CodeResult.ACCEPTED
-    loaded.state.wrong_codes += 1
-    return CodeResult.USED_UP if loaded.state.wrong_codes >= MAX_WRONG_CODES else CodeResult.WRONG
-
-
-def skip_enrolment(loaded: Loaded, *, origin: Origin) -> int | None:
-    """The ENROL step, skipped: returns the skips left afterwards, or None when none were left (not skipped)."""
-    expect(loaded, Step.ENROL, origin)
-    if loaded.facts.mfa_skips_left <= 0:
-        with transaction.atomic():
-            audit.record(
-                event=loaded.profile.events.refused,
-                origin=origin,
-                actor=loaded.account,
-                reason="mfa_enrolment_required",
-                via=loaded.profile.name,
-            )
-        return None
-    left = mfa_services.record_skip(account=loaded.account, origin=origin, where=loaded.profile.where)
-    loaded.state.mfa_skipped = True
-    return left
-
-
 def may_enrol(loaded: Loaded | None) -> bool:
     """Whether adding an authenticator app belongs to this sign-in now: only at its ENROL step, which only an
     account without an app reaches. (Password and mailbox must never replace an app the account has.)"""
     return loaded is not None and loaded.step == Step.ENROL
-
-
-def finish_enrolment(loaded: Loaded, *, origin: Origin) -> None:
-    """The ENROL step, done: an app was added in this sign-in (mfa.services checked its first code). ``loaded``
-    is as read before the app was added, when ENROL was the current step."""
-    expect(loaded, Step.ENROL, origin)
-    loaded.state.mfa_method = "totp"
-    _passed(loaded, Step.ENROL, origin)
-
-
-def accept_redaction(loaded: Loaded, *, origin: Origin) -> None:
-    expect(loaded, Step.REDACTION, origin)
-    loaded.state.redaction_accepted = True
-    _passed(loaded, Step.REDACTION, origin)
-
-
-def refuse_blocked(loaded: Loaded, *, origin: Origin) -> None:
-    """The password was right but the sign-in cannot go on: a profile that needs an app, and the account has
-    none (the desk, the admin). Audited; the caller tells the holder how to add one."""
-    with transaction.atomic():
-        audit.record(
-            event=loaded.profile.events.failed,
-            origin=origin,
-            actor=loaded.account,
-            step="mfa",
-            reason="no_authenticator",
-        )

@@ -53,17 +53,13 @@ class CsoToken(models.Model):
 
 
 class SignOnSettings(models.Model):
-    """Per-account sign-on settings and counters."""
+    """Per-account sign-on settings. (The MFA enrolment skips an account has used are counted in openecf/mfa.)"""
 
     account = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signon_settings", help_text="Its owner."
     )
     client_code_required = models.BooleanField(
         default=False, help_text="The account holder requires a client code at every login (for billing)."
-    )
-    mfa_skips_used = models.PositiveSmallIntegerField(
-        default=0,
-        help_text="Logins without an authenticator app so far; a filer is blocked once the allowance is used.",
     )
 
     class Meta:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Exists, F, OuterRef, QuerySet
 
+from openecf.accounts.filing_access import filing_links
 from openecf.accounts.models import PacerAccount
-from openecf.cmecf.selectors import filing_links
 from openecf.core.compiled import Compiled
-from openecf.mfa.selectors import authenticators
+from openecf.mfa.selectors import authenticators, skips_left_after
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class SignOnFacts:
 
     @property
     def mfa_skips_left(self) -> int:
-        return max(0, int(settings.OPENECF_MFA_SKIPS) - self.mfa_skips_used)
+        return skips_left_after(self.mfa_skips_used)
 
 
 def _facts(account_id: int) -> QuerySet[PacerAccount]:
@@ -30,7 +29,7 @@ def _facts(account_id: int) -> QuerySet[PacerAccount]:
         enrolled=Exists(authenticators(OuterRef("pk"))),
         filer=Exists(filing_links(OuterRef("pk"))),
         client_code_required=F("signon_settings__client_code_required"),
-        mfa_skips_used=F("signon_settings__mfa_skips_used"),
+        mfa_skips_used=F("mfa_enrolment_skips__used"),
     )  # type: ignore[return-value]
 
 
@@ -39,8 +38,8 @@ _FACTS = Compiled(_facts, int)
 
 
 def sign_on_facts(account: PacerAccount) -> SignOnFacts:
-    """The same answers as mfa.selectors.is_enrolled, cmecf.selectors.has_filing_access and the account's sign-on
-    settings, in one round trip instead of three or four."""
+    """The same answers as mfa.selectors.is_enrolled and skips_left, accounts.filing_access.has_filing_access and
+    the account's sign-on settings, in one round trip instead of three or four."""
     (row,) = _FACTS.rows(account.pk)
     return SignOnFacts(
         enrolled=bool(row["enrolled"]),

@@ -1,5 +1,6 @@
-"""The staff ways in — the clerk's desk and the admin site — as one kind of door: the sign-in machine's DESK or
-ADMIN profile on two pages (the password, then the authenticator app's code), ending in a session of its own.
+"""The staff ways in — the clerk's desk and the admin site — as one kind of door: a profile of the sign-in machine
+(the desk's, declared in openecf/clerks/signin.py, or ADMIN) on two pages (the password, then the authenticator
+app's code), ending in a session of its own.
 
 That session is kept apart from the PACER login: signing in here signs nobody in to PACER or a court's CM/ECF site,
 and a PACER login opens no staff door. It holds the account's id and a stamp of its password hash (a password
@@ -27,8 +28,9 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.signon import machine
-from openecf.signon.forms import OneTimeCodeForm, StaffLoginForm
+from openecf.mfa.forms import OneTimeCodeForm
+from openecf.signon import machine, steps
+from openecf.signon.forms import StaffLoginForm
 from openecf.signon.selectors import sign_on_facts
 from openecf.throttle.services import Throttled
 
@@ -119,7 +121,7 @@ class StaffDoor:
             status = 400
             if form.is_valid():
                 try:
-                    account = machine.check_password(
+                    account = steps.check_password(
                         profile=self.profile,
                         request=request,
                         username=form.cleaned_data["username"],
@@ -134,11 +136,9 @@ class StaffDoor:
                     form.add_error(None, LOGIN_FAILED)
                     status = 401
                 else:
-                    loaded = machine.Loaded(
-                        machine.start(profile=self.profile, account=account), account, sign_on_facts(account)
-                    )
+                    loaded = machine.start(profile=self.profile, account=account, facts=sign_on_facts(account))
                     if loaded.step == machine.Step.BLOCKED:
-                        machine.refuse_blocked(loaded, origin=Origin.of(request))
+                        steps.refuse_blocked(loaded, origin=Origin.of(request))
                         add_url = f"{reverse('signon:login')}?next={reverse('mfa:add')}"
                         return render(request, self.no_app_template, {"add_url": add_url}, status=403)
                     machine.begin(request, loaded.state)
@@ -155,15 +155,15 @@ class StaffDoor:
         form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                result = machine.submit_code(loaded, code=form.cleaned_data["code"], origin=Origin.of(request))
+                result = steps.submit_code(loaded, code=form.cleaned_data["code"], origin=Origin.of(request))
             except Throttled as throttled:
                 form.add_error("code", throttled.message)
                 return _throttled(request, self.code_template, {"form": form}, throttled)
-            if result == machine.CodeResult.ACCEPTED:
+            if result == steps.CodeResult.ACCEPTED:
                 destination = request.session.pop(self._next_key, "") or reverse(self.home)
                 self._begin(request, loaded)
                 return redirect(destination)
-            if result == machine.CodeResult.USED_UP:
+            if result == steps.CodeResult.USED_UP:
                 machine.discard(request, self.profile)
                 return self._restart()
             machine.save(request, loaded.state)
@@ -179,15 +179,7 @@ def _throttled(request: HttpRequest, template: str, context: dict[str, Any], thr
     return response
 
 
-DESK = StaffDoor(
-    profile=machine.DESK,
-    session_key="openecf.clerk",
-    home="clerks:home",
-    login_template="clerks/login.html",
-    code_template="clerks/login_code.html",
-    no_app_template="clerks/login_needs_app.html",
-    logout_event=Event.CLERK_LOGOUT,
-)
+# The clerk's desk's door is declared with its profile in openecf/clerks/signin.py.
 ADMIN = StaffDoor(
     profile=machine.ADMIN,
     session_key="openecf.admin",

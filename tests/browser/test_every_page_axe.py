@@ -61,7 +61,7 @@ DEMO_COURTS = ("wiwd", "wied", "wiwb", "alnd", "ca8", "nysd", "ilnd", "gud")
 def courts_as_shown(demo_server: str) -> dict[str, tuple[str, str, str]]:
     """Each demo court: its name (the heading of its pages), the title of its login page, its link item's label."""
     from openecf.courts.models import Court
-    from openecf.signon.views import login_page_profile
+    from openecf.signon.views_login import login_page_profile
 
     return {
         court.pk: (court.name, login_page_profile(court).title, court.link_item_label)

@@ -157,6 +157,7 @@ def _refused(command: str, *args: str, says: str = "Nothing was created.", **opt
     return raised.value
 
 
+@pytest.mark.argon2
 @pytest.mark.django_db
 def test_add_pacer_account_creates_an_individual_upgraded_account() -> None:
     out = _add_pacer("alovelace1")
@@ -185,6 +186,7 @@ def test_add_pacer_account_shared() -> None:
     assert "shared, upgraded" in out
 
 
+@pytest.mark.argon2
 @pytest.mark.django_db
 def test_add_pacer_account_legacy_is_exempt_from_the_password_policy() -> None:
     out = _add_pacer("adalov", legacy=True, password="lovelace")
@@ -329,6 +331,7 @@ def _add_ecf(court: str, login: str, **options: Any) -> str:
     return out.getvalue()
 
 
+@pytest.mark.argon2
 @pytest.mark.django_db
 def test_add_ecf_account_creates_an_active_attorney_filer_by_default() -> None:
     out = _add_ecf("wiwd", "al5184")

@@ -9,7 +9,7 @@ from django.test import Client
 from conftest import PACER_PASSWORD, make_pacer
 from openecf.accounts.models import PacerAccount
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.argon2]
 
 
 def test_new_passwords_are_argon2id_at_7_mib_5_iterations_parallelism_1() -> None:

@@ -87,6 +87,7 @@ def link_href_form(response: Any) -> str:
     return match.group(1)
 
 
+@pytest.mark.argon2
 def test_security_answers_are_stored_hashed_and_compared_loosely(demo: None, smtp_inbox: Any) -> None:
     register(Client())
     from openecf.accounts.questions import answer_matches

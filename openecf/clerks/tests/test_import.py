@@ -37,6 +37,7 @@ def _run(path: Path, *args: str) -> tuple[str, int]:
     return out.getvalue(), 0
 
 
+@pytest.mark.argon2
 def test_good_rows_are_kept_bad_rows_reported_by_line_and_a_rerun_changes_nothing(demo: None, tmp_path: Path) -> None:
     path = tmp_path / "legacy.csv"
     path.write_text(GOOD_AND_BAD, encoding="utf-8")
@@ -82,6 +83,7 @@ def test_a_file_without_the_needed_columns_is_refused_whole(demo: None, tmp_path
         call_command("import_ecf_accounts", "nosuch", str(path))
 
 
+@pytest.mark.argon2
 def test_exported_hashes_verify_and_become_argon2id_at_first_use(demo: None, tmp_path: Path, client_of: object) -> None:
     raw_bcrypt = bcrypt.hashpw(b"Legacy-Pw-One-1", bcrypt.gensalt(rounds=4)).decode()
     pbkdf2 = make_password("Legacy-Pw-Two-2", hasher="pbkdf2_sha256")

@@ -15,8 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from openecf.accounts.models import PacerAccount
 from openecf.clerks.scope import ClerkScope, courts_of, scope_for
+from openecf.clerks.signin import DESK
 from openecf.ecfpasswords.services import UrlFor
-from openecf.signon import staff
 
 View = Callable[..., HttpResponseBase]
 
@@ -25,7 +25,7 @@ def clerk_only(view: View) -> View:
     @wraps(view)
     @never_cache
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        clerk = staff.DESK.current(request)
+        clerk = DESK.current(request)
         if clerk is None:
             return redirect(f"{reverse('clerks:login')}?{urlencode({'next': request.get_full_path()})}")
         return view(request, clerk, *args, **kwargs)

@@ -1,4 +1,4 @@
-"""The desk's sign-in (signon/staff.py's DESK door: username and password, then the app's code) and its home."""
+"""The desk's sign-in (clerks/signin.py's DESK door: username and password, then the app's code) and its home."""
 
 from __future__ import annotations
 
@@ -10,27 +10,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from openecf.accounts.models import PacerAccount
 from openecf.clerks.scope import courts_of
+from openecf.clerks.signin import DESK
 from openecf.clerks.views.desk import clerk_only
-from openecf.signon import staff
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def login(request: HttpRequest) -> HttpResponse:
     """The DESK profile's PASSWORD step: only a clerk with an authenticator app goes on to the code."""
-    return staff.DESK.password_step(request)
+    return DESK.password_step(request)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def login_code(request: HttpRequest) -> HttpResponse:
     """The DESK profile's CODE step."""
-    return staff.DESK.code_step(request)
+    return DESK.code_step(request)
 
 
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
-    staff.DESK.end(request)
+    DESK.end(request)
     return redirect(f"{reverse('clerks:login')}?signed_out=1")
 
 

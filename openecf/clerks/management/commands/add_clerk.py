@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from openecf.accounts.models import PacerAccount
 from openecf.audit.context import COMMAND_LINE
 from openecf.clerks import services
-from openecf.core.commands import court_argument, refuse
+from openecf.core.commands import refuse
+from openecf.courts.commands import court_argument
 
 
 class Command(BaseCommand):

@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from openecf.audit.context import COMMAND_LINE
 from openecf.clerks import importer
-from openecf.core.commands import court_argument
+from openecf.courts.commands import court_argument
 
 
 class Command(BaseCommand):

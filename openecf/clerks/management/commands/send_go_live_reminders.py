@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
 from openecf.clerks import golive
-from openecf.core.commands import court_argument
+from openecf.courts.commands import court_argument
 
 
 class Command(BaseCommand):

@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from openecf.audit.context import COMMAND_LINE
 from openecf.cmecf import services
 from openecf.cmecf.models import EcfRole
-from openecf.core.commands import court_argument, password_from, refuse
+from openecf.core.commands import password_from, refuse
+from openecf.courts.commands import court_argument
 
 
 class Command(BaseCommand):

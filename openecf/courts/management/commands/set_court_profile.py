@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
-from openecf.core.commands import court_argument
 from openecf.courts import services
+from openecf.courts.commands import court_argument
 from openecf.courts.models import Court
 from openecf.courts.profiles import UTILITY_ITEMS, LoginButtons, LoginStyle, layout_text, parse_layout_text, profile_for
 

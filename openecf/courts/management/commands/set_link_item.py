@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
-from openecf.core.commands import court_argument
 from openecf.courts import services
+from openecf.courts.commands import court_argument
 from openecf.courts.models import LinkItemLocation
 
 

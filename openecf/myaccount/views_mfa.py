@@ -1,4 +1,7 @@
-"""Login and security settings: authenticator apps, backup codes, client-code requirement.
+"""Login and Security (/account/mfa/): authenticator apps, backup codes, client-code requirement.
+
+MFA's pages, here in the top layer rather than in openecf/mfa: they drive the sign-in machine (openecf/signon, a
+layer above mfa) and show a sign-on setting, the client-code requirement.
 
 Adding the first app can also happen in the middle of a login, at the sign-in machine's ENROL step only (a filer
 with no app at all): then the account is the one that has just passed the password, and enrolment passes the
@@ -19,9 +22,10 @@ from django.views.decorators.http import require_http_methods
 from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
 from openecf.mfa import selectors, services
-from openecf.mfa.forms import ClientCodeRequirementForm, EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
+from openecf.mfa.forms import EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
 from openecf.mfa.models import BACKUP_CODE_COUNT, MAX_AUTHENTICATORS
-from openecf.signon import machine
+from openecf.myaccount.forms import ClientCodeRequirementForm
+from openecf.signon import machine, steps
 from openecf.signon import services as signon
 from openecf.throttle.services import Throttled
 
@@ -146,7 +150,7 @@ def add(request: HttpRequest) -> HttpResponse:
         else:
             request.session.pop(ADD_SESSION_KEY, None)
             if pending is not None:
-                machine.finish_enrolment(pending, origin=origin)
+                steps.finish_enrolment(pending, origin=origin)
                 machine.save(request, pending.state)
             return render(request, "mfa/added.html", {**context, "codes": codes, "backup_count": BACKUP_CODE_COUNT})
     status = 400 if form.is_bound and form.errors else 200

@@ -8,17 +8,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from openecf.accounts import profile, selectors, tokens
-from openecf.accounts.forms_manage import ClientCodePreferenceForm, NewEmailForm
+from openecf.accounts import profile, tokens
 from openecf.accounts.forms_recovery import ChangePasswordForm
 from openecf.accounts.forms_registration import ContactForm
-from openecf.accounts.links import link_base
 from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
+from openecf.accounts.site_url import site_url
 from openecf.audit.context import Origin
 from openecf.efile.selectors import registrations_of
+from openecf.myaccount import selectors
+from openecf.myaccount.forms import ClientCodePreferenceForm, NewEmailForm
 from openecf.signon import services as signon
 
 DONE_KEY = "openecf.manage_done"
@@ -66,7 +68,7 @@ def manage(request: HttpRequest) -> HttpResponse:
             "account": account,
             "links": selectors.linked_courts(account),
             "registrations": registrations_of(account),
-            "mfa_url": selectors.mfa_settings_url(),
+            "mfa_url": reverse("mfa:overview"),
             "done": request.session.pop(DONE_KEY, ""),
         },
     )
@@ -116,7 +118,7 @@ def email(request: HttpRequest) -> HttpResponse:
                 current=form.cleaned_data["current"],
                 new_email=form.cleaned_data["email"],
                 origin=Origin.of(request),
-                link_base=link_base(request),
+                link_base=site_url(request),
             )
         except ValidationError as error:
             status = _password_refused(form, error, other_field="email")

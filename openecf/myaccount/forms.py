@@ -1,10 +1,11 @@
-"""Manage My Account forms (the contact and password forms live with registration and recovery)."""
+"""Manage My Account forms (the contact and password forms live with registration and recovery, the MFA forms in
+openecf/mfa)."""
 
 from __future__ import annotations
 
 from django import forms
 
-from openecf.signon.forms import CLIENT_CODE_MAX, clean_client_code
+from openecf.accounts.client_codes import CLIENT_CODE_MAX, clean_client_code
 
 
 class NewEmailForm(forms.Form):
@@ -35,3 +36,11 @@ class ClientCodePreferenceForm(forms.Form):
 
     def clean_default_client_code(self) -> str:
         return clean_client_code(self.cleaned_data.get("default_client_code", ""))
+
+
+class ClientCodeRequirementForm(forms.Form):
+    required = forms.BooleanField(
+        label="Require a client code every time I log in",
+        required=False,
+        help_text="For billing: a login without a client code is refused in the browser; the API warns.",
+    )
