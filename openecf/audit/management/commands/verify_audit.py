@@ -39,7 +39,7 @@ class Command(BaseCommand):
             where = (
                 f"Audit log broken at event id {event.id} ({event.event}, {event.occurred_at:%Y-%m-%d %H:%M:%S} UTC): "
                 if event is not None
-                else "Audit log broken after the last event: "
+                else "Audit log broken: "
             )
             self.stderr.write(where + verdict.problem + ".")
             self.stderr.write(
