@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: the demo web server plus its helpers — a local SMTP server that keeps every message it receives
-# (var/mail, a Maildir, readable at /demo/mail/) and the outbox worker that sends queued e-mail to it.
+# (var/mail, a Maildir, readable at /demo/mail/), the outbox worker that sends queued e-mail to it, and the audit
+# sealer, so `manage.py verify_audit` finds every event sealed within seconds.
 # Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,8 @@ trap stop_helpers EXIT INT TERM
 "$PY" -m aiosmtpd -n -l "127.0.0.1:$MAIL_PORT" -c aiosmtpd.handlers.Mailbox "$OPENECF_DEMO_MAILDIR" &
 helpers+=($!)
 "$PY" manage.py send_outbox --loop &
+helpers+=($!)
+"$PY" manage.py seal_audit --loop &
 helpers+=($!)
 
 echo "OpenECF demo: http://$HOST:$PORT/  (accounts in README.md; e-mail at http://$HOST:$PORT/demo/mail/; Ctrl-C stops)"
