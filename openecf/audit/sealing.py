@@ -38,7 +38,15 @@ def _batch(after: tuple[int, int], size: int) -> list[AuditEvent]:
     return list(pending.order_by("txn", "id")[:size])
 
 
+def _anything_to_seal() -> bool:
+    # Read outside any transaction, so an idle sealer takes no lock (SQLite's write lock, the advisory lock).
+    last = AuditSeal.objects.order_by("-seq").values_list("last_txn", "last_id").first()
+    return bool(_batch(last or (-(2**63), 0), 1))
+
+
 def _seal_one_batch(size: int) -> int:
+    if not _anything_to_seal():
+        return 0
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
