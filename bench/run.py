@@ -10,6 +10,8 @@ One run, one machine, every figure beside the ceiling it is measured against in 
 4. scale: login and link latency at 10,000 accounts, then 1,000,000 + 1,000,000 loaded by
    `bulk_load_accounts`, then the same latencies again;
 5. on PostgreSQL: the purge's effect on the tables logins fill (bench/purge.py).
+6. on PostgreSQL, before the server starts: audited writes per second with 32 concurrent writers, the old
+   chain-head design against the real `audit.record` with its sealer (bench/audit_writes.py).
 
 Writes bench/results/latest.json and prints a table; docs/performance.md explains the method and the figures.
 Environment: BENCH_SECONDS (default 20) per throughput run, BENCH_SCALE (default 1000000) accounts of each
@@ -35,8 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import purge as bench_purge  # noqa: E402 - after the path is set
-from bench import tools  # noqa: E402
+from bench import audit_writes, tools  # noqa: E402 - after the path is set
+from bench import purge as bench_purge  # noqa: E402
 
 WORK = ROOT / "var" / "bench"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -290,6 +292,15 @@ def table(results: dict[str, Any]) -> str:
         )
     )
     rows.append(("Utilities p99 at 70 % load (ms)", f"{results['page_p99_ms']:.1f}", "", ""))
+    audit = results["audit_writes"]
+    rows.append(
+        (
+            f"audited writes/s, {audit['writers']} writers: before vs after",
+            f"{audit['before']['per_s']:.0f} vs {audit['after']['per_s']:.0f}",
+            f"{results['audit_write_ratio']:.1f}x",
+            "verified" if audit["after"]["verified"] else "NOT VERIFIED",
+        )
+    )
     scale = results["scale"]
     rows.append(
         (f"bulk load {scale['accounts']:,} + {scale['accounts']:,} accounts", f"{scale['load_seconds']:.0f} s", "", "")
@@ -337,11 +348,16 @@ def main() -> int:
     say(f"hash ceiling: Argon2id {hash_ceiling.parameters()} on {CORES} cores, {SECONDS:.0f} s")
     ceiling = hash_ceiling.measure(seconds=SECONDS, processes=CORES)
     legs: dict[str, Any] = {}
+    audit: dict[str, Any] = {}
     scale: dict[str, Any] = {"accounts": SCALE}
     for leg, database_url in (("sqlite", fresh_sqlite()), ("postgres", fresh_postgres())):
         say(f"[{leg}] migrate and load {BASE_ACCOUNTS:,} PACER + {BASE_ACCOUNTS:,} CM/ECF accounts")
         manage("migrate", "--noinput", database_url=database_url)
         load_accounts(database_url, BASE_ACCOUNTS)
+        if leg == "postgres":
+            say(f"[postgres] audited writes, {audit_writes.WRITERS} writers: chain-head lock, then insert + sealer")
+            audit = audit_writes.measure(seconds=SECONDS)
+            say("[postgres] " + audit_writes.line(audit))
         extra = {"REDIS_URL": REDIS_URL, "OPENECF_THROTTLE_REDIS_PREFIX": REDIS_PREFIX} if leg == "postgres" else {}
         if extra:
             clear_redis()
@@ -395,6 +411,9 @@ def main() -> int:
         "bare_per_s": pg["page"]["bare_per_s"],
         "page_ratio": pg["page"]["ratio"],
         "page_p99_ms": pg["page"]["at_70_percent"]["p99_ms"],
+        "audit_writes_per_s_before": audit["before"]["per_s"],
+        "audit_writes_per_s_after": audit["after"]["per_s"],
+        "audit_write_ratio": audit["ratio"],
         "scale_latency_ratio": max(
             scale["large"]["login_p50_ms"] / scale["small"]["login_p50_ms"],
             scale["large"]["link_p50_ms"] / scale["small"]["link_p50_ms"],
@@ -406,6 +425,7 @@ def main() -> int:
         "purge": purge_figures,
         "legs": legs,
         "scale": scale,
+        "audit_writes": audit,
         "wall_seconds": 0.0,
     }
     results["wall_seconds"] = time.monotonic() - started

@@ -95,7 +95,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Tests with serialized rollback (the browser tests) restore only the data migrations' rows (the courts); content
 # types and permissions are recreated by Django itself after another transactional test's flush, and the audit
-# chain starts afresh (its triggers refuse rows that do not extend the chain one by one).
+# log starts afresh (no migration writes audit events or seals, so there is nothing of it to restore).
 TEST_NON_SERIALIZED_APPS = ["django.contrib.contenttypes", "django.contrib.auth", "openecf.audit"]
 
 AUTH_USER_MODEL = "accounts.PacerAccount"

@@ -30,6 +30,18 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("audit events cannot be changed")
 
 
+class WritingTransaction(models.Func):
+    """The database default of ``AuditEvent.txn``: on PostgreSQL the writing transaction's 64-bit id, taken by
+    the INSERT itself (no extra round trip); on SQLite 0, because SQLite lets one writer at a time commit, so ids
+    already come in commit order there."""
+
+    template = "0"
+    output_field = models.BigIntegerField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
+        return "(pg_current_xact_id()::text::bigint)", []
+
+
 class AuditEvent(models.Model):
     """One thing that happened. Written by services in the same transaction as the change it describes."""
 
@@ -69,19 +81,22 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True, help_text="Client address.")
     user_agent = models.CharField(max_length=512, blank=True, help_text="Client's User-Agent header.")
     detail = models.JSONField(default=dict, blank=True, help_text="Event-specific facts, e.g. a refusal reason.")
-    seq = models.PositiveBigIntegerField(
-        unique=True, help_text="Place in the hash chain: 1, 2, 3... in the order the events were committed."
-    )
-    prev_hash = models.CharField(max_length=64, help_text="SHA-256 chain hash of the event before (seq - 1).")
-    hash = models.CharField(
-        max_length=64, help_text="SHA-256 of prev_hash and this event's content; see audit/chain.py."
+    txn = models.BigIntegerField(
+        db_default=WritingTransaction(),
+        editable=False,
+        help_text=(
+            "PostgreSQL: the id of the transaction that wrote it (0 on SQLite); the sealer's order, see sealing.py."
+        ),
     )
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["occurred_at", "id"]
-        indexes = [models.Index(fields=["court", "occurred_at"], name="audit_court_time")]
+        indexes = [
+            models.Index(fields=["court", "occurred_at"], name="audit_court_time"),
+            models.Index(fields=["txn", "id"], name="audit_seal_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M:%S} {self.event}"
@@ -95,17 +110,39 @@ class AuditEvent(models.Model):
         raise AppendOnlyError("audit events cannot be deleted")
 
 
-class AuditChainHead(models.Model):
-    """The newest link of the hash chain. Its row lock serialises writers, so two events never share a place.
+class AuditSeal(models.Model):
+    """One batch of events, sealed after they committed: the hash chain over them and the chain's head.
 
-    Kept apart from the events so that deleting the newest events (which leaves a valid but shorter chain) shows.
+    Seals are chained (each starts from the head of the one before), written by the sealer only and append-only
+    like the events. ``entries`` keeps each sealed event's place and content hash, so verify_audit can name the
+    event that no longer matches (openecf/audit/verification.py).
     """
 
-    seq = models.PositiveBigIntegerField(default=0, help_text="seq of the newest event (0: no events yet).")
-    hash = models.CharField(max_length=64, help_text="hash of the newest event (64 zeros: no events yet).")
+    seq = models.PositiveBigIntegerField(unique=True, help_text="1, 2, 3... in the order the seals were made.")
+    sealed_at = models.DateTimeField(default=timezone.now, help_text="When the seal was made (UTC).")
+    count = models.PositiveIntegerField(help_text="How many events it seals.")
+    last_txn = models.BigIntegerField(
+        help_text="txn of its last event: the next seal starts after (last_txn, last_id)."
+    )
+    last_id = models.BigIntegerField(help_text="id of its last event.")
+    prev_head = models.CharField(
+        max_length=64, unique=True, help_text="head of the seal before (64 zeros for the first): one seal follows each."
+    )
+    head = models.CharField(
+        max_length=64, help_text="The hash chain's value after its last event; see audit/hashing.py."
+    )
+    entries = models.JSONField(help_text="[txn, id, content hash] of each sealed event, in sealed order.")
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_chain_head_single_row")]
+        ordering = ["seq"]
 
     def __str__(self) -> str:
-        return f"audit chain head #{self.seq} {self.hash[:12]}"
+        return f"audit seal #{self.seq}: {self.count} event(s), head {self.head[:12]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("audit seals cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("audit seals cannot be deleted")

@@ -14,7 +14,7 @@ from openecf.audit.models import AuditEvent
 
 
 def _address(ip: str | None) -> str | None:
-    # Stored as the database will give it back (PostgreSQL's inet rewrites IPv6), so the chain hash still matches.
+    # Stored as the database will give it back (PostgreSQL's inet rewrites IPv6), so the sealed hash still matches.
     return clean_ipv6_address(ip) if ip and ":" in ip else ip
 
 
@@ -28,8 +28,8 @@ def record(
     ecf_account: Any = None,
     **detail: Any,
 ) -> AuditEvent:
-    """Append one event to the hash chain. Call it inside the transaction of the change it describes, as that
-    transaction's last write: it locks the chain head until commit, so everything else should be locked first."""
+    """Append one event to the audit log, inside the transaction of the change it describes: a plain INSERT that
+    waits for no other writer. The sealer chains it within seconds of its commit (audit/sealing.py)."""
     event = known(event)  # UnknownEvent for a name not in audit/events.py: nothing is written under it
     return chain.append(
         AuditEvent(

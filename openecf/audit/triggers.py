@@ -1,9 +1,10 @@
 """Database triggers that make audit events append-only in the database itself, on SQLite and PostgreSQL.
 
-The application never updates or deletes an event; these stop anyone else who reaches the database through the
-application's role too (an SQL injection, a mistaken script). A database owner can still drop them, which is why
-the events are also hash-chained (audit/chain.py). Created by migration audit 0002; ``flush`` (test databases only)
-removes and restores them around its wipe.
+The application never updates or deletes an event or a seal; these stop anyone else who reaches the database
+through the application's role too (an SQL injection, a mistaken script). INSERT stays open: writers append
+events, the sealer appends seals. A database owner can still drop the triggers, which is why the events are also
+sealed in a hash chain (audit/sealing.py). Created by migrations audit 0002 and 0003; ``flush`` (test databases
+only) removes and restores them around its wipe.
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ _SQLITE_CREATE = [
        BEGIN SELECT RAISE(ABORT, 'audit events are append-only: UPDATE refused'); END""",
     """CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_auditevent
        BEGIN SELECT RAISE(ABORT, 'audit events are append-only: DELETE refused'); END""",
-    """CREATE TRIGGER IF NOT EXISTS audit_head_no_delete BEFORE DELETE ON audit_auditchainhead
-       BEGIN SELECT RAISE(ABORT, 'the audit chain head cannot be deleted'); END""",
-    """CREATE TRIGGER IF NOT EXISTS audit_head_forward_only BEFORE UPDATE ON audit_auditchainhead
-       WHEN NEW.seq <> OLD.seq + 1
-       BEGIN SELECT RAISE(ABORT, 'the audit chain head only moves forward by one event'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_seal_no_update BEFORE UPDATE ON audit_auditseal
+       BEGIN SELECT RAISE(ABORT, 'audit seals are append-only: UPDATE refused'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_seal_no_delete BEFORE DELETE ON audit_auditseal
+       BEGIN SELECT RAISE(ABORT, 'audit seals are append-only: DELETE refused'); END""",
 ]
 _SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS audit_event_no_update",
     "DROP TRIGGER IF EXISTS audit_event_no_delete",
-    "DROP TRIGGER IF EXISTS audit_head_no_delete",
-    "DROP TRIGGER IF EXISTS audit_head_forward_only",
+    "DROP TRIGGER IF EXISTS audit_seal_no_update",
+    "DROP TRIGGER IF EXISTS audit_seal_no_delete",
 ]
 
 _PG_CREATE = [
@@ -34,31 +34,20 @@ _PG_CREATE = [
          RAISE EXCEPTION 'audit events are append-only: % refused on %', TG_OP, TG_TABLE_NAME
            USING ERRCODE = 'insufficient_privilege';
        END $$""",
-    """CREATE OR REPLACE FUNCTION openecf_audit_head_forward() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         IF NEW.seq <> OLD.seq + 1 THEN
-           RAISE EXCEPTION 'the audit chain head only moves forward by one event'
-             USING ERRCODE = 'insufficient_privilege';
-         END IF;
-         RETURN NEW;
-       END $$""",
     """CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_auditevent
        FOR EACH ROW EXECUTE FUNCTION openecf_audit_refuse()""",
     """CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_auditevent
        FOR EACH STATEMENT EXECUTE FUNCTION openecf_audit_refuse()""",
-    """CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_auditchainhead
+    """CREATE TRIGGER audit_seal_append_only BEFORE UPDATE OR DELETE ON audit_auditseal
        FOR EACH ROW EXECUTE FUNCTION openecf_audit_refuse()""",
-    """CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_auditchainhead
+    """CREATE TRIGGER audit_seal_no_truncate BEFORE TRUNCATE ON audit_auditseal
        FOR EACH STATEMENT EXECUTE FUNCTION openecf_audit_refuse()""",
-    """CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_auditchainhead
-       FOR EACH ROW EXECUTE FUNCTION openecf_audit_head_forward()""",
 ]
 _PG_DROP = [
     "DROP TRIGGER IF EXISTS audit_event_append_only ON audit_auditevent",
     "DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_auditevent",
-    "DROP TRIGGER IF EXISTS audit_head_no_delete ON audit_auditchainhead",
-    "DROP TRIGGER IF EXISTS audit_head_no_truncate ON audit_auditchainhead",
-    "DROP TRIGGER IF EXISTS audit_head_forward_only ON audit_auditchainhead",
+    "DROP TRIGGER IF EXISTS audit_seal_append_only ON audit_auditseal",
+    "DROP TRIGGER IF EXISTS audit_seal_no_truncate ON audit_auditseal",
 ]
 
 _STATEMENTS = {"sqlite": (_SQLITE_CREATE, _SQLITE_DROP), "postgresql": (_PG_CREATE, _PG_DROP)}

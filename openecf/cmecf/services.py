@@ -292,7 +292,6 @@ def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: 
         body=_acknowledgement(pacer=pacer, court=court, ecf=ecf, at=at),
         reference=f"link:{link.pk}",
     )
-    # Last: the audit chain's lock is held from here to commit.
     audit.record(
         event=Event.LINK_CONFIRMED,
         origin=origin,

@@ -27,7 +27,7 @@ def _confirmation(client: Client, court: str, login: str, password: str) -> str:
 
 
 def _refusal_why() -> list[str]:
-    return [e.detail.get("why", "") for e in AuditEvent.objects.filter(event="link.refused").order_by("seq")]
+    return [e.detail.get("why", "") for e in AuditEvent.objects.filter(event="link.refused").order_by("id")]
 
 
 def test_a_replay_from_another_session_of_the_same_account_is_refused_and_audited(demo: None) -> None:

@@ -34,16 +34,16 @@ def test_linking_costs_a_fixed_few_queries_per_step(db: None, django_assert_num_
         form = client.get("/ecf/wiwd/utilities/link/")
     assert form.status_code == 200
 
-    # session, token, account, court, link; audit link.attempted (savepoint, chain head, event, head, release);
+    # session, token, account, court, link; audit link.attempted (savepoint, event, release);
     # throttle read; CM/ECF account by (court, login); remember the address for it (one upsert); audit
-    # link.verified (five); session update (savepoint, update, release) with the proposal
-    with django_assert_num_queries(21):
+    # link.verified (three); session update (savepoint, update, release) with the proposal
+    with django_assert_num_queries(17):
         confirmation = client.post("/ecf/wiwd/utilities/link/", {"login": "JAttorney", "password": ECF_PASSWORD})
     assert "Do you want to link these accounts?" in confirmation.content.decode()
 
     # session, token, account, court, link; [savepoint] CM/ECF account locked, link exists?, [savepoint] link [release],
-    # acknowledgement e-mail, audit chain head, event, head [release]; session update (three)
-    with django_assert_num_queries(19):
+    # acknowledgement e-mail, audit event [release]; session update (three)
+    with django_assert_num_queries(17):
         done = client.post("/ecf/wiwd/utilities/link/confirm/", {"nonce": form_nonce(confirmation)})
     assert done.status_code == 302
     assert Link.objects.filter(pacer_account__username="jattorney", ecf_account__login="jattorney").exists()

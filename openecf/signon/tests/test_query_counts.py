@@ -52,13 +52,13 @@ def test_a_search_only_web_login_reads_three_things_and_writes_the_login_once(
     searcher: None, django_assert_num_queries: Any
 ) -> None:
     # court, throttle read, account by username, sign-on facts (app, filing access, client code, skips);
-    # remember this address (one upsert); [savepoint] last_login, token, audit chain head, event, head [release];
+    # remember this address (one upsert); [savepoint] last_login, token, audit event [release];
     # [savepoint] the session, inserted once under its new key [release]
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         _web_login(Client(REMOTE_ADDR=ADDRESS))
     client = Client(REMOTE_ADDR=ADDRESS)
     client.get("/login/?court=wiwd")
-    with CaptureQueriesContext(connection) as queries, django_assert_num_queries(14):  # the address is known now
+    with CaptureQueriesContext(connection) as queries, django_assert_num_queries(12):  # the address is known now
         _web_login(client)
     assert _session_writes(queries) == ["INSERT"]  # no pending login, no second key
     assert WEB.session_key not in client.session
@@ -68,8 +68,8 @@ def test_an_api_login_reads_three_things_and_writes_the_token(searcher: None, dj
     api = Client(REMOTE_ADDR=ADDRESS)
     body = {"loginId": "jattorney", "password": PACER_PASSWORD}
     api.post("/services/cso-auth", body, content_type="application/json")  # this address is remembered now
-    # throttle read, account by username, sign-on facts; [savepoint] token, audit chain head, event, head [release]
-    with django_assert_num_queries(9):
+    # throttle read, account by username, sign-on facts; [savepoint] token, audit event [release]
+    with django_assert_num_queries(7):
         answer = api.post("/services/cso-auth", body, content_type="application/json").json()
     assert answer["loginResult"] == "0" and len(answer["nextGenCSO"]) == 128
 
