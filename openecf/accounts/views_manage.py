@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from openecf.accounts import profile, selectors, tokens
+from openecf.accounts import email_links, profile, selectors
 from openecf.accounts.forms_manage import ClientCodePreferenceForm, NewEmailForm
 from openecf.accounts.forms_recovery import ChangePasswordForm
 from openecf.accounts.forms_registration import ContactForm
@@ -140,7 +140,7 @@ def email(request: HttpRequest) -> HttpResponse:
 def confirm_email(request: HttpRequest, secret: str) -> HttpResponse:
     """Opened from the new mailbox, perhaps in another browser: the link itself is the proof, not a login."""
     if request.method == "GET":
-        token = tokens.peek(secret, TokenPurpose.CHANGE_EMAIL)
+        token = email_links.peek(secret, TokenPurpose.CHANGE_EMAIL)
         return render(
             request,
             "accounts/confirm_email.html",
