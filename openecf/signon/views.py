@@ -28,7 +28,7 @@ from openecf.courts.profiles import (
     LoginStyle,
 )
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
-from openecf.signon import hosts, machine, selectors, services, tokens
+from openecf.signon import cso_tokens, hosts, machine, selectors, services
 from openecf.signon.forms import OneTimeCodeForm, PacerLoginForm, RedactionForm
 from openecf.signon.help import TOPICS
 from openecf.throttle.services import Throttled
@@ -268,7 +268,7 @@ def _complete_login(request: HttpRequest, loaded: machine.Loaded, court: Court |
         redaction_accepted=state.redaction_accepted,
     )
     response = redirect(lifecycle.after_sign_in_url(loaded.account, state.next_url))
-    tokens.set_cookies(response, request, raw=raw, client_code=state.client_code)
+    cso_tokens.set_cookies(response, request, raw=raw, client_code=state.client_code)
     return response
 
 
@@ -384,7 +384,7 @@ def login_cancel(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     services.sign_out(request, court=_court_from(request))
     response = render(request, "signon/logged_out.html")
-    tokens.clear_cookies(response)
+    cso_tokens.clear_cookies(response)
     return response
 
 
