@@ -127,10 +127,6 @@ def schedule(
     return queued
 
 
-def reminder(court: Court, ecf: EcfAccount) -> Mail:
-    return mail.render("court.go_live_reminder", _reminder_context(court, ecf))
-
-
 def _reminder_context(court: Court, ecf: EcfAccount) -> dict[str, object]:
     return {"court": court, "ecf": ecf, "link_item_path": link_item_path(court)}
 
