@@ -14,7 +14,7 @@ from pacersdk.auth import Authenticator as PacerSdkAuthenticator
 
 from conftest import PACER_PASSWORD, enrol_app, make_pacer
 from openecf.audit.models import AuditEvent
-from openecf.signon import tokens
+from openecf.signon import cso_tokens
 from tools.pacer_loopback import mounts
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
@@ -55,7 +55,7 @@ def test_juriscraper_logs_in_stays_logged_in_and_logs_in_again_after_the_token_e
             await lookup.query("1:26-cv-00001")
             seen["lookup"] = lookup.data()
             seen["lookup_text"] = lookup.response.text
-            await asyncio.to_thread(tokens.end_all, account=account, reason="test")  # ended server-side
+            await asyncio.to_thread(cso_tokens.end_all, account=account, reason="test")  # ended server-side
             again = await session.get("https://ecf.wiwd.uscourts.gov/utilities/")
             seen["again_logged_in"] = b"/cgi-bin/login.pl?logout" in again.content
             seen["logins_after_end"] = await asyncio.to_thread(api_logins, "researcher1")
@@ -114,4 +114,4 @@ def test_pacersdk_logs_in_with_a_pyotp_code_and_fails_with_a_replayed_or_wrong_o
     assert wrong.get_token() == ""
     assert AuditEvent.objects.filter(event="mfa.failed", detail__reason="replayed").count() == 1
     client.logout()
-    assert tokens.resolve(token) is None
+    assert cso_tokens.resolve(token) is None

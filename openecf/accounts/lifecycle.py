@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from openecf.accounts.models import PacerAccount
+from openecf.notices.addresses import masked
 
 UNVERIFIED_SESSION_KEY = "openecf.unverified_account"
 
@@ -44,14 +45,8 @@ class SignInRefused(Exception):
     def __init__(self, block: SignInBlock, account: PacerAccount) -> None:
         self.block = block
         self.account = account
-        self.message = BLOCK_MESSAGES[block].format(email=masked_email(account.email))
+        self.message = BLOCK_MESSAGES[block].format(email=masked(account.email))
         super().__init__(self.message)
-
-
-def masked_email(email: str) -> str:
-    """j***@example.com: enough to recognise one's own address, not to harvest it."""
-    mailbox, _, domain = email.partition("@")
-    return f"{mailbox[:1]}***@{domain}" if domain else "***"
 
 
 def sign_in_block(account: PacerAccount) -> SignInBlock | None:

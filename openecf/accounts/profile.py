@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from openecf.accounts import emails, tokens
+from openecf.accounts import email_links
 from openecf.accounts.client_codes import clean_client_code
 from openecf.accounts.details import Address, address_problems
 from openecf.accounts.models import PacerAccount, TokenPurpose
@@ -15,14 +15,10 @@ from openecf.accounts.registration import LinkNotValid
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.notices import services as notices
+from openecf.notices import mail
 from openecf.throttle import services as throttle
 
 WRONG_CURRENT = "Your current password is not correct."
-
-
-def _send(mail: emails.Mail, *, kind: str, to: list[str]) -> None:
-    notices.enqueue(kind=kind, recipients=to, subject=mail.subject, body=mail.body)
 
 
 def change_contact(*, account: PacerAccount, address: Address, phone: str, origin: Origin) -> PacerAccount:
@@ -45,7 +41,7 @@ def change_contact(*, account: PacerAccount, address: Address, phone: str, origi
             return account
         account.save(update_fields=changed)
         audit.record(event=Event.PACER_ACCOUNT_CONTACT_CHANGED, origin=origin, actor=account, fields=changed)
-        _send(emails.contact_changed(account), kind="pacer_account.contact_changed", to=[account.email])
+        mail.send(kind="pacer_account.contact_changed", to=[account.email], context={"account": account})
     return account
 
 
@@ -86,21 +82,24 @@ def request_email_change(
         raise ValidationError(["That is already your e-mail address."])
     prove_password(account=account, password=current, origin=origin, refused_event=Event.EMAIL_CHANGE_REFUSED)
     with transaction.atomic():
-        secret = tokens.issue(account=account, purpose=TokenPurpose.CHANGE_EMAIL, email=new_email)
+        secret = email_links.issue(account=account, purpose=TokenPurpose.CHANGE_EMAIL, email=new_email)
         audit.record(event=Event.EMAIL_CHANGE_REQUESTED, origin=origin, actor=account, new_email=new_email)
-        _send(
-            emails.confirm_new_email(account, link_base=link_base, secret=secret, new_email=new_email),
+        mail.send(
             kind="email_change.confirm",
             to=[new_email],
+            context={
+                "account": account,
+                "new_email": new_email,
+                "link": email_links.url(link_base, "accounts:confirm_email", secret),
+                "hours": email_links.lifetime_hours(TokenPurpose.CHANGE_EMAIL),
+            },
         )
-        _send(
-            emails.email_change_requested(account, new_email=new_email), kind="email_change.notice", to=[account.email]
-        )
+        mail.send(kind="email_change.notice", to=[account.email], context={"account": account, "new_email": new_email})
 
 
 def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
     with transaction.atomic():
-        token = tokens.use(secret, TokenPurpose.CHANGE_EMAIL)
+        token = email_links.use(secret, TokenPurpose.CHANGE_EMAIL)
         if token is None:
             raise LinkNotValid()
         account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
@@ -108,7 +107,7 @@ def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
         account.email = token.email
         account.save(update_fields=["email"])
         # Reset links went to the old address: they must not outlive it.
-        voided = tokens.void(account=account, purposes=[TokenPurpose.RESET_PASSWORD])
+        voided = email_links.void(account=account, purposes=[TokenPurpose.RESET_PASSWORD])
         audit.record(
             event=Event.EMAIL_CHANGE_CONFIRMED,
             origin=origin,
@@ -117,8 +116,10 @@ def confirm_email_change(*, secret: str, origin: Origin) -> PacerAccount:
             new_email=account.email,
             links_voided=voided,
         )
-        _send(
-            emails.email_changed(account, old_email=old_email), kind="email_change.done", to=[old_email, account.email]
+        mail.send(
+            kind="email_change.done",
+            to=[old_email, account.email],
+            context={"account": account, "old_email": old_email},
         )
     return account
 
@@ -132,9 +133,9 @@ def change_password(*, account: PacerAccount, current: str, new: str, origin: Or
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
         account.set_password(new)
         account.save(update_fields=["password"])
-        voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
+        voided = email_links.void(account=account, purposes=email_links.STALE_AFTER_PASSWORD)
         audit.record(event=Event.PASSWORD_CHANGED, origin=origin, actor=account, links_voided=voided)
-        _send(emails.password_changed(account, how="in Manage My Account"), kind="password.changed", to=[account.email])
+        mail.send(kind="password.changed", to=[account.email], context={"account": account, "with_reset_link": False})
     return account
 
 

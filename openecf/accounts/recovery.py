@@ -22,13 +22,13 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from openecf.accounts import emails, questions, tokens
+from openecf.accounts import email_links, questions
 from openecf.accounts.models import PacerAccount, SecurityAnswer, SecurityQuestion, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.notices import services as notices
+from openecf.notices import mail
 from openecf.throttle import services as throttle
 
 
@@ -130,19 +130,24 @@ def answer_reset_question(*, challenge: ResetChallenge, answer: str, origin: Ori
             return
         if not answered:
             audit.record(event=Event.PASSWORD_RESET_ANSWER_WRONG, origin=origin, actor=account)
-            mail = emails.reset_refused(account)
-            kind = "password_reset.refused"
-        else:
-            secret = tokens.issue(account=account, purpose=TokenPurpose.RESET_PASSWORD, email=account.email)
-            audit.record(event=Event.PASSWORD_RESET_LINK_SENT, origin=origin, actor=account)
-            mail = emails.reset_link(account, link_base=link_base, secret=secret)
-            kind = "password_reset.link"
-        notices.enqueue(kind=kind, recipients=[account.email], subject=mail.subject, body=mail.body)
+            mail.send(kind="password_reset.refused", to=[account.email], context={"account": account})
+            return
+        secret = email_links.issue(account=account, purpose=TokenPurpose.RESET_PASSWORD, email=account.email)
+        audit.record(event=Event.PASSWORD_RESET_LINK_SENT, origin=origin, actor=account)
+        mail.send(
+            kind="password_reset.link",
+            to=[account.email],
+            context={
+                "account": account,
+                "link": email_links.url(link_base, "accounts:reset_password", secret),
+                "hours": email_links.lifetime_hours(TokenPurpose.RESET_PASSWORD),
+            },
+        )
 
 
 def reset_link_account(secret: str) -> PacerAccount | None:
     """Whose password the link resets, if it is still good (the link is not used up by looking)."""
-    token = tokens.peek(secret, TokenPurpose.RESET_PASSWORD)
+    token = email_links.peek(secret, TokenPurpose.RESET_PASSWORD)
     return token.account if token else None
 
 
@@ -159,16 +164,15 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
         raise LinkNotValid()
     validate_password(password, account)
     with transaction.atomic():
-        token = tokens.use(secret, TokenPurpose.RESET_PASSWORD)
+        token = email_links.use(secret, TokenPurpose.RESET_PASSWORD)
         if token is None:
             raise LinkNotValid()
         account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
         account.set_password(password)
         account.save(update_fields=["password"])
-        voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
+        voided = email_links.void(account=account, purposes=email_links.STALE_AFTER_PASSWORD)
         audit.record(event=Event.PASSWORD_RESET, origin=origin, actor=account, links_voided=voided)
-        mail = emails.password_changed(account, how="with a reset link sent by e-mail")
-        notices.enqueue(kind="password.changed", recipients=[account.email], subject=mail.subject, body=mail.body)
+        mail.send(kind="password.changed", to=[account.email], context={"account": account, "with_reset_link": True})
     return account
 
 
@@ -176,7 +180,6 @@ def send_usernames(*, email: str, origin: Origin) -> None:
     """Mail the usernames registered to this address, to this address; an address with none is told so."""
     email = email.strip()
     accounts = list(PacerAccount.objects.with_email(email).filter(is_active=True).order_by("username"))
-    mail = emails.usernames(email, accounts)
     with transaction.atomic():
         audit.record(event=Event.USERNAME_REMINDER_SENT, origin=origin, email=email, accounts=len(accounts))
-        notices.enqueue(kind="username_reminder", recipients=[email], subject=mail.subject, body=mail.body)
+        mail.send(kind="username_reminder", to=[email], context={"email": email, "accounts": accounts})

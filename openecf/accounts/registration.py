@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from openecf.accounts import emails, questions, tokens
+from openecf.accounts import email_links, questions
 from openecf.accounts.details import Address, Person, Security, address_problems, person_problems, security_problems
 from openecf.accounts.models import AccountType, PacerAccount, TokenPurpose
 from openecf.accounts.names import names_match
@@ -15,7 +15,7 @@ from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
 from openecf.core.lookups import equals_ignoring_case
-from openecf.notices import services as notices
+from openecf.notices import mail
 
 
 def likely_duplicate(person: Person) -> bool:
@@ -32,10 +32,6 @@ def likely_duplicate(person: Person) -> bool:
         if matches >= 2:
             return True
     return False
-
-
-def _send(mail: emails.Mail, *, kind: str, to: list[str]) -> None:
-    notices.enqueue(kind=kind, recipients=to, subject=mail.subject, body=mail.body)
 
 
 def register_pacer_account(
@@ -82,15 +78,24 @@ def register_pacer_account(
                 user_type=account.user_type,
                 held_for_review=held,
             )
-            secret = tokens.issue(account=account, purpose=TokenPurpose.VERIFY_EMAIL, email=account.email)
-            _send(
-                emails.verify_email(account, link_base=link_base, secret=secret),
-                kind="pacer_account.verify_email",
-                to=[account.email],
-            )
+            secret = email_links.issue(account=account, purpose=TokenPurpose.VERIFY_EMAIL, email=account.email)
+            _send_verification(account, link_base=link_base, secret=secret)
     except IntegrityError:
         raise ValidationError([f"The username {security.username!r} is already taken. Choose another."]) from None
     return account
+
+
+def _send_verification(account: PacerAccount, *, link_base: str, secret: str) -> None:
+    purpose = TokenPurpose.VERIFY_EMAIL
+    mail.send(
+        kind="pacer_account.verify_email",
+        to=[account.email],
+        context={
+            "account": account,
+            "link": email_links.url(link_base, "accounts:verify_email", secret),
+            "hours": email_links.lifetime_hours(purpose),
+        },
+    )
 
 
 class LinkNotValid(Exception):
@@ -99,7 +104,7 @@ class LinkNotValid(Exception):
 
 def verify_email(*, secret: str, origin: Origin) -> PacerAccount:
     with transaction.atomic():
-        token = tokens.use(secret, TokenPurpose.VERIFY_EMAIL)
+        token = email_links.use(secret, TokenPurpose.VERIFY_EMAIL)
         if token is None:
             raise LinkNotValid()
         account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
@@ -109,9 +114,9 @@ def verify_email(*, secret: str, origin: Origin) -> PacerAccount:
         account.save(update_fields=["email_verified_at"])
         audit.record(event=Event.PACER_ACCOUNT_EMAIL_VERIFIED, origin=origin, actor=account, email=account.email)
         if account.held_for_review:
-            _send(emails.held_for_review(account), kind="pacer_account.held", to=[account.email])
+            mail.send(kind="pacer_account.held", to=[account.email], context={"account": account})
         else:
-            _send(emails.account_activated(account), kind="pacer_account.activated", to=[account.email])
+            mail.send(kind="pacer_account.activated", to=[account.email], context={"account": account})
     return account
 
 
@@ -121,13 +126,9 @@ def resend_verification(*, account: PacerAccount, origin: Origin, link_base: str
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
         if account.email_verified:
             return
-        secret = tokens.issue(account=account, purpose=TokenPurpose.VERIFY_EMAIL, email=account.email)
+        secret = email_links.issue(account=account, purpose=TokenPurpose.VERIFY_EMAIL, email=account.email)
         audit.record(event=Event.PACER_ACCOUNT_VERIFICATION_RESENT, origin=origin, actor=account)
-        _send(
-            emails.verify_email(account, link_base=link_base, secret=secret),
-            kind="pacer_account.verify_email",
-            to=[account.email],
-        )
+        _send_verification(account, link_base=link_base, secret=secret)
 
 
 def release_held_account(*, account: PacerAccount, origin: Origin, released_by: str) -> PacerAccount:
@@ -139,5 +140,5 @@ def release_held_account(*, account: PacerAccount, origin: Origin, released_by: 
         account.held_for_review = False
         account.save(update_fields=["held_for_review"])
         audit.record(event=Event.PACER_ACCOUNT_RELEASED, origin=origin, actor=account, released_by=released_by)
-        _send(emails.account_released(account), kind="pacer_account.released", to=[account.email])
+        mail.send(kind="pacer_account.released", to=[account.email], context={"account": account})
     return account

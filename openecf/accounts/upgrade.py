@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from openecf.accounts import emails, questions, tokens
+from openecf.accounts import email_links, questions
 from openecf.accounts.details import (
     Address,
     Security,
@@ -22,7 +22,7 @@ from openecf.accounts.models import PacerAccount, UserType
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.notices import services as notices
+from openecf.notices import mail
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def upgrade_legacy_account(
             account.set_password(security.password)
             account.save()
             questions.replace_answers(account=account, pairs=security.answers)
-            voided = tokens.void(account=account, purposes=tokens.STALE_AFTER_PASSWORD)
+            voided = email_links.void(account=account, purposes=email_links.STALE_AFTER_PASSWORD)
             audit.record(
                 event=Event.PACER_ACCOUNT_UPGRADED,
                 origin=origin,
@@ -92,9 +92,10 @@ def upgrade_legacy_account(
                 user_type=account.user_type,
                 links_voided=voided,
             )
-            mail = emails.upgraded(account, old_username=old_username)
-            notices.enqueue(
-                kind="pacer_account.upgraded", recipients=[account.email], subject=mail.subject, body=mail.body
+            mail.send(
+                kind="pacer_account.upgraded",
+                to=[account.email],
+                context={"account": account, "old_username": old_username},
             )
     except IntegrityError:
         raise ValidationError([f"The username {security.username!r} is already taken. Choose another."]) from None

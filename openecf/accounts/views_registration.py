@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from openecf.accounts import counties, lifecycle, registration, tokens
+from openecf.accounts import counties, email_links, lifecycle, registration
 from openecf.accounts.details import Address, Person
 from openecf.accounts.forms_registration import AddressForm, CountyForm, PersonForm, SecurityForm
 from openecf.accounts.models import PacerAccount, TokenPurpose
@@ -18,6 +18,7 @@ from openecf.accounts.site_url import site_url
 from openecf.accounts.wizard import Wizard
 from openecf.audit.context import Origin
 from openecf.courts.selectors import court_by_id
+from openecf.notices.addresses import masked
 
 REGISTRATION = Wizard("openecf.registration", ("person", "address", "county", "security"))
 TITLES = {
@@ -134,7 +135,7 @@ def security(request: HttpRequest) -> HttpResponse:
         else:
             REGISTRATION.clear(request)
             request.session["openecf.registered"] = {
-                "email": lifecycle.masked_email(account.email),
+                "email": masked(account.email),
                 "court": data.get("court", ""),
             }
             return redirect("accounts:register_done")
@@ -154,7 +155,7 @@ def done(request: HttpRequest) -> HttpResponse:
 def verify_email(request: HttpRequest, secret: str) -> HttpResponse:
     """GET shows a button, POST uses the link: mail scanners that open links must not use them up."""
     if request.method == "GET":
-        valid = tokens.peek(secret, TokenPurpose.VERIFY_EMAIL) is not None
+        valid = email_links.peek(secret, TokenPurpose.VERIFY_EMAIL) is not None
         return render(request, "accounts/verify_email.html", {"valid": valid}, status=200 if valid else 410)
     try:
         account = registration.verify_email(secret=secret, origin=Origin.of(request))
@@ -172,5 +173,5 @@ def verify_resend(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/registered.html",
-        {"email": lifecycle.masked_email(account.email) if account else "", "resent": True},
+        {"email": masked(account.email) if account else "", "resent": True},
     )

@@ -24,8 +24,8 @@ from openecf.clerks.scope import ClerkScope
 from openecf.cmecf.models import EcfAccount
 from openecf.courts import services as courts
 from openecf.courts.models import Court, LinkItemLocation, long_date
-from openecf.ecfpasswords.services import contact_line
-from openecf.notices import services as notices
+from openecf.notices import mail
+from openecf.notices.mail import Mail
 
 # A reminder missed because the daily run did not happen (a holiday, an outage) is still sent this many days late.
 REMINDER_GRACE_DAYS = 2
@@ -44,51 +44,37 @@ def link_item_path(court: Court, location: str | None = None) -> str:
     return f"Utilities → NextGen Release 1.1 Menu Items → {court.link_item_label}"
 
 
-def announcement(court: Court, ecf: EcfAccount, *, go_live: date | None, previous: date | None) -> tuple[str, str]:
+def announcement(court: Court, ecf: EcfAccount, *, go_live: date | None, previous: date | None) -> Mail:
     """The e-mail a CM/ECF account holder gets when the court schedules, moves or withdraws its date."""
-    if go_live is None:
-        subject = f"NextGen CM/ECF go-live postponed - {court.display_name}"
-        what = (
-            f"The {court.name} has postponed its move to NextGen CM/ECF"
-            + (f", planned for {long_date(previous)}" if previous else "")
-            + ". No new date is set yet. Keep filing with your CM/ECF login as today; the court will write again "
-            "when a new date is set."
-        )
-    else:
-        moved = f" (moved from {long_date(previous)})" if previous else ""
-        subject = f"NextGen CM/ECF go-live on {long_date(go_live)} - {court.display_name}"
-        what = (
-            f"The {court.name} moves to NextGen CM/ECF on {long_date(go_live)}{moved}.\n\n"
-            "What changes on that day:\n"
-            f"- Your CM/ECF login {ecf.login} no longer opens the filing system.\n"
-            "- You file with your PACER account instead (Central Sign-On). It must be an upgraded, individual PACER "
-            "account: not a shared firm account.\n"
-            f"- Once, on or after {long_date(go_live)}, link the two: log in with PACER at the court's CM/ECF site, "
-            f"then {link_item_path(court)}, and enter your CM/ECF login and password.\n"
-            "- The link is permanent and cannot be undone by you: if you link for several attorneys, link each "
-            "attorney's own accounts.\n\n"
-            "Before that day: make sure you know your CM/ECF password (use Forgot your password? on the court's link "
-            "page if not) and upgrade your PACER account if it was created before August 11, 2014."
-        )
-    body = f"Dear {ecf.name},\n\n{what}\n\nQuestions: {contact_line(court)}.\n"
-    return subject, body
+    return mail.render("court.go_live_announced", _announcement_context(court, ecf, go_live=go_live, previous=previous))
+
+
+def _announcement_context(
+    court: Court, ecf: EcfAccount, *, go_live: date | None, previous: date | None
+) -> dict[str, object]:
+    return {
+        "court": court,
+        "ecf": ecf,
+        "go_live": go_live,
+        "previous": previous,
+        "link_item_path": link_item_path(court),
+    }
 
 
 BATCH = 1000
 
 
-def _queue(kind: str, accounts: QuerySet[EcfAccount], make: Callable[[EcfAccount], tuple[str, str]]) -> int:
+def _queue(kind: str, accounts: QuerySet[EcfAccount], context: Callable[[EcfAccount], dict[str, object]]) -> int:
     """One e-mail per account holder (never a shared list of addresses), written in batches of a thousand."""
     queued = 0
-    batch: list[tuple[list[str], str, str]] = []
+    batch: list[tuple[list[str], dict[str, object]]] = []
     for ecf in accounts.order_by("pk").iterator(chunk_size=BATCH):
-        subject, body = make(ecf)
-        batch.append(([ecf.email], subject, body))
+        batch.append(([ecf.email], context(ecf)))
         if len(batch) >= BATCH:
-            queued += notices.enqueue_many(kind=kind, messages=batch)
+            queued += mail.send_many(kind=kind, messages=batch)
             batch = []
     if batch:
-        queued += notices.enqueue_many(kind=kind, messages=batch)
+        queued += mail.send_many(kind=kind, messages=batch)
     return queued
 
 
@@ -128,7 +114,7 @@ def schedule(
         queued = _queue(
             "court.go_live_announced",
             EcfAccount.objects.filter(court=updated, is_active=True),
-            lambda ecf: announcement(updated, ecf, go_live=go_live, previous=previous),
+            lambda ecf: _announcement_context(updated, ecf, go_live=go_live, previous=previous),
         )
         audit.record(
             event=Event.COURT_GO_LIVE_ANNOUNCED,
@@ -142,16 +128,8 @@ def schedule(
     return queued
 
 
-def reminder(court: Court, ecf: EcfAccount) -> tuple[str, str]:
-    subject = f"Today: link your CM/ECF account to PACER - {court.display_name}"
-    body = (
-        f"Dear {ecf.name},\n\nThe {court.name} is live on NextGen CM/ECF from today, {court.go_live_text}. Your "
-        f"CM/ECF login {ecf.login} no longer opens the filing system and is not yet linked to a PACER account.\n\n"
-        "To file, log in at the court's CM/ECF site with your upgraded individual PACER account, then "
-        f"{link_item_path(court)}, and enter your CM/ECF login and password. This is a one-time step.\n\n"
-        f"If you use CM/ECF for PACER only, no action is necessary.\n\nQuestions: {contact_line(court)}.\n"
-    )
-    return subject, body
+def _reminder_context(court: Court, ecf: EcfAccount) -> dict[str, object]:
+    return {"court": court, "ecf": ecf, "link_item_path": link_item_path(court)}
 
 
 def send_reminders(*, origin: Origin, court: Court | None = None, at: datetime | None = None) -> dict[str, int]:
@@ -175,7 +153,7 @@ def send_reminders(*, origin: Origin, court: Court | None = None, at: datetime |
                 count = _queue(
                     "court.go_live_reminder",
                     EcfAccount.objects.filter(court=candidate, is_active=True, link__isnull=True),
-                    partial(reminder, candidate),
+                    partial(_reminder_context, candidate),
                 )
                 GoLiveReminder.objects.filter(court=candidate, go_live=candidate.nextgen_go_live).update(
                     recipients=count

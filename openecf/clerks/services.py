@@ -22,7 +22,7 @@ from openecf.courts.models import Court
 from openecf.ecfpasswords import services as resets
 from openecf.efile import services as efile
 from openecf.efile.models import EfileRegistration
-from openecf.notices import services as notices
+from openecf.notices import mail
 
 
 class DeskRefused(Exception):
@@ -92,7 +92,7 @@ def set_active(*, scope: ClerkScope, ecf: EcfAccount, active: bool, reason: str,
         locked.save(update_fields=["is_active"])
         # Open reset links die with a deactivation; a reactivated filer asks for a new one.
         if not active:
-            locked.password_resets.filter(used_at__isnull=True).update(used_at=timezone.now())
+            resets.void_links(ecf=locked)
         audit.record(
             event=Event.ECF_ACCOUNT_REACTIVATED if active else Event.ECF_ACCOUNT_DEACTIVATED,
             origin=origin,
@@ -278,31 +278,10 @@ def decide_link_removal(
 
 
 def _announce_removal(correction: LinkCorrection) -> None:
-    ecf, pacer, court = correction.ecf_account, correction.pacer_account, correction.court
-    contact = resets.contact_line(court)
-    notices.enqueue(
-        kind="link.removed",
-        recipients=[pacer.email],
-        subject=f"A CM/ECF link was removed from your PACER account - {court.display_name}",
-        body=(
-            f"Dear {pacer.name},\n\nThe clerk's office of the {court.name} removed the link between your PACER "
-            f"account {pacer.username} and the CM/ECF account of {ecf.name} (login {ecf.login}), made in error. "
-            "Your PACER account no longer files with that account's rights at this court.\n\n"
-            "If you have a CM/ECF account of your own at this court, you can now link it under Utilities.\n\n"
-            f"Questions: {contact}.\n"
-        ),
-    )
-    notices.enqueue(
-        kind="link.removed",
-        recipients=[ecf.email],
-        subject=f"Your CM/ECF account can be linked again - {court.display_name}",
-        body=(
-            f"Dear {ecf.name},\n\nYour CM/ECF account (login {ecf.login}) at the {court.name} had been linked to "
-            f"the PACER account of {pacer.name} by mistake. The clerk's office has removed that link.\n\n"
-            "Log in with your own upgraded individual PACER account and link your CM/ECF account under Utilities. "
-            "If you do not know its password, use Forgot your password? on the link page; the reset link comes "
-            f"to this address.\n\nQuestions: {contact}.\n"
-        ),
+    context = {"ecf": correction.ecf_account, "pacer": correction.pacer_account, "court": correction.court}
+    mail.send(kind="link.removed", to=[correction.pacer_account.email], context=context)
+    mail.send(
+        kind="link.removed", template="link.removed_ecf_holder", to=[correction.ecf_account.email], context=context
     )
 
 

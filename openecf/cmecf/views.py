@@ -23,7 +23,7 @@ from openecf.cmecf.models import EcfAccount
 from openecf.cmecf.refusals import RETRY_WITH_OTHER_CREDENTIALS, LinkRefused, Refusal
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
-from openecf.signon import hosts, tokens
+from openecf.signon import cso_tokens, hosts
 from openecf.signon import services as signon
 from openecf.signon.forms import ClientCodeForm
 
@@ -115,7 +115,7 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
 def _log_out(request: HttpRequest, court: Court) -> HttpResponse:
     signon.sign_out(request, court=court)
     response = redirect(reverse("signon:court", args=[court.pk]) + "?logged_out=1")
-    tokens.clear_cookies(response)
+    cso_tokens.clear_cookies(response)
     return response
 
 
@@ -223,7 +223,7 @@ def client_code(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         signon.set_client_code(request, code, court=access.court)
         response = _render(request, access, "cmecf/client_code.html", form=form, changed=True)
         if access.pacer is not None and getattr(request, "cso_token", None) is not None:
-            tokens.set_client_code_cookie(response, request, client_code=code)
+            cso_tokens.set_client_code_cookie(response, request, client_code=code)
         return response
     return _render(request, access, "cmecf/client_code.html", form=form, status=400 if form.errors else 200)
 

@@ -18,7 +18,7 @@ from openecf.audit.events import Event
 from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
 from openecf.courts.models import Court
 from openecf.efile.models import EfileRegistration, FilerRole, RegistrationStatus
-from openecf.notices import services as notices
+from openecf.notices import mail
 
 
 class EfileRefused(Exception):
@@ -82,19 +82,16 @@ def request_registration(
                 registration=registration.pk,
                 role=role,
             )
-            notices.enqueue(
-                kind="efile_registration.requested",
-                recipients=[account.email],
-                subject=f"E-file registration received - {court.display_name}",
-                body=(
-                    f"Dear {account.name},\n\nThe {court.display_name} has received your request (number "
-                    f"{registration.pk}) to e-file as {registration.get_role_display().lower()} with the PACER "
-                    f"account {account.username}. The clerk's office will e-mail you its decision.\n"
-                ),
-            )
+            _tell_filer(registration, kind="efile_registration.requested")
     except IntegrityError:
         raise EfileRefused(f"You have already asked the {court.display_name}; the clerk has not decided yet.") from None
     return registration
+
+
+def _tell_filer(registration: EfileRegistration, *, kind: str) -> None:
+    account = registration.account
+    context = {"account": account, "court": registration.court, "registration": registration}
+    mail.send(kind=kind, to=[account.email], context=context)
 
 
 class DecisionRefused(Exception):
@@ -175,17 +172,7 @@ def approve_registration(
             decided_by=decided_by,
             pacer_username=account.username,
         )
-        notices.enqueue(
-            kind="efile_registration.approved",
-            recipients=[account.email],
-            subject=f"E-file registration approved - {court.display_name}",
-            body=(
-                f"Dear {account.name},\n\nThe {court.display_name} approved your e-file registration (number "
-                f"{registration.pk}). Log in with your PACER account {account.username} at the court: the "
-                f"{', '.join(court.filing_menus)} menus are there for you.\n"
-                + (f"\nNote from the clerk: {registration.decision_note}\n" if registration.decision_note else "")
-            ),
-        )
+        _tell_filer(registration, kind="efile_registration.approved")
     return registration
 
 
@@ -217,15 +204,5 @@ def deny_registration(
             decided_by=decided_by,
             pacer_username=account.username,
         )
-        notices.enqueue(
-            kind="efile_registration.denied",
-            recipients=[account.email],
-            subject=f"E-file registration denied - {court.display_name}",
-            body=(
-                f"Dear {account.name},\n\nThe {court.display_name} denied your e-file registration (number "
-                f"{registration.pk}).\n\nReason: {registration.decision_note}\n\nContact the clerk's office"
-                + (f" at {court.clerk_phone}" if court.clerk_phone else "")
-                + " with any questions.\n"
-            ),
-        )
+        _tell_filer(registration, kind="efile_registration.denied")
     return registration

@@ -29,6 +29,7 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
+from openecf.core.single_use import Scheme, six_digits
 from openecf.mfa import selectors
 from openecf.mfa.models import (
     BACKUP_CODE_COUNT,
@@ -39,12 +40,15 @@ from openecf.mfa.models import (
     EmailCodePurpose,
     EnrolmentSkips,
 )
-from openecf.notices import services as notices
+from openecf.notices import mail
 from openecf.throttle import services as throttle
 
 STEP_SECONDS = 30
 EMAIL_CODE_MINUTES = 15
 EMAIL_CODE_MAX_ATTEMPTS = 5
+EMAIL_CODES: Scheme[EmailCode] = Scheme(
+    EmailCode, make_secret=six_digits, keyed_as="openecf.mfa.email", wrong_tries=EMAIL_CODE_MAX_ATTEMPTS
+)
 _BACKUP_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: read off paper without doubt
 _TOTP_FORMAT = re.compile(r"^[0-9]{6}$")
 _BACKUP_FORMAT = re.compile(rf"^[{_BACKUP_ALPHABET}]{{10}}$")
@@ -166,28 +170,15 @@ def _verify_or_refuse(*, account: PacerAccount, code: str, origin: Origin, where
 
 
 def send_email_code(*, account: PacerAccount, origin: Origin) -> None:
-    code = f"{secrets.randbelow(1_000_000):06d}"
-    now = timezone.now()
     with transaction.atomic():
-        EmailCode.objects.filter(account=account, used_at__isnull=True).update(used_at=now)  # one live code at a time
-        EmailCode.objects.create(
-            account=account,
-            purpose=EmailCodePurpose.ADD_AUTHENTICATOR,
-            digest=_keyed("email", code),
-            created_at=now,
-            expires_at=now + timedelta(minutes=EMAIL_CODE_MINUTES),
+        _, code = EMAIL_CODES.issue(  # one live code at a time: issuing voids the last
+            holder={"account": account, "purpose": EmailCodePurpose.ADD_AUTHENTICATOR},
+            lifetime=timedelta(minutes=EMAIL_CODE_MINUTES),
         )
-        notices.enqueue(
+        mail.send(
             kind="mfa.email_code",
-            recipients=[account.email],
-            subject="Your PACER verification code",
-            body=(
-                f"Dear {account.name},\n\n"
-                f"Your verification code to add an authenticator app to PACER account {account.username} is:\n\n"
-                f"    {code}\n\n"
-                f"It expires in {EMAIL_CODE_MINUTES} minutes and can be used once. If you did not ask for it, "
-                "someone may know your password: change it, and contact the PACER Service Center.\n"
-            ),
+            to=[account.email],
+            context={"account": account, "code": code, "minutes": EMAIL_CODE_MINUTES},
         )
         audit.record(event=Event.MFA_EMAIL_CODE_SENT, origin=origin, actor=account)
 
@@ -198,22 +189,10 @@ def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> boo
     attempt = throttle.email_code_attempt(account_id=account.pk, origin=origin)
     reading = throttle.check(attempt)
     normalised = _normalise(code)
-    now = timezone.now()
-    accepted = False
     with transaction.atomic():
-        live = (
-            EmailCode.objects.select_for_update()
-            .filter(account=account, used_at__isnull=True, expires_at__gt=now, attempts__lt=EMAIL_CODE_MAX_ATTEMPTS)
-            .order_by("-created_at")
-            .first()
-        )
-        if live is not None and hmac.compare_digest(live.digest, _keyed("email", normalised)):
-            live.used_at = now
-            live.save(update_fields=["used_at"])
-            accepted = True
-        else:
-            if live is not None:
-                EmailCode.objects.filter(pk=live.pk).update(attempts=F("attempts") + 1)
+        used, live = EMAIL_CODES.use_code(normalised, holder={"account": account})
+        accepted = used is not None
+        if not accepted:
             audit.record(
                 event=Event.MFA_FAILED,
                 origin=origin,
@@ -231,16 +210,8 @@ def check_email_code(*, account: PacerAccount, code: str, origin: Origin) -> boo
 # --- Authenticator apps -------------------------------------------------------------------------------------
 
 
-def _announce(account: PacerAccount, *, kind: str, subject: str, text: str) -> None:
-    notices.enqueue(
-        kind=kind,
-        recipients=[account.email],
-        subject=subject,
-        body=(
-            f"Dear {account.name},\n\n{text}\n\nIf this was not you, change your PACER password at once and "
-            "contact the PACER Service Center.\n"
-        ),
-    )
+def _announce(account: PacerAccount, *, kind: str, **context: object) -> None:
+    mail.send(kind=kind, to=[account.email], context={"account": account, **context})
 
 
 def _new_backup_codes(account: PacerAccount) -> list[str]:
@@ -275,15 +246,7 @@ def add_authenticator(
             )
             codes = _new_backup_codes(account) if first else []
             audit.record(event=Event.MFA_ENROLLED, origin=origin, actor=account, authenticator=name, first=first)
-            _announce(
-                account,
-                kind="mfa.enrolled",
-                subject="An authenticator app was added to your PACER account",
-                text=(
-                    f'The authenticator app "{name}" was added to PACER account {account.username} on '
-                    f"{timezone.localtime(now):%B %-d, %Y at %-I:%M %p %Z}. It will be asked for at every login."
-                ),
-            )
+            _announce(account, kind="mfa.enrolled", name=name, at=timezone.localtime(now))
     except IntegrityError:
         raise MfaError(f'You already have an app called "{name}". Choose another name.') from None
     return authenticator, codes
@@ -304,12 +267,7 @@ def remove_authenticator(*, account: PacerAccount, authenticator_id: int, code: 
         if not selectors.is_enrolled(account):
             BackupCode.objects.filter(account=account).delete()
         audit.record(event=Event.MFA_REMOVED, origin=origin, actor=account, authenticator=authenticator.name)
-        _announce(
-            account,
-            kind="mfa.removed",
-            subject="An authenticator app was removed from your PACER account",
-            text=f'The authenticator app "{authenticator.name}" was removed from PACER account {account.username}.',
-        )
+        _announce(account, kind="mfa.removed", name=authenticator.name)
 
 
 def regenerate_backup_codes(*, account: PacerAccount, code: str, origin: Origin) -> list[str]:
@@ -319,12 +277,7 @@ def regenerate_backup_codes(*, account: PacerAccount, code: str, origin: Origin)
     with transaction.atomic():
         codes = _new_backup_codes(account)
         audit.record(event=Event.MFA_BACKUP_CODES_REPLACED, origin=origin, actor=account)
-        _announce(
-            account,
-            kind="mfa.backup_codes_replaced",
-            subject="New PACER backup codes were generated",
-            text=f"A new set of {BACKUP_CODE_COUNT} backup codes was generated; the old codes no longer work.",
-        )
+        _announce(account, kind="mfa.backup_codes_replaced", count=BACKUP_CODE_COUNT)
     return codes
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from openecf.accounts import profile, tokens
+from openecf.accounts import email_links, profile
 from openecf.accounts.forms_recovery import ChangePasswordForm
 from openecf.accounts.forms_registration import ContactForm
 from openecf.accounts.models import PacerAccount, TokenPurpose
@@ -142,7 +142,7 @@ def email(request: HttpRequest) -> HttpResponse:
 def confirm_email(request: HttpRequest, secret: str) -> HttpResponse:
     """Opened from the new mailbox, perhaps in another browser: the link itself is the proof, not a login."""
     if request.method == "GET":
-        token = tokens.peek(secret, TokenPurpose.CHANGE_EMAIL)
+        token = email_links.peek(secret, TokenPurpose.CHANGE_EMAIL)
         return render(
             request,
             "accounts/confirm_email.html",

@@ -25,6 +25,7 @@ from openecf.mfa import selectors, services
 from openecf.mfa.forms import EmailCodeForm, FreshCodeForm, NewAuthenticatorForm
 from openecf.mfa.models import BACKUP_CODE_COUNT, MAX_AUTHENTICATORS
 from openecf.myaccount.forms import ClientCodeRequirementForm
+from openecf.notices.addresses import masked
 from openecf.signon import machine, steps
 from openecf.signon import services as signon
 from openecf.throttle.services import Throttled
@@ -112,7 +113,7 @@ def add(request: HttpRequest) -> HttpResponse:
                 return render(
                     request,
                     "mfa/add_email.html",
-                    {**context, "form": email_form, "sent": False, "email": _masked(account.email)},
+                    {**context, "form": email_form, "sent": False, "email": masked(account.email)},
                     status=429,
                 )
             if proved:
@@ -129,7 +130,7 @@ def add(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "mfa/add_email.html",
-            {**context, "form": email_form, "sent": sent, "email": _masked(account.email)},
+            {**context, "form": email_form, "sent": sent, "email": masked(account.email)},
             status=status,
         )
 
@@ -160,11 +161,6 @@ def add(request: HttpRequest) -> HttpResponse:
         {**context, "form": form, "secret": state["secret"], "qr": services.qr_data_uri(uri), "uri": uri},
         status=status,
     )
-
-
-def _masked(email: str) -> str:
-    local, _, domain = email.partition("@")
-    return f"{local[:1]}{'•' * max(1, len(local) - 1)}@{domain}"
 
 
 @login_required

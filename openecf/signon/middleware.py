@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import constant_time_compare
 
 from openecf.accounts.models import PacerAccount
-from openecf.signon import hosts, tokens
+from openecf.signon import cso_tokens, hosts
 
 TOKEN_SESSION_KEY = "openecf.cso_token"  # noqa: S105 - a session key name, not a secret
 
@@ -52,7 +52,7 @@ class CsoTokenMiddleware:
         request.cso_token = None  # type: ignore[attr-defined]
         session_digest = request.session.get(TOKEN_SESSION_KEY, "")
         if session_digest:
-            token = tokens.resolve(digest=session_digest)
+            token = cso_tokens.resolve(digest=session_digest)
             if token is not None and _session_signed_in_as(request, token.account):
                 # The token brought its account along: no second query for the session's user.
                 request.user = token.account
@@ -64,8 +64,8 @@ class CsoTokenMiddleware:
                 request.cso_token = token  # type: ignore[attr-defined]
         presented = ""
         if request.cso_token is None and not request.user.is_authenticated:  # type: ignore[attr-defined]
-            presented = tokens.presented(request)
-            token = tokens.resolve(presented) if presented else None
+            presented = cso_tokens.presented(request)
+            token = cso_tokens.resolve(presented) if presented else None
             if token is not None:
                 request.user = token.account
                 request._cached_user = token.account  # type: ignore[attr-defined]
@@ -74,7 +74,7 @@ class CsoTokenMiddleware:
         token = request.cso_token  # type: ignore[attr-defined]
         if token is not None and presented and request.COOKIES.get("NextGenCSO") != presented:
             # Signed in by header: hand the cookies back so the next request to any court carries them.
-            tokens.set_cookies(response, request, raw=presented, client_code=None)
+            cso_tokens.set_cookies(response, request, raw=presented, client_code=None)
         return response
 
 

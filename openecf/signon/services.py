@@ -15,7 +15,7 @@ from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
 from openecf.courts.models import Court
-from openecf.signon import tokens
+from openecf.signon import cso_tokens
 from openecf.signon.middleware import TOKEN_SESSION_KEY
 from openecf.signon.models import CsoToken, SignOnSettings, TokenOrigin
 
@@ -53,8 +53,8 @@ def complete_web_login(
     """Start the browser session and its token. Returns the token value for the cookies."""
     with transaction.atomic():
         login(request, account)  # rotates the session key
-        raw = tokens.issue(account=account, origin=TokenOrigin.WEB, client_code=client_code, mfa_method=mfa_method)
-        request.session[TOKEN_SESSION_KEY] = tokens.digest_of(raw)
+        raw = cso_tokens.issue(account=account, origin=TokenOrigin.WEB, client_code=client_code, mfa_method=mfa_method)
+        request.session[TOKEN_SESSION_KEY] = cso_tokens.digest_of(raw)
         request.session[CLIENT_CODE_SESSION_KEY] = client_code
         audit.record(
             event=Event.LOGIN_SUCCEEDED,
@@ -73,7 +73,7 @@ def complete_api_login(
     request: HttpRequest, *, account: PacerAccount, client_code: str, mfa_method: str, redact_flag: bool
 ) -> str:
     with transaction.atomic():
-        raw = tokens.issue(account=account, origin=TokenOrigin.API, client_code=client_code, mfa_method=mfa_method)
+        raw = cso_tokens.issue(account=account, origin=TokenOrigin.API, client_code=client_code, mfa_method=mfa_method)
         audit.record(
             event=Event.LOGIN_SUCCEEDED,
             origin=Origin.of(request),
@@ -90,7 +90,7 @@ def keep_this_sign_on(request: HttpRequest, *, account: PacerAccount) -> None:
     """After a password change in this session: it goes on (session and token); every other one has ended."""
     with transaction.atomic():
         update_session_auth_hash(request, account)
-        tokens.keep_current_after_password_change(request, account)
+        cso_tokens.keep_current_after_password_change(request, account)
 
 
 def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:
@@ -99,7 +99,7 @@ def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:
     token: CsoToken | None = getattr(request, "cso_token", None)
     with transaction.atomic():
         if token is not None:
-            tokens.end(token, reason="logout")
+            cso_tokens.end(token, reason="logout")
         audit.record(
             event=Event.LOGOUT,
             origin=Origin.of(request),
@@ -110,11 +110,11 @@ def sign_out(request: HttpRequest, *, court: Court | None = None) -> None:
 
 
 def api_logout(request: HttpRequest, *, raw: str) -> None:
-    token = tokens.resolve(raw)
+    token = cso_tokens.resolve(raw)
     if token is None:
         return
     with transaction.atomic():
-        if tokens.end(token, reason="api-logout"):
+        if cso_tokens.end(token, reason="api-logout"):
             audit.record(event=Event.LOGOUT, origin=Origin.of(request), actor=token.account, via="api")
 
 
@@ -124,7 +124,7 @@ def client_code(request: HttpRequest) -> str:
         return str(request.session[CLIENT_CODE_SESSION_KEY])
     token: CsoToken | None = getattr(request, "cso_token", None)
     if token is not None:
-        return request.COOKIES.get(tokens.CLIENT_CODE_COOKIE, token.client_code)
+        return request.COOKIES.get(cso_tokens.CLIENT_CODE_COOKIE, token.client_code)
     return ""
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import all_courts, court_by_id, court_or_404
-from openecf.signon import services, tokens
+from openecf.signon import cso_tokens, services
 from openecf.signon.help import TOPICS
 
 _GROUP_HEADINGS = {
@@ -51,7 +51,7 @@ def court_from(request: HttpRequest) -> Court | None:
 def logout_view(request: HttpRequest) -> HttpResponse:
     services.sign_out(request, court=court_from(request))
     response = render(request, "signon/logged_out.html")
-    tokens.clear_cookies(response)
+    cso_tokens.clear_cookies(response)
     return response
 
 

@@ -22,7 +22,7 @@ from openecf.courts.profiles import (
     LoginButtons,
     LoginStyle,
 )
-from openecf.signon import hosts, machine, selectors, services, steps, tokens
+from openecf.signon import cso_tokens, hosts, machine, selectors, services, steps
 from openecf.signon.forms import PacerLoginForm
 from openecf.signon.views import court_from
 from openecf.throttle.services import Throttled
@@ -199,5 +199,5 @@ def complete_login(request: HttpRequest, loaded: machine.Loaded, court: Court | 
         redaction_accepted=state.redaction_accepted,
     )
     response = redirect(lifecycle.after_sign_in_url(loaded.account, state.next_url))
-    tokens.set_cookies(response, request, raw=raw, client_code=state.client_code)
+    cso_tokens.set_cookies(response, request, raw=raw, client_code=state.client_code)
     return response

@@ -16,7 +16,7 @@ from openecf.audit.models import AuditEvent
 from openecf.ecfpasswords.models import PasswordReset, ResetOrigin
 from openecf.mfa.models import EmailCode, EmailCodePurpose
 from openecf.operations.purge import purge_expired
-from openecf.signon import tokens
+from openecf.signon import cso_tokens
 from openecf.signon.models import CsoToken, TokenOrigin
 from openecf.throttle.models import Scope, ThrottleRecord
 
@@ -37,9 +37,11 @@ def _sessions() -> None:
 def _sign_on_tokens() -> dict[str, str]:
     """One token of each state; returns the live one's value, by name, to use after the purge."""
     account = make_pacer("jattorney", "John Attorney")
-    raws = {name: tokens.issue(account=account, origin=TokenOrigin.API) for name in ("live", "ended", "old", "idle")}
-    by_name = {name: CsoToken.objects.get(digest=tokens.digest_of(raw)) for name, raw in raws.items()}
-    tokens.end(by_name["ended"], reason="logout")
+    raws = {
+        name: cso_tokens.issue(account=account, origin=TokenOrigin.API) for name in ("live", "ended", "old", "idle")
+    }
+    by_name = {name: CsoToken.objects.get(digest=cso_tokens.digest_of(raw)) for name, raw in raws.items()}
+    cso_tokens.end(by_name["ended"], reason="logout")
     CsoToken.objects.filter(pk=by_name["old"].pk).update(created_at=NOW - 30 * HOUR, expires_at=NOW - 6 * HOUR)
     CsoToken.objects.filter(pk=by_name["idle"].pk).update(last_used_at=NOW - 2 * HOUR)
     return raws
@@ -139,8 +141,8 @@ def test_void_records_go_and_everything_still_usable_stays() -> None:
         "throttle_records": 4,
     }
     assert list(Session.objects.values_list("session_key", flat=True)) == ["livesession00001"]
-    assert list(CsoToken.objects.values_list("digest", flat=True)) == [tokens.digest_of(raws["live"])]
-    assert tokens.resolve(raws["live"]) is not None  # the live sign-on still works
+    assert list(CsoToken.objects.values_list("digest", flat=True)) == [cso_tokens.digest_of(raws["live"])]
+    assert cso_tokens.resolve(raws["live"]) is not None  # the live sign-on still works
     assert list(AccountToken.objects.values_list("digest", flat=True)) == ["account-live".ljust(64, "0")]
     assert list(PasswordReset.objects.values_list("digest", flat=True)) == ["reset-live".ljust(64, "0")]
     assert list(EmailCode.objects.values_list("digest", flat=True)) == ["code-live".ljust(64, "0")]

@@ -19,7 +19,7 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit.models import AuditEvent
 from openecf.mfa.models import Authenticator, EmailCode
 from openecf.signon import services as signon_services
-from openecf.signon.tokens import CsoToken
+from openecf.signon.models import CsoToken
 
 pytestmark = pytest.mark.django_db
 
