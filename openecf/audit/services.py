@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils import timezone
@@ -17,6 +18,22 @@ def _address(ip: str | None) -> str | None:
     return clean_ipv6_address(ip) if ip and ":" in ip else ip
 
 
+def _event(
+    *, event: str, origin: Origin, actor: Any, username: str, court: Any, ecf_account: Any, detail: dict[str, Any]
+) -> AuditEvent:
+    return AuditEvent(
+        occurred_at=timezone.now(),
+        event=event,
+        actor=actor,
+        username=username[:150] or (getattr(actor, "username", "") or ""),
+        court=court,
+        ecf_account=ecf_account,
+        ip_address=_address(origin.ip_address),
+        user_agent=origin.user_agent,
+        detail=detail,
+    )
+
+
 def record(
     *,
     event: str,
@@ -30,15 +47,44 @@ def record(
     """Append one event to the hash chain. Call it inside the transaction of the change it describes, as that
     transaction's last write: it locks the chain head until commit, so everything else should be locked first."""
     return chain.append(
-        AuditEvent(
-            occurred_at=timezone.now(),
+        _event(
             event=event,
+            origin=origin,
             actor=actor,
-            username=username[:150] or (getattr(actor, "username", "") or ""),
+            username=username,
             court=court,
             ecf_account=ecf_account,
-            ip_address=_address(origin.ip_address),
-            user_agent=origin.user_agent,
             detail=detail,
         )
     )
+
+
+def record_many(
+    *,
+    event: str,
+    origin: Origin,
+    actor: Any = None,
+    username: str = "",
+    subjects: Iterable[Mapping[str, Any]],
+) -> list[AuditEvent]:
+    """One event per subject, all of one kind by one actor (a bulk import), appended to the chain in one step.
+
+    Each subject holds what ``record`` takes besides the actor: ``court``, ``ecf_account`` and the detail. Same
+    clean-up as ``record``, and the same rule: the last write of the transaction of the change it describes.
+    """
+    events = []
+    for subject in subjects:
+        detail = dict(subject)
+        court, ecf_account = detail.pop("court", None), detail.pop("ecf_account", None)
+        events.append(
+            _event(
+                event=event,
+                origin=origin,
+                actor=actor,
+                username=username,
+                court=court,
+                ecf_account=ecf_account,
+                detail=detail,
+            )
+        )
+    return chain.append_many(events)
