@@ -12,7 +12,7 @@ from openecf.accounts.details import Address, Person, Security, address_problems
 from openecf.accounts.models import AccountType, PacerAccount, TokenPurpose
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
-from openecf.cmecf.services import names_match
+from openecf.cmecf.names import names_match
 from openecf.core.lookups import equals_ignoring_case
 from openecf.notices import services as notices
 

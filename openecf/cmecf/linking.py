@@ -1,20 +1,20 @@
-"""The link procedure and the old court login: every write in one transaction with its audit event and e-mail.
+"""Links between PACER accounts and CM/ECF accounts: the filer's two-step link procedure, and the only code that
+makes or removes a Link (the procedure, e-file registration's approval, a clerk's correction).
 
-A refusal is itself audited (link.refused) in a transaction of its own, so that it survives the refusal.
+Every write is in one transaction with its audit event and e-mail. A refusal is built once, where it is decided,
+with its facts (the go-live date, the linked name), and reaches the page as built; it is itself audited
+(link.refused) in a transaction of its own, so that it survives the refusal.
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
@@ -22,37 +22,14 @@ from django.utils.crypto import constant_time_compare, get_random_string, salted
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
-from openecf.cmecf.models import (
-    EMAIL_MAX_LENGTH,
-    LOGIN_MAX_LENGTH,
-    NAME_MAX_LENGTH,
-    EcfAccount,
-    EcfRole,
-    Link,
-    login_key,
-)
+from openecf.cmecf.ecf_accounts import new_account, new_login, password_matches
+from openecf.cmecf.models import EcfAccount, Link, login_key
+from openecf.cmecf.names import names_match
 from openecf.cmecf.refusals import LinkRefused, Refusal, refusal
+from openecf.cmecf.selectors import account_for_login, link_at
 from openecf.courts.models import Court
 from openecf.notices import services as notices
 from openecf.throttle import services as throttle
-
-# Checked against when a login does not exist, so a miss costs the same as a wrong password.
-_DUMMY_HASH: list[str] = []
-
-
-def _dummy_check(password: str) -> None:
-    if not _DUMMY_HASH:
-        _DUMMY_HASH.append(make_password(get_random_string(20)))
-    EcfAccount(password=_DUMMY_HASH[0]).check_password(password)
-
-
-def names_match(first: str, second: str) -> bool:
-    """Same name regardless of case, punctuation and spacing ("John  Attorney" == "john attorney")."""
-
-    def key(name: str) -> str:
-        return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
-
-    return key(first) == key(second)
 
 
 @dataclass(frozen=True)
@@ -87,7 +64,7 @@ def _fingerprint(ecf: EcfAccount) -> str:
 
 
 def _refuse(
-    reason: Refusal,
+    refused: LinkRefused,
     *,
     court: Court,
     pacer: PacerAccount,
@@ -95,8 +72,8 @@ def _refuse(
     ecf: EcfAccount | None = None,
     login: str = "",
     why: str = "",
-    **facts: str,
 ) -> LinkRefused:
+    """Audit the refusal, and give it back as it was built."""
     with transaction.atomic():
         audit.record(
             event="link.refused",
@@ -104,11 +81,11 @@ def _refuse(
             actor=pacer,
             court=court,
             ecf_account=ecf,
-            reason=reason.value,
+            reason=refused.reason.value,
             ecf_login=login,
             **({"why": why} if why else {}),
         )
-    return refusal(reason, court, **facts)
+    return refused
 
 
 class _Unread(enum.Enum):
@@ -117,10 +94,6 @@ class _Unread(enum.Enum):
 
 # For ``current_link``: the caller has not read the PACER account's link at this court, so the service reads it.
 UNREAD = _Unread.UNREAD
-
-
-def _link_at(pacer: PacerAccount, court: Court) -> Link | None:
-    return Link.objects.filter(pacer_account=pacer, court=court).select_related("ecf_account").first()
 
 
 def link_precondition(
@@ -139,10 +112,14 @@ def link_precondition(
         return refusal(Refusal.SHARED_ACCOUNT, court)
     if pacer.is_legacy:
         return refusal(Refusal.LEGACY_ACCOUNT, court)
-    existing = _link_at(pacer, court) if current_link is UNREAD else current_link
+    existing = link_at(pacer, court) if current_link is UNREAD else current_link
     if existing is not None:
-        return refusal(Refusal.PACER_ALREADY_LINKED, court, ecf_name=existing.ecf_account.name)
+        return _already_linked(court, existing)
     return None
+
+
+def _already_linked(court: Court, existing: Link | None) -> LinkRefused:
+    return refusal(Refusal.PACER_ALREADY_LINKED, court, ecf_name=existing.ecf_account.name if existing else "")
 
 
 def propose_link(
@@ -162,29 +139,30 @@ def propose_link(
         audit.record(event="link.attempted", origin=origin, actor=pacer, court=court, ecf_login=login.strip())
     blocked = link_precondition(pacer=pacer, court=court, at=at, current_link=current_link)
     if blocked is not None:
-        raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin, login=login) from None
+        raise _refuse(blocked, court=court, pacer=pacer, origin=origin, login=login) from None
     guess = throttle.ecf_password_attempt(
         court_id=court.pk, login_key=login_key(login), pacer_account_id=pacer.pk, origin=origin
     )
     try:
         reading = throttle.check(guess, at=at)
     except throttle.Throttled as throttled:
+        refused = refusal(Refusal.THROTTLED, court, retry=throttled.retry)
+        raise _refuse(refused, court=court, pacer=pacer, origin=origin, login=login) from None
+    ecf = account_for_login(court, login)
+    if not password_matches(ecf, password):
+        throttle.failed(guess, origin=origin, at=at)
         raise _refuse(
-            Refusal.THROTTLED, court=court, pacer=pacer, origin=origin, login=login, retry=throttled.retry
-        ) from None
-    ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
-    if ecf is None:
-        _dummy_check(password)
-        throttle.failed(guess, origin=origin, at=at)
-        raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, login=login)
-    if not ecf.check_password(password):
-        throttle.failed(guess, origin=origin, at=at)
-        raise _refuse(Refusal.BAD_CREDENTIALS, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
+            refusal(Refusal.BAD_CREDENTIALS, court), court=court, pacer=pacer, origin=origin, ecf=ecf, login=login
+        )
+    assert ecf is not None
     throttle.succeeded(guess, at=at, reading=reading)
     if not ecf.is_active:
-        raise _refuse(Refusal.ECF_INACTIVE, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
+        raise _refuse(
+            refusal(Refusal.ECF_INACTIVE, court), court=court, pacer=pacer, origin=origin, ecf=ecf, login=login
+        )
     if hasattr(ecf, "link"):
-        raise _refuse(Refusal.ECF_ALREADY_LINKED, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
+        refused = refusal(Refusal.ECF_ALREADY_LINKED, court)
+        raise _refuse(refused, court=court, pacer=pacer, origin=origin, ecf=ecf, login=login)
     proposal = LinkProposal(
         nonce=get_random_string(32),
         court_id=court.pk,
@@ -230,41 +208,40 @@ def confirm_link(
     ``current_link`` as for ``link_precondition``; a link made since it was read is still found, under the lock.
     """
     at = at or timezone.now()
+    expired = refusal(Refusal.CONFIRMATION_EXPIRED, court)
     unbound = _unbound(proposal, nonce=nonce, pacer=pacer, court=court)
     if unbound:
-        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=unbound)
+        raise _refuse(expired, court=court, pacer=pacer, origin=origin, why=unbound)
     assert proposal is not None
-    existing = _link_at(pacer, court) if current_link is UNREAD else current_link
+    existing = link_at(pacer, court) if current_link is UNREAD else current_link
     if existing is not None and existing.ecf_account_id == proposal.ecf_account_id:
         return existing  # the proposal is bound to this court, so its link, if made, is the one here
     if proposal.used or proposal.expired(at):
         why = "already_used" if proposal.used else "expired"
-        raise _refuse(Refusal.CONFIRMATION_EXPIRED, court=court, pacer=pacer, origin=origin, why=why)
+        raise _refuse(expired, court=court, pacer=pacer, origin=origin, why=why)
     blocked = link_precondition(pacer=pacer, court=court, at=at, current_link=existing)
     if blocked is not None:
-        raise _refuse(blocked.reason, court=court, pacer=pacer, origin=origin)
-    outcome: Link | Refusal
+        raise _refuse(blocked, court=court, pacer=pacer, origin=origin)
+    outcome: Link | LinkRefused
     with transaction.atomic():
         # The row lock serialises concurrent confirmations for one CM/ECF account; the unique constraints
         # catch whatever gets past it (two CM/ECF accounts confirmed for one PACER account at once).
         ecf = EcfAccount.objects.select_for_update().filter(pk=proposal.ecf_account_id, court=court).first()
         if ecf is None or not constant_time_compare(_fingerprint(ecf), proposal.password_fingerprint):
-            outcome = Refusal.CONFIRMATION_EXPIRED  # the CM/ECF password changed since it was proved
+            outcome = expired  # the CM/ECF password changed since it was proved
         elif not ecf.is_active:
-            outcome = Refusal.ECF_INACTIVE
+            outcome = refusal(Refusal.ECF_INACTIVE, court)
         elif not names_match(ecf.name, pacer.name) and not names_differ_confirmed:
             raise NamesDifferUnconfirmed()
         else:
-            outcome = _create_link(pacer=pacer, court=court, ecf=ecf, origin=origin, at=at)
+            outcome = _confirmed_link(pacer=pacer, court=court, ecf=ecf, origin=origin, at=at)
     if isinstance(outcome, Link):
         return outcome
-    if outcome == Refusal.ECF_ALREADY_LINKED:
+    if outcome.reason == Refusal.ECF_ALREADY_LINKED:
         mine = Link.objects.filter(pacer_account=pacer, ecf_account_id=proposal.ecf_account_id).first()
         if mine is not None:
             return mine
-    existing = Link.objects.filter(pacer_account=pacer, court=court).select_related("ecf_account").first()
-    ecf_name = existing.ecf_account.name if existing else ""
-    raise _refuse(outcome, court=court, pacer=pacer, origin=origin, ecf_name=ecf_name)
+    raise _refuse(outcome, court=court, pacer=pacer, origin=origin)
 
 
 def _unbound(proposal: LinkProposal | None, *, nonce: str, pacer: PacerAccount, court: Court) -> str:
@@ -280,19 +257,30 @@ def _unbound(proposal: LinkProposal | None, *, nonce: str, pacer: PacerAccount, 
     return ""
 
 
-def _create_link(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: Origin, at: datetime) -> Link | Refusal:
+def make_link(*, pacer: PacerAccount, ecf: EcfAccount, court: Court, at: datetime, names_differed: bool) -> Link:
+    """The one writer of a Link, inside the caller's transaction, which records why it was made (link.confirmed,
+    efile_registration.approved). Raises LinkRefused when either account is linked already."""
     if Link.objects.filter(ecf_account=ecf).exists():
-        return Refusal.ECF_ALREADY_LINKED
-    differ = not names_match(ecf.name, pacer.name)
+        raise refusal(Refusal.ECF_ALREADY_LINKED, court)
     try:
         with transaction.atomic():
-            link = Link.objects.create(
-                pacer_account=pacer, ecf_account=ecf, court=court, linked_at=at, names_differed=differ
+            return Link.objects.create(
+                pacer_account=pacer, ecf_account=ecf, court=court, linked_at=at, names_differed=names_differed
             )
     except IntegrityError:
         if Link.objects.filter(ecf_account=ecf).exists():
-            return Refusal.ECF_ALREADY_LINKED
-        return Refusal.PACER_ALREADY_LINKED
+            raise refusal(Refusal.ECF_ALREADY_LINKED, court) from None
+        raise _already_linked(court, link_at(pacer, court)) from None
+
+
+def _confirmed_link(
+    *, pacer: PacerAccount, court: Court, ecf: EcfAccount, origin: Origin, at: datetime
+) -> Link | LinkRefused:
+    differ = not names_match(ecf.name, pacer.name)
+    try:
+        link = make_link(pacer=pacer, ecf=ecf, court=court, at=at, names_differed=differ)
+    except LinkRefused as refused:
+        return refused
     notices.enqueue(
         kind="link.confirmed",
         recipients=[pacer.email, ecf.email],
@@ -327,107 +315,34 @@ def _acknowledgement(*, pacer: PacerAccount, court: Court, ecf: EcfAccount, at: 
     )
 
 
-def sign_in_with_court_login(*, court: Court, login: str, password: str, origin: Origin) -> EcfAccount:
-    """The old way: a court-issued CM/ECF login, accepted only where the court is not yet live on NextGen."""
-    guess = throttle.ecf_password_attempt(court_id=court.pk, login_key=login_key(login), origin=origin)
-    try:
-        reading = throttle.check(guess)
-    except throttle.Throttled as throttled:
-        with transaction.atomic():
-            audit.record(
-                event="ecf_login.failed", origin=origin, username=login.strip(), court=court, reason="throttled"
-            )
-        raise refusal(Refusal.THROTTLED, court, retry=throttled.retry) from None
-    ecf = EcfAccount.objects.filter(court=court, login_key=login_key(login)).select_related("link").first()
-    if ecf is None:
-        _dummy_check(password)
-    valid = ecf is not None and ecf.check_password(password)
-    if valid:
-        throttle.succeeded(guess, reading=reading)
-    else:
-        throttle.failed(guess, origin=origin)
-    reason: Refusal | None = None
-    if court.is_live():
-        reason = Refusal.COURT_ON_NEXTGEN
-    elif not valid:
-        reason = Refusal.BAD_CREDENTIALS
-    elif ecf is not None and not ecf.is_active:
-        reason = Refusal.ECF_INACTIVE
-    elif ecf is not None and hasattr(ecf, "link"):
-        reason = Refusal.COURT_ON_NEXTGEN
-    with transaction.atomic():
-        audit.record(
-            event="ecf_login.failed" if reason else "ecf_login.succeeded",
-            origin=origin,
-            username=login.strip(),
-            court=court,
-            ecf_account=ecf if valid else None,
-            **({"reason": reason.value} if reason else {}),
-        )
-    if reason is not None:
-        raise refusal(reason, court, go_live=court.go_live_text)
-    assert ecf is not None
-    return ecf
+def create_linked_account(
+    *, pacer: PacerAccount, court: Court, role: str, origin: Origin, actor: PacerAccount | None, at: datetime
+) -> Link:
+    """A new CM/ECF account for this PACER account, linked at once (an approved e-file registration), inside the
+    caller's transaction, which records the approval after it.
 
-
-def create_ecf_account(
-    *,
-    court: Court,
-    login: str,
-    name: str,
-    email: str,
-    password: str,
-    role: str = EcfRole.ATTORNEY,
-    active: bool = True,
-    origin: Origin,
-    actor: PacerAccount | None = None,
-) -> EcfAccount:
-    """Create a court-issued CM/ECF account. Raises ValidationError listing every problem, writing nothing.
-
-    ``actor``: the clerk who created it, when one did (the command line and the demo have none).
+    The account has no password: it can never be used as an old court login, only through the PACER account it
+    is linked to. Raises LinkRefused when the PACER account may not link here (``link_precondition``), and
+    InvalidAccount when its name or e-mail address cannot be a CM/ECF account's.
     """
-    problems = []
-    key = login_key(login)
-    if not key:
-        problems.append("The CM/ECF login must not be empty.")
-    elif len(login.strip()) > LOGIN_MAX_LENGTH or len(key) > LOGIN_MAX_LENGTH:
-        # The key is what is stored and compared: NFKC and case folding can make it longer than the login.
-        problems.append(f"The CM/ECF login must be at most {LOGIN_MAX_LENGTH} characters, also once case-folded.")
-    if not name.strip():
-        problems.append("The name must not be empty.")
-    elif len(name.strip()) > NAME_MAX_LENGTH:
-        problems.append(f"The name must be at most {NAME_MAX_LENGTH} characters.")
-    if len(email.strip()) > EMAIL_MAX_LENGTH:
-        problems.append(f"The e-mail address must be at most {EMAIL_MAX_LENGTH} characters.")
-    else:
-        try:
-            validate_email(email.strip())
-        except ValidationError:
-            problems.append(f"{email!r} is not a valid e-mail address.")
-    if role not in EcfRole.values:
-        problems.append(f"The role must be one of {', '.join(EcfRole.values)}; got {role!r}.")
-    if not password:
-        problems.append("The password must not be empty.")
-    if key and EcfAccount.objects.filter(court=court, login_key=key).exists():
-        problems.append(f"The court {court.id} already has a CM/ECF login {login.strip()!r} (logins ignore case).")
-    if problems:
-        raise ValidationError(problems)
-    account = EcfAccount(
-        court=court, login=login.strip(), name=name.strip(), email=email.strip(), role=role, is_active=active
+    blocked = link_precondition(pacer=pacer, court=court, at=at)
+    if blocked is not None:
+        raise blocked
+    ecf = new_account(
+        court=court,
+        login=new_login(court, pacer.username),
+        name=pacer.name,
+        email=pacer.email,
+        role=role,
+        password_hash=make_password(None),  # unusable: the account opens only through the PACER account
     )
-    account.set_password(password)
-    try:
-        with transaction.atomic():
-            account.save()
-            audit.record(
-                event="ecf_account.created",
-                origin=origin,
-                actor=actor,
-                court=court,
-                ecf_account=account,
-                role=role,
-                active=active,
-            )
-    except IntegrityError:
-        raise ValidationError([f"The court {court.id} already has a CM/ECF login {login.strip()!r}."]) from None
-    return account
+    ecf.save()
+    link = make_link(pacer=pacer, ecf=ecf, court=court, at=at, names_differed=False)
+    audit.record(event="ecf_account.created", origin=origin, actor=actor, court=court, ecf_account=ecf, role=ecf.role)
+    return link
+
+
+def remove_link(*, link_id: int, ecf: EcfAccount, pacer: PacerAccount) -> bool:
+    """Remove this link, if it still joins these two accounts (a clerk's approved correction), inside the caller's
+    transaction, which records link.removed. False when it changed or is gone."""
+    return bool(Link.objects.filter(pk=link_id, ecf_account=ecf, pacer_account=pacer).delete()[0])
