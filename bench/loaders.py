@@ -1,4 +1,6 @@
-"""Synthetic PACER-scale accounts for the scale benchmark: their names, and the loader behind ``bulk_load_accounts``.
+"""Synthetic PACER-scale accounts for the scale benchmark: their names, and the loader of bench/load_accounts.py.
+
+Not part of the running app: the benchmark's own code, outside the installed apps, so production never ships it.
 
 Account ``i`` (numbered from 0) of a prefix is the PACER account ``{prefix}p{i:07d}`` and the CM/ECF account
 ``{prefix}e{i:07d}`` at court ``i mod number_of_courts`` of every court ordered by id, both named
@@ -38,6 +40,7 @@ from openecf.accounts.models import AccountType, PacerAccount, UserType
 from openecf.accounts.passwords import password_problems
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.cmecf.ecf_accounts import account_problems
 from openecf.cmecf.models import EcfAccount, EcfRole, login_key
 from openecf.courts.models import Court
 
@@ -135,6 +138,17 @@ class LoadReport:
 
 def check_request(*, pacer: int, ecf: int, prefix: str, batch: int, password: str) -> None:
     problems = []
+    if 0 < ecf <= MAX_ACCOUNTS and PREFIX_RULE.fullmatch(prefix):
+        # CM/ECF's own rules for an account (cmecf.ecf_accounts), on the first row and the last: every row is the
+        # same pattern with a 7-digit index, and the last has the longest name. Checking each of a million rows
+        # would add seconds to a load that measures the database.
+        for i in {0, ecf - 1}:
+            problems += [
+                f"CM/ECF account {i}: {problem.sentence}"
+                for problem in account_problems(
+                    login=ecf_login(i, prefix), name=bench_name(i), email=bench_email(i, prefix), role=EcfRole.ATTORNEY
+                )
+            ]
     for what, count in (("--pacer", pacer), ("--ecf", ecf)):
         if not 0 <= count <= MAX_ACCOUNTS:
             problems.append(f"{what} must be a number of accounts from 0 to {MAX_ACCOUNTS:,}; got {count}.")
