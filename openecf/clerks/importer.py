@@ -4,9 +4,11 @@ The file has a header row with the columns ``login``, ``name``, ``email``, ``rol
 text, hashed here with Argon2id) or ``password_hash`` (exported from the old system; formats in ``normalise_hash``).
 Bad rows (a value that would not fit its column included, the login's normalised key too) are skipped and reported
 by line before anything is written; good rows are kept. A login the court already has is left exactly as it is (a
-clerk may have reset or deactivated it since), so running the same file again changes nothing. Accounts are
-written in batches with one ``ecf_account.created`` audit event per account, all in one transaction with the
-import's ``ecf_accounts.imported`` event: an import that fails part way leaves nothing behind.
+clerk may have reset or deactivated it since), so running the same file again changes nothing. A row is checked
+with cmecf's own rules for an account (``cmecf.ecf_accounts``, the desk's too) and this file's for the password
+columns. cmecf writes the accounts in batches with one ``ecf_account.created`` audit event per account, all in
+one transaction with the import's ``ecf_accounts.imported`` event: an import that fails part way leaves nothing
+behind.
 """
 
 from __future__ import annotations
