@@ -149,8 +149,8 @@ def approve_registration(
                     f"{account.username} has linked a CM/ECF account at {court.pk} since asking; deny this request."
                 ) from None
             raise DecisionRefused(
-                f"{account.username} cannot be given a linked CM/ECF account at {court.pk} now "
-                f"({refused.reason.label.lower()}); deny this request."
+                f"{account.username} cannot be given a linked CM/ECF account at {court.pk} now: "
+                f"{refused.reason.label}. Deny this request."
             ) from None
         except InvalidAccount as invalid:
             raise DecisionRefused(
