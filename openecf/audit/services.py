@@ -18,9 +18,10 @@ def _address(ip: str | None) -> str | None:
     return clean_ipv6_address(ip) if ip and ":" in ip else ip
 
 
-def _event(
-    *, event: str, origin: Origin, actor: Any, username: str, court: Any, ecf_account: Any, detail: dict[str, Any]
-) -> AuditEvent:
+def _event(*, event: str, origin: Origin, actor: Any, username: str, subject: Mapping[str, Any]) -> AuditEvent:
+    """The event, not yet chained; ``subject``: its court, its CM/ECF account and the detail."""
+    detail = dict(subject)
+    court, ecf_account = detail.pop("court", None), detail.pop("ecf_account", None)
     return AuditEvent(
         occurred_at=timezone.now(),
         event=event,
@@ -46,17 +47,8 @@ def record(
 ) -> AuditEvent:
     """Append one event to the hash chain. Call it inside the transaction of the change it describes, as that
     transaction's last write: it locks the chain head until commit, so everything else should be locked first."""
-    return chain.append(
-        _event(
-            event=event,
-            origin=origin,
-            actor=actor,
-            username=username,
-            court=court,
-            ecf_account=ecf_account,
-            detail=detail,
-        )
-    )
+    subject = {"court": court, "ecf_account": ecf_account, **detail}
+    return chain.append(_event(event=event, origin=origin, actor=actor, username=username, subject=subject))
 
 
 def record_many(
@@ -72,19 +64,7 @@ def record_many(
     Each subject holds what ``record`` takes besides the actor: ``court``, ``ecf_account`` and the detail. Same
     clean-up as ``record``, and the same rule: the last write of the transaction of the change it describes.
     """
-    events = []
-    for subject in subjects:
-        detail = dict(subject)
-        court, ecf_account = detail.pop("court", None), detail.pop("ecf_account", None)
-        events.append(
-            _event(
-                event=event,
-                origin=origin,
-                actor=actor,
-                username=username,
-                court=court,
-                ecf_account=ecf_account,
-                detail=detail,
-            )
-        )
+    events = [
+        _event(event=event, origin=origin, actor=actor, username=username, subject=subject) for subject in subjects
+    ]
     return chain.append_many(events)
