@@ -157,7 +157,7 @@ def test_imported_accounts_events_go_through_the_audit_service(demo: None) -> No
     from openecf.audit import chain
 
     assert chain.verify().intact
-    assert (event.ecf_account.login, event.detail) == (
-        "v6filer",
+    assert (event.ecf_account_id, event.detail) == (
+        EcfAccount.objects.get(court_id="wiwd", login="v6filer").pk,
         {"role": "attorney", "active": True, "via": "import", "source": "v6.csv"},
     )
