@@ -46,8 +46,12 @@ migrate: install ## Create or update the SQLite demo database (var/openecf.sqlit
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 
+# The demo's two clerks of wiwd (openecf/demo/data.py, README): load_demo makes their PACER accounts, and the
+# clerks app's own command gives them the court, so the demo app does not reach up into the clerk's desk.
 demo: migrate ## Load the demo courts and accounts
 	$(PY) manage.py load_demo
+	$(PY) manage.py add_clerk wiwdclerk1 wiwd
+	$(PY) manage.py add_clerk wiwdclerk2 wiwd
 
 run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000 (mail at /demo/mail/)
 	HOST=$(HOST) PORT=$(PORT) bash scripts/run-demo.sh

@@ -19,8 +19,8 @@ from django.urls import reverse
 from openecf.accounts.models import PacerAccount
 from openecf.accounts.services import create_pacer_account
 from openecf.audit.context import Origin
+from openecf.cmecf.ecf_accounts import create_ecf_account
 from openecf.cmecf.models import EcfAccount
-from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
 
 # Real processes sharing a database of their own: the live_db fixture, the production server, a small browser.
@@ -185,12 +185,24 @@ def form_nonce(response: Any) -> str:
     return match.group(1)
 
 
-@pytest.fixture
-def demo(db: None) -> None:
-    """The demo courts and accounts of the court guides (the same data `make run` loads)."""
+def load_demo_as_make_does() -> None:
+    """What `make demo` loads: load_demo, then add_clerk for each of the demo's clerks."""
+    import io
+
+    from django.core.management import call_command
+
+    from openecf.demo import data
     from openecf.demo.services import load_demo
 
     load_demo()
+    for clerk in data.CLERKS:
+        call_command("add_clerk", clerk.username, data.CLERK_COURT, stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The demo courts and accounts of the court guides (the same data `make run` loads)."""
+    load_demo_as_make_does()
 
 
 def make_filer(username: str, name: str, court_id: str = "wiwd") -> PacerAccount:

@@ -8,7 +8,7 @@ One run, one machine, every figure beside the ceiling it is measured against in 
 3. on PostgreSQL: the whole link flow (locust), an authenticated court page against /healthz (wrk) and the
    page's latency at 70 % of its throughput (hey), resident memory per worker;
 4. scale: login and link latency at 10,000 accounts, then 1,000,000 + 1,000,000 loaded by
-   `bulk_load_accounts`, then the same latencies again;
+   `bench/load_accounts.py`, then the same latencies again;
 5. on PostgreSQL: the purge's effect on the tables logins fill (bench/purge.py).
 6. on PostgreSQL, before the server starts: audited writes per second with 32 concurrent writers, the old
    chain-head design against the real `audit.record` with its sealer (bench/audit_writes.py).
@@ -68,9 +68,14 @@ def say(text: str) -> None:
 
 
 def manage(*args: str, database_url: str, stdin: str | None = None, show: bool = False) -> str:
+    return python("manage.py", *args, database_url=database_url, stdin=stdin, show=show)
+
+
+def python(*args: str, database_url: str, stdin: str | None = None, show: bool = False) -> str:
+    """Run ``python ARGS`` (manage.py, or one of the benchmark's own modules) on this leg's database."""
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.demo"}
     done = subprocess.run(
-        [tools.PY, "manage.py", *args],
+        [tools.PY, *args],
         cwd=ROOT,
         env=env,
         input=stdin,
@@ -80,9 +85,9 @@ def manage(*args: str, database_url: str, stdin: str | None = None, show: bool =
         check=False,
     )
     with LOG.open("a") as out:
-        out.write(f"$ manage.py {' '.join(args)}\n{done.stdout}{done.stderr or ''}\n")
+        out.write(f"$ python {' '.join(args)}\n{done.stdout}{done.stderr or ''}\n")
     if done.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed ({done.returncode}): {done.stderr or done.stdout}")
+        raise RuntimeError(f"python {' '.join(args)} failed ({done.returncode}): {done.stderr or done.stdout}")
     return done.stdout
 
 
@@ -114,8 +119,8 @@ def clear_redis() -> None:
 
 
 def load_accounts(database_url: str, count: int, *, show: bool = False) -> dict[str, Any]:
-    args = ["bulk_load_accounts", "--pacer", str(count), "--ecf", str(count), "--prefix", PREFIX]
-    output = manage(
+    args = ["-m", "bench.load_accounts", "--pacer", str(count), "--ecf", str(count), "--prefix", PREFIX]
+    output = python(
         *args, *([] if show else ["--no-progress"]), database_url=database_url, stdin=PASSWORD + "\n", show=show
     )
     summary: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
@@ -125,8 +130,8 @@ def load_accounts(database_url: str, count: int, *, show: bool = False) -> dict[
 def linkable_pairs(start: int, count: int) -> Path:
     """Pairs (PACER account i, its CM/ECF account i) at courts already on NextGen, from i = start up, read from
     the PostgreSQL leg's database (Django is set up on it in main())."""
+    from bench.loaders import bench_pair, court_ids
     from openecf.courts.models import Court
-    from openecf.demo.bulk import bench_pair, court_ids
 
     courts = court_ids()
     live = {court.pk for court in Court.objects.all() if court.is_live()}

@@ -4,9 +4,11 @@ The file has a header row with the columns ``login``, ``name``, ``email``, ``rol
 text, hashed here with Argon2id) or ``password_hash`` (exported from the old system; formats in ``normalise_hash``).
 Bad rows (a value that would not fit its column included, the login's normalised key too) are skipped and reported
 by line before anything is written; good rows are kept. A login the court already has is left exactly as it is (a
-clerk may have reset or deactivated it since), so running the same file again changes nothing. Accounts are
-written in batches with one ``ecf_account.created`` audit event per account, all in one transaction with the
-import's ``ecf_accounts.imported`` event: an import that fails part way leaves nothing behind.
+clerk may have reset or deactivated it since), so running the same file again changes nothing. A row is checked
+with cmecf's own rules for an account (``cmecf.ecf_accounts``, the desk's too) and this file's for the password
+columns. cmecf writes the accounts in batches with one ``ecf_account.created`` audit event per account, all in
+one transaction with the import's ``ecf_accounts.imported`` event: an import that fails part way leaves nothing
+behind.
 """
 
 from __future__ import annotations
@@ -16,26 +18,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import identify_hasher, make_password
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 
 from openecf.accounts.models import PacerAccount
-from openecf.audit import chain
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.audit.models import AuditEvent
-from openecf.cmecf.models import (
-    EMAIL_MAX_LENGTH,
-    LOGIN_MAX_LENGTH,
-    NAME_MAX_LENGTH,
-    PASSWORD_MAX_LENGTH,
-    EcfAccount,
-    EcfRole,
-    login_key,
-)
+from openecf.cmecf.ecf_accounts import account_problems, create_ecf_accounts, new_account
+from openecf.cmecf.models import PASSWORD_MAX_LENGTH, EcfAccount, EcfRole, login_key
 from openecf.courts.models import Court
 
 REQUIRED_COLUMNS = ("login", "name", "email", "role")
@@ -129,30 +119,11 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
     login = (row.get("login") or "").strip()
     name = " ".join((row.get("name") or "").split())
     email = (row.get("email") or "").strip()
-    role = _role(row.get("role") or "")
+    role = _role(row.get("role") or "") or (row.get("role") or "")
     password = row.get("password") or ""
     password_hash = (row.get("password_hash") or "").strip()
-    problems = []
-    key = login_key(login)
-    if not key:
-        problems.append("the login is empty")
-    elif len(login) > LOGIN_MAX_LENGTH:
-        problems.append(f"the login is longer than {LOGIN_MAX_LENGTH} characters")
-    elif len(key) > LOGIN_MAX_LENGTH:
-        problems.append(f"the login is longer than {LOGIN_MAX_LENGTH} characters once case-folded ({len(key)})")
-    if not name:
-        problems.append("the name is empty")
-    elif len(name) > NAME_MAX_LENGTH:
-        problems.append(f"the name is longer than {NAME_MAX_LENGTH} characters")
-    if len(email) > EMAIL_MAX_LENGTH:
-        problems.append(f"the e-mail address is longer than {EMAIL_MAX_LENGTH} characters")
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(f"{email!r} is not a valid e-mail address")
-    if role is None:
-        problems.append(f"the role {row.get('role', '')!r} is not one of attorney, nonattorney, viewer")
+    # The account's own rules are cmecf's (the same as the desk's); the password columns are this file's.
+    problems = [problem.phrase for problem in account_problems(login=login, name=name, email=email, role=role)]
     stored = ""
     if password and password_hash:
         problems.append("give either password or password_hash, not both")
@@ -164,61 +135,12 @@ def _row_account(court: Court, row: dict[str, str], *, hash_passwords: bool) -> 
             problems.append(f"the password_hash is longer than {PASSWORD_MAX_LENGTH} characters")
     elif not password:
         problems.append("the password (or password_hash) is empty")
-    if problems or role is None:
+    if problems:
         return None, problems
     if password:
         # Argon2id, ~25 ms a row on a small server: the honest cost of a plain-text export.
         stored = make_password(password) if hash_passwords else "!dry-run"
-    now = timezone.now()
-    account = EcfAccount(
-        court=court,
-        login=login,
-        login_key=key,
-        name=name,
-        email=email,
-        role=role,
-        password=stored,
-        is_active=True,
-        created_at=now,
-        password_changed_at=now,
-    )
-    return account, []
-
-
-def _created_event(account: EcfAccount, *, origin: Origin, actor: PacerAccount | None, source: str) -> AuditEvent:
-    return AuditEvent(
-        event=Event.ECF_ACCOUNT_CREATED,
-        actor=actor,
-        username=actor.username if actor else "",
-        court_id=account.court_id,
-        ecf_account=account,
-        ip_address=origin.ip_address,
-        user_agent=origin.user_agent,
-        detail={"role": account.role, "active": True, "via": "import", "source": source},
-    )
-
-
-def _flush(
-    batch: list[EcfAccount], *, origin: Origin, actor: PacerAccount | None, source: str, report: ImportReport
-) -> None:
-    # Inside the import's transaction: each savepoint here undoes only its own rows when a login was taken meanwhile.
-    try:
-        with transaction.atomic():
-            created = EcfAccount.objects.bulk_create(batch)
-            chain.append_many([_created_event(a, origin=origin, actor=actor, source=source) for a in created])
-        report.created += len(created)
-        return
-    except IntegrityError:
-        pass  # someone created one of these logins meanwhile: go row by row so only that one is set aside
-    for account in batch:
-        try:
-            with transaction.atomic():
-                account.pk = None
-                account.save()
-                chain.append(_created_event(account, origin=origin, actor=actor, source=source))
-            report.created += 1
-        except IntegrityError:
-            report.existing += 1
+    return new_account(court=court, login=login, name=name, email=email, role=role, password_hash=stored), []
 
 
 def import_accounts(
@@ -270,7 +192,11 @@ def import_accounts(
         return report
     with transaction.atomic():
         for start in range(0, len(accounts), batch_size):
-            _flush(accounts[start : start + batch_size], origin=origin, actor=actor, source=source, report=report)
+            created, taken = create_ecf_accounts(
+                accounts[start : start + batch_size], origin=origin, actor=actor, via="import", source=source
+            )
+            report.created += created
+            report.existing += taken  # a login the court got while the file was read: left as it is
         audit.record(
             event=Event.ECF_ACCOUNTS_IMPORTED,
             origin=origin,

@@ -16,8 +16,9 @@ from openecf.audit.context import Origin
 from openecf.audit.events import Event
 from openecf.clerks.models import ClerkMembership, CorrectionStatus, LinkCorrection
 from openecf.clerks.scope import ClerkScope
+from openecf.cmecf import linking
+from openecf.cmecf.ecf_accounts import create_ecf_account
 from openecf.cmecf.models import EcfAccount, EcfRole, Link
-from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
 from openecf.ecfpasswords import services as resets
 from openecf.efile import services as efile
@@ -253,9 +254,9 @@ def decide_link_removal(
         correction.decided_at = timezone.now()
         correction.decision_note = note
         if approve:
-            removed = Link.objects.filter(
-                pk=correction.link_id, ecf_account=correction.ecf_account, pacer_account=correction.pacer_account
-            ).delete()[0]
+            removed = linking.remove_link(
+                link_id=correction.link_id, ecf=correction.ecf_account, pacer=correction.pacer_account
+            )
             if not removed:
                 raise DeskRefused("The link changed since the proposal; propose the removal again.")
         correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.models import EcfAccount, Link
-from openecf.core.compiled import Compiled
+from openecf.cmecf.selectors import link_at
 from openecf.courts.models import Court
 
 COURT_LOGINS_SESSION_KEY = "openecf.court_logins"
@@ -50,7 +50,7 @@ class CourtAccess:
     @property
     def can_file(self) -> bool:
         account = self.filing_account
-        return account is not None and account.is_active and account.can_file
+        return account is not None and account.can_file
 
     @property
     def display_name(self) -> str:
@@ -59,28 +59,12 @@ class CourtAccess:
         return self.court_login.name if self.court_login else ""
 
 
-# Every court page reads the visitor's link there: compiled once per process (openecf/core/compiled.py).
-_LINK: Compiled[Link] = Compiled(
-    lambda pacer, court: Link.objects.filter(pacer_account_id=pacer, court_id=court), int, str
-)
-_ECF: Compiled[EcfAccount] = Compiled(lambda pk: EcfAccount.objects.filter(pk=pk), int)
-
-
-def link_at(pacer_account_id: int, court_id: str) -> Link | None:
-    """The account's link at this court, with its CM/ECF account."""
-    link = _LINK.first(pacer_account_id, court_id)
-    if link is not None:
-        (link.ecf_account,) = _ECF.instances(link.ecf_account_id)
-    return link
-
-
 def court_access(request: HttpRequest, court: Court) -> CourtAccess:
     access = CourtAccess(court=court, live=court.is_live())
     user = request.user
     if user.is_authenticated and isinstance(user, PacerAccount):
         access.pacer = user
-        # Court-scoped: a link made at another court never counts here.
-        access.link = link_at(user.pk, court.pk)
+        access.link = link_at(user, court)
     court_logins = request.session.get(COURT_LOGINS_SESSION_KEY, {})
     if not access.live and court.pk in court_logins:
         access.court_login = EcfAccount.objects.filter(

@@ -30,6 +30,16 @@ class EcfRole(models.TextChoices):
     VIEWER = "viewer", "Viewer (no filing)"
 
 
+# Who can file: an active account with a filer's role. The one definition, read by EcfAccount.can_file for an
+# account in hand and by can_file_q for a query.
+FILER_ROLES = (EcfRole.ATTORNEY, EcfRole.NONATTORNEY)
+
+
+def can_file_q(prefix: str = "") -> models.Q:
+    """The accounts that can file, as a filter; ``prefix`` reaches them through a relation ("ecf_account__")."""
+    return models.Q(**{f"{prefix}role__in": FILER_ROLES, f"{prefix}is_active": True})
+
+
 class EcfAccount(models.Model):
     """A login the court issued for its own CM/ECF system before NextGen."""
 
@@ -90,7 +100,8 @@ class EcfAccount(models.Model):
 
     @property
     def can_file(self) -> bool:
-        return self.role != EcfRole.VIEWER
+        """Active, with a filer's role (can_file_q says the same to the database)."""
+        return self.is_active and self.role in FILER_ROLES
 
 
 class Link(models.Model):

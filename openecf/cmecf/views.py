@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.accounts.names import names_match
 from openecf.audit.context import Origin
-from openecf.cmecf import menus, services
+from openecf.cmecf import court_login, linking, menus
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
 from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
 from openecf.cmecf.models import EcfAccount
@@ -96,7 +96,7 @@ def login_pl(request: HttpRequest, court_id: str) -> HttpResponse:
         return _court_login_page(request, court, form, status=400)
     try:
         # Audited either way; refused at a NextGen court, where old court logins open nothing.
-        ecf = services.sign_in_with_court_login(
+        ecf = court_login.sign_in_with_court_login(
             court=court,
             login=form.cleaned_data["login"],
             password=form.cleaned_data["password"],
@@ -246,13 +246,13 @@ def _pacer_only(view: View) -> View:
 def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     assert access.pacer is not None
     if request.method == "GET":
-        blocked = services.link_precondition(pacer=access.pacer, court=access.court, current_link=access.link)
+        blocked = linking.link_precondition(pacer=access.pacer, court=access.court, current_link=access.link)
         if blocked is not None:
             return _render(request, access, "cmecf/link_form.html", refusal=blocked, status=200)
     form = LinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            proposal, ecf = services.propose_link(
+            proposal, ecf = linking.propose_link(
                 pacer=access.pacer,
                 court=access.court,
                 login=form.cleaned_data["login"],
@@ -279,13 +279,13 @@ def link(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 def _confirmation(
     request: HttpRequest,
     access: CourtAccess,
-    proposal: services.LinkProposal,
+    proposal: linking.LinkProposal,
     form: ConfirmLinkForm,
     status: int = 200,
     ecf: EcfAccount | None = None,
 ) -> HttpResponse:
     assert access.pacer is not None
-    ecf = ecf or services.proposal_account(proposal)
+    ecf = ecf or linking.proposal_account(proposal)
     return _render(
         request,
         access,
@@ -304,11 +304,11 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     assert access.pacer is not None
     if request.method == "GET":
         return redirect(_link_url(access.court))
-    proposal = services.LinkProposal.from_session(request.session.get(PROPOSAL_SESSION_KEY))
+    proposal = linking.LinkProposal.from_session(request.session.get(PROPOSAL_SESSION_KEY))
     form = ConfirmLinkForm(request.POST)
     form.is_valid()
     try:
-        made = services.confirm_link(
+        made = linking.confirm_link(
             pacer=access.pacer,
             court=access.court,
             proposal=proposal,
@@ -317,7 +317,7 @@ def link_confirm(request: HttpRequest, access: CourtAccess) -> HttpResponse:
             origin=Origin.of(request),
             current_link=access.link,
         )
-    except services.NamesDifferUnconfirmed:
+    except linking.NamesDifferUnconfirmed:
         assert proposal is not None
         form.add_error(
             "names_differ_confirmed",

@@ -1,4 +1,9 @@
-"""Load the demo: idempotent, through the same services an operator's commands use (so it is audited)."""
+"""Load the demo: idempotent, through the same services an operator's commands use (so it is audited).
+
+Only services of cmecf and below: the demo's clerks get their PACER accounts here and their court from the
+clerks app's own command (``add_clerk``, which ``make demo`` runs after ``load_demo``), so the demo does not
+reach up into the clerk's desk.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,8 @@ from datetime import timedelta
 from openecf.accounts.models import PacerAccount
 from openecf.accounts.services import create_pacer_account
 from openecf.audit.context import Origin
-from openecf.clerks.services import grant_membership
-from openecf.cmecf.models import EcfAccount, login_key
-from openecf.cmecf.services import create_ecf_account
+from openecf.cmecf.ecf_accounts import create_ecf_account
+from openecf.cmecf.selectors import account_for_login
 from openecf.courts.models import Court
 from openecf.courts.services import set_nextgen_date
 from openecf.demo import data
@@ -41,7 +45,7 @@ def load_demo() -> list[str]:
     created += _clerks()
     for ecf in data.ECF_ACCOUNTS:
         court = Court.objects.get(pk=ecf.court)
-        if EcfAccount.objects.filter(court=court, login_key=login_key(ecf.login)).exists():
+        if account_for_login(court, ecf.login) is not None:
             continue
         create_ecf_account(
             court=court,
@@ -59,14 +63,10 @@ def load_demo() -> list[str]:
 
 def _clerks() -> list[str]:
     created = []
-    court = Court.objects.get(pk=data.CLERK_COURT)
     for clerk in data.CLERKS:
-        account = PacerAccount.objects.with_username(clerk.username).first()
-        if account is None:
-            account = create_pacer_account(
+        if not PacerAccount.objects.with_username(clerk.username).exists():
+            create_pacer_account(
                 username=clerk.username, name=clerk.name, email=clerk.email, password=data.PACER_PASSWORD, origin=DEMO
             )
             created.append(f"PACER account {clerk.username}")
-        if grant_membership(account=account, courts=[court], origin=DEMO):
-            created.append(f"clerk {clerk.username} at {court.pk}")
     return created

@@ -1,13 +1,13 @@
 """E-file registration: the filer asks, the court's clerk approves or denies; each step audited and e-mailed.
 
 On approval the court gets a new CM/ECF account for the filer, already linked to the PACER account, so filing
-rights keep coming from one place (cmecf/access.py: a Link at this court). The new account has no password: it
-can never be used as an old court login, only through the PACER account it is linked to.
+rights keep coming from one place (cmecf/access.py: a Link at this court). cmecf makes both
+(``linking.create_linked_account``): the new account has no password, so it can never be used as an old court
+login, only through the PACER account it is linked to.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -15,7 +15,11 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.cmecf.models import EcfAccount, EcfRole, Link, login_key
+from openecf.cmecf import linking
+from openecf.cmecf.ecf_accounts import InvalidAccount
+from openecf.cmecf.models import EcfRole
+from openecf.cmecf.refusals import LinkRefused, Refusal
+from openecf.cmecf.selectors import link_at
 from openecf.courts.models import Court
 from openecf.efile.models import EfileRegistration, FilerRole, RegistrationStatus
 from openecf.notices import mail
@@ -48,7 +52,7 @@ def request_problem(*, account: PacerAccount, court: Court) -> EfileRefused | No
             f"The {court.display_name} is not on NextGen CM/ECF yet. Ask the court for a CM/ECF login under its "
             "own procedure."
         )
-    link = Link.objects.filter(pacer_account=account, court=court).select_related("ecf_account").first()
+    link = link_at(account, court)
     if link is not None:
         return EfileRefused(
             f"Your PACER account can already file in the {court.display_name} "
@@ -98,15 +102,6 @@ class DecisionRefused(Exception):
     pass
 
 
-def _new_login(court: Court, username: str) -> str:
-    base = login_key(username)[:70] or "filer"
-    login, n = base, 1
-    while EcfAccount.objects.filter(court=court, login_key=login_key(login)).exists():
-        n += 1
-        login = f"{base}{n}"
-    return login
-
-
 def _pending(registration_id: int, court: Court | None) -> EfileRegistration:
     found = EfileRegistration.objects.select_for_update().select_related("account", "court").filter(pk=registration_id)
     if court is not None:  # the clerk's desk: only requests made to the clerk's court exist
@@ -141,27 +136,28 @@ def approve_registration(
     with transaction.atomic():
         registration = _pending(registration_id, court)
         account, court = registration.account, registration.court
-        if Link.objects.filter(pacer_account=account, court=court).exists():
+        role = EcfRole.ATTORNEY if registration.role == FilerRole.ATTORNEY else EcfRole.NONATTORNEY
+        try:
+            ecf = linking.create_linked_account(
+                pacer=account, court=court, role=role, origin=origin, actor=clerk, at=now
+            ).ecf_account
+        except LinkRefused as refused:
+            if refused.reason == Refusal.PACER_ALREADY_LINKED:
+                raise DecisionRefused(
+                    f"{account.username} has linked a CM/ECF account at {court.pk} since asking; deny this request."
+                ) from None
             raise DecisionRefused(
-                f"{account.username} has linked a CM/ECF account at {court.pk} since asking; deny this request."
-            )
-        ecf = EcfAccount(
-            court=court,
-            login=_new_login(court, account.username),
-            name=account.name,
-            email=account.email,
-            role=EcfRole.ATTORNEY if registration.role == FilerRole.ATTORNEY else EcfRole.NONATTORNEY,
-            password=make_password(None),  # unusable: the account opens only through the PACER account
-        )
-        ecf.save()
-        Link.objects.create(pacer_account=account, ecf_account=ecf, court=court, linked_at=now)
+                f"{account.username} cannot be given a linked CM/ECF account at {court.pk} now: "
+                f"{refused.reason.label}. Deny this request."
+            ) from None
+        except InvalidAccount as invalid:
+            raise DecisionRefused(
+                f"{account.username}'s PACER account cannot make a CM/ECF account: {' '.join(invalid.messages)}"
+            ) from None
         registration.status = RegistrationStatus.APPROVED
         registration.decided_at, registration.decided_by = now, decided_by
         registration.decision_note, registration.ecf_account = note.strip(), ecf
         registration.save()
-        audit.record(
-            event=Event.ECF_ACCOUNT_CREATED, origin=origin, actor=clerk, court=court, ecf_account=ecf, role=ecf.role
-        )
         audit.record(
             event=Event.EFILE_REGISTRATION_APPROVED,
             origin=origin,

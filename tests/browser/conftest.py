@@ -42,10 +42,10 @@ def server(live_server: Any, transactional_db: None, django_db_serialized_rollba
 @pytest.fixture
 def demo_server(server: str) -> str:
     """A running OpenECF with the demo accounts of the court guides (the same data `make run` loads)."""
-    from openecf.demo.services import load_demo
+    from conftest import load_demo_as_make_does
 
     _before_browser()
-    load_demo()
+    load_demo_as_make_does()
     return server
 
 

@@ -132,3 +132,34 @@ def test_the_desk_upload_reports_per_row_and_keeps_the_good_rows(clara: Client) 
     latin1.name = "latin1.csv"
     refused = clara.post("/clerk/wiwd/import/", {"file": latin1})
     assert refused.status_code == 400 and "The file is not UTF-8 text." in visible_text(refused)
+
+
+def test_imported_accounts_events_go_through_the_audit_service(demo: None) -> None:
+    """Each account's event is written by audit.record_many, with record's clean-up: an IPv6 address is hashed into
+    the chain as the database gives it back. The import used to build its events itself, hashed the address as
+    typed, and broke the chain it was written to."""
+    from openecf.audit.context import Origin
+    from openecf.clerks import importer
+    from openecf.courts.models import Court
+
+    lines = [
+        "login,name,email,role,password_hash\n",
+        "v6filer,Vee Six,v6@example.com,attorney,$2b$12$" + "a" * 53 + "\n",
+    ]
+    report = importer.import_accounts(
+        court=Court.objects.get(pk="wiwd"),
+        lines=lines,
+        origin=Origin(ip_address="2001:DB8:0:0:0:0:0:1", user_agent="pytest"),
+        source="v6.csv",
+    )
+
+    assert report.created == 1
+    event = AuditEvent.objects.get(event="ecf_account.created", detail__source="v6.csv")
+    assert event.ip_address == "2001:db8::1"
+    from openecf.audit import chain
+
+    assert chain.verify().intact
+    assert (event.ecf_account_id, event.detail) == (
+        EcfAccount.objects.get(court_id="wiwd", login="v6filer").pk,
+        {"role": "attorney", "active": True, "via": "import", "source": "v6.csv"},
+    )

@@ -22,7 +22,7 @@ import json
 from datetime import date
 from openecf.accounts.services import create_pacer_account
 from openecf.audit.context import COMMAND_LINE
-from openecf.cmecf.services import create_ecf_account
+from openecf.cmecf.ecf_accounts import create_ecf_account
 from openecf.courts.models import Court
 from openecf.courts.services import set_nextgen_date
 wied = Court.objects.get(pk="wied")

@@ -22,7 +22,7 @@ SETUP = f"""
 import json
 from openecf.accounts.services import create_pacer_account
 from openecf.audit.context import COMMAND_LINE
-from openecf.cmecf.services import create_ecf_account
+from openecf.cmecf.ecf_accounts import create_ecf_account
 from openecf.courts.models import Court
 from openecf.demo.services import load_demo
 load_demo()

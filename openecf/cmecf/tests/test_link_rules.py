@@ -63,6 +63,18 @@ def test_court_with_a_future_date_says_when_linking_opens(demo: None) -> None:
     assert not Link.objects.exists() and refusals("court_not_live") == 1
 
 
+def test_a_refused_post_before_go_live_says_when_linking_opens(demo: None) -> None:
+    """The refusal decided before the password is checked reaches the page whole: the date, not "from ."."""
+    client = signed_in("jattorney", "ilnd")
+    refused = attempt(client, "ilnd", "jattorney", "ilnd-ecf-attorney")
+    expected = Court.objects.get(pk="ilnd").go_live_text
+    assert refused.status_code == 403
+    assert (
+        "The Illinois Northern District Court is not yet live on NextGen CM/ECF. Linking will be possible from "
+        f"{expected}. Until then, keep using your court-issued CM/ECF login to file."
+    ) in visible_text(refused)
+
+
 def test_court_without_a_date_says_none_is_set(demo: None) -> None:
     client = signed_in("jattorney", "nysd")
     refused = attempt(client, "nysd", "jattorney", "nysd-ecf-attorney")
@@ -177,7 +189,9 @@ def test_pacer_account_already_linked_at_this_court(demo: None) -> None:
         visible_text(page)
     )
     refused = attempt(client, "wied", "jattorney2", "wied-ecf-second")
-    assert "already linked" in visible_text(refused)
+    assert "Your PACER account is already linked to the CM/ECF account for John Attorney at this court." in (
+        visible_text(refused)
+    )
     assert Link.objects.filter(court_id="wied").count() == 1
 
 

@@ -103,6 +103,54 @@ def test_a_legacy_account_is_sent_to_the_upgrade(demo: None) -> None:
     assert link_href(page, "Upgrading Your PACER Account") == "/account/upgrade/"
 
 
+def test_approval_is_refused_when_the_filer_linked_at_the_court_since_asking(demo: None) -> None:
+    client = Client()
+    login(client, "asample22", PACER_PASSWORD, court="wiwd")
+    _ask(client, court="wiwd")
+    registration = EfileRegistration.objects.get()
+    from conftest import form_nonce
+
+    confirm = client.post("/ecf/wiwd/utilities/link/", {"login": "asample", "password": "wiwd-ecf-sample"})
+    client.post("/ecf/wiwd/utilities/link/confirm/", {"nonce": form_nonce(confirm)})
+    accounts = EcfAccount.objects.count()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("decide_efile_registration", str(registration.pk), "approve")
+
+    assert str(refused.value) == (
+        "asample22 has linked a CM/ECF account at wiwd since asking; deny this request. Nothing was changed."
+    )
+    assert EcfAccount.objects.count() == accounts and Link.objects.get().ecf_account.login == "asample"
+    assert EfileRegistration.objects.get().status == "pending"
+
+
+def test_approval_is_refused_when_the_court_moved_its_go_live_since_asking(demo: None) -> None:
+    # The approval makes a link, so the link's own rules (cmecf's link_precondition) hold for it too.
+    from datetime import timedelta
+
+    from conftest import TEST_ORIGIN
+    from openecf.courts.models import Court
+    from openecf.courts.services import set_nextgen_date
+
+    client = Client()
+    login(client, "asample22", PACER_PASSWORD)
+    _ask(client)
+    registration = EfileRegistration.objects.get()
+    wiwb = Court.objects.get(pk="wiwb")
+    set_nextgen_date(court=wiwb, go_live=wiwb.local_date() + timedelta(days=30), origin=TEST_ORIGIN)
+
+    with pytest.raises(CommandError) as refused:
+        call_command("decide_efile_registration", str(registration.pk), "approve")
+
+    assert str(refused.value) == (
+        "asample22 cannot be given a linked CM/ECF account at wiwb now: Court not yet live on NextGen. "
+        "Deny this request. Nothing was changed."
+    )
+    assert not EcfAccount.objects.filter(court_id="wiwb", login="asample22").exists() and not Link.objects.exists()
+    events = list(AuditEvent.objects.filter(court_id="wiwb").values_list("event", flat=True))
+    assert events[-2:] == ["efile_registration.requested", "court.nextgen_date_set"]
+
+
 def test_unknown_registration_number_exits_with_status_2(db: None) -> None:
     with pytest.raises(CommandError, match="no e-file registration number 999") as error:
         call_command("decide_efile_registration", "999", "approve")

@@ -13,9 +13,6 @@ from openecf.notices.addresses import masked
 ROOT = Path(__file__).resolve().parents[2]  # openecf/
 MAIL_TEMPLATES = ROOT / "templates" / "mail"
 
-# cmecf/services.py still writes the link acknowledgement itself; the lead moves it to mail.send (its template,
-# mail/link.confirmed.txt, is ready) after merging the split of that file. Remove it from here then.
-STILL_CALLING_ENQUEUE = {"cmecf/services.py"}
 
 
 def _calls_to_enqueue() -> dict[str, list[ast.Call]]:
@@ -52,7 +49,7 @@ def test_no_enqueue_outside_the_notices_app_passes_a_literal_body() -> None:
 
 
 def test_outside_the_notices_app_only_the_waiting_module_writes_to_the_outbox_itself() -> None:
-    assert set(_calls_to_enqueue()) == STILL_CALLING_ENQUEUE
+    assert _calls_to_enqueue() == {}
 
 
 def test_every_mail_template_is_a_subject_line_a_blank_line_and_a_body() -> None:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 
 from openecf.audit.context import COMMAND_LINE
-from openecf.cmecf import services
+from openecf.cmecf.ecf_accounts import create_ecf_account
 from openecf.cmecf.models import EcfRole
 from openecf.core.commands import password_from, refuse
 from openecf.courts.commands import court_argument
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         court = court_argument(options["court"])
         password = password_from(options)
         try:
-            account = services.create_ecf_account(
+            account = create_ecf_account(
                 court=court,
                 login=options["login"],
                 name=options["name"],

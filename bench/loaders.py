@@ -1,4 +1,6 @@
-"""Synthetic PACER-scale accounts for the scale benchmark: their names, and the loader behind ``bulk_load_accounts``.
+"""Synthetic PACER-scale accounts for the scale benchmark: their names, and the loader of bench/load_accounts.py.
+
+Not part of the running app: the benchmark's own code, outside the installed apps, so production never ships it.
 
 Account ``i`` (numbered from 0) of a prefix is the PACER account ``{prefix}p{i:07d}`` and the CM/ECF account
 ``{prefix}e{i:07d}`` at court ``i mod number_of_courts`` of every court ordered by id, both named
@@ -25,20 +27,22 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from bench.bulk_rows import BatchTable, Progress, ProgressFactory, write_batches
 from openecf.accounts.models import AccountType, PacerAccount, UserType
 from openecf.accounts.passwords import password_problems
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
+from openecf.cmecf.ecf_accounts import account_problems
 from openecf.cmecf.models import EcfAccount, EcfRole, login_key
 from openecf.courts.models import Court
 
@@ -98,15 +102,6 @@ def bench_pair(i: int, prefix: str = DEFAULT_PREFIX, courts: Sequence[str] | Non
     return BenchPair(pacer_username(i, prefix), order[i % len(order)], ecf_login(i, prefix))
 
 
-class Progress(Protocol):
-    def update(self, n: int) -> Any: ...
-
-    def close(self) -> Any: ...
-
-
-ProgressFactory = Callable[[str, int], Progress]
-
-
 @dataclass
 class LoadReport:
     prefix: str
@@ -136,6 +131,17 @@ class LoadReport:
 
 def check_request(*, pacer: int, ecf: int, prefix: str, batch: int, password: str) -> None:
     problems = []
+    if 0 < ecf <= MAX_ACCOUNTS and PREFIX_RULE.fullmatch(prefix):
+        # CM/ECF's own rules for an account (cmecf.ecf_accounts), on the first row and the last: every row is the
+        # same pattern with a 7-digit index, and the last has the longest name. Checking each of a million rows
+        # would add seconds to a load that measures the database.
+        for i in {0, ecf - 1}:
+            problems += [
+                f"CM/ECF account {i}: {problem.sentence}"
+                for problem in account_problems(
+                    login=ecf_login(i, prefix), name=bench_name(i), email=bench_email(i, prefix), role=EcfRole.ATTORNEY
+                )
+            ]
     for what, count in (("--pacer", pacer), ("--ecf", ecf)):
         if not 0 <= count <= MAX_ACCOUNTS:
             problems.append(f"{what} must be a number of accounts from 0 to {MAX_ACCOUNTS:,}; got {count}.")
@@ -193,58 +199,6 @@ class _Numbers:
         return f"{self.cursor:07d}"
 
 
-class _Table:
-    """Rows of one model that differ only in a few fields, written in one transaction per batch."""
-
-    def __init__(self, model: type[models.Model], common: dict[str, Any], varying: Sequence[str]) -> None:
-        self.model = model
-        self.common = common
-        self.varying = list(varying)
-        # Every column but the generated primary key, with the Python-side defaults (timestamps, blanks) of one
-        # template row, as the database will be sent them.
-        self.fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-        template = model(**common)
-        self.base = [field.get_db_prep_save(getattr(template, field.attname), connection) for field in self.fields]
-        slot = {field.attname: position for position, field in enumerate(self.fields)}
-        self.slots = [slot[name] for name in self.varying]
-
-    def write(self, rows: Sequence[Sequence[Any]]) -> None:
-        """``rows``: the values of the varying fields, in their order."""
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                self._copy(rows)
-            else:
-                self.model._default_manager.bulk_create(
-                    [self.model(**self.common, **dict(zip(self.varying, row, strict=True))) for row in rows]
-                )
-
-    def _copy(self, rows: Sequence[Sequence[Any]]) -> None:
-        from psycopg import sql
-
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-            sql.Identifier(self.model._meta.db_table),
-            sql.SQL(", ").join(sql.Identifier(field.column) for field in self.fields),
-        )
-        base, slots = self.base, self.slots
-        with connection.cursor() as cursor, cursor.copy(statement) as copy:
-            for values in rows:
-                row = base.copy()
-                for position, value in zip(slots, values, strict=True):
-                    row[position] = value
-                copy.write_row(row)
-
-    def analyze(self) -> None:
-        # VACUUM as well as ANALYZE, as after any bulk import: it sets the rows' hint bits and visibility map now,
-        # instead of the first logins at the new size writing them and autovacuum scanning the table meanwhile.
-        # VACUUM cannot run inside a transaction (a caller's, or a test's): there, ANALYZE alone.
-        if connection.vendor == "postgresql":
-            from psycopg import sql
-
-            command = "ANALYZE {}" if connection.in_atomic_block else "VACUUM (ANALYZE) {}"
-            with connection.cursor() as cursor:
-                cursor.execute(sql.SQL(command).format(sql.Identifier(self.model._meta.db_table)))
-
-
 def _batches(missing: bytearray, size: int) -> Iterator[list[int]]:
     batch: list[int] = []
     start = 0
@@ -289,30 +243,11 @@ def _ecf_missing(total: int, prefix: str, courts: Sequence[str]) -> bytearray:
     return _missing(_indexes_present(keys(), start, total))
 
 
-def _write(
-    table: _Table,
-    missing: bytearray,
-    row: Callable[[int], tuple[Any, ...]],
-    *,
-    batch: int,
-    bar: Progress | None,
-) -> None:
-    try:
-        for indexes in _batches(missing, batch):
-            table.write([row(i) for i in indexes])
-            if bar:
-                bar.update(len(indexes))
-    finally:
-        if bar:
-            bar.close()
-    table.analyze()
-
-
 def _write_pacer(
     missing: bytearray, *, prefix: str, password_hash: str, now: datetime, batch: int, bar: Progress | None
 ) -> None:
     numbers = _Numbers(missing)
-    table = _Table(
+    table = BatchTable(
         PacerAccount,
         {
             "password": password_hash,
@@ -336,7 +271,7 @@ def _write_pacer(
             date.fromordinal(_BIRTH_BASE + i % _BIRTH_SPAN),
         )
 
-    _write(table, missing, row, batch=batch, bar=bar)
+    write_batches(table, _batches(missing, batch), row, bar=bar)
 
 
 def _write_ecf(
@@ -349,7 +284,7 @@ def _write_ecf(
     batch: int,
     bar: Progress | None,
 ) -> None:
-    table = _Table(
+    table = BatchTable(
         EcfAccount,
         {
             "password": password_hash,
@@ -366,7 +301,7 @@ def _write_ecf(
         # login_key as EcfAccount.save computes it: bulk writes do not call save().
         return (courts[i % len(courts)], login, login_key(login), bench_name(i), bench_email(i, prefix))
 
-    _write(table, missing, row, batch=batch, bar=bar)
+    write_batches(table, _batches(missing, batch), row, bar=bar)
 
 
 def load_accounts(

@@ -1,4 +1,4 @@
-"""bulk_load_accounts: synthetic accounts for the scale benchmark, which log in and link like any other."""
+"""bench/load_accounts.py: synthetic accounts for the scale benchmark, which log in and link like any other."""
 
 from __future__ import annotations
 
@@ -7,23 +7,24 @@ import json
 from typing import Any
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.test import Client
 
+from bench import load_accounts, loaders
+from bench.loaders import DEFAULT_PASSWORD, bench_pair, court_ids
 from conftest import form_nonce, make_pacer, menu_bar, visible_text
 from openecf.accounts.models import PacerAccount
 from openecf.audit.models import AuditEvent
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.courts.models import Court
-from openecf.demo.bulk import DEFAULT_PASSWORD, bench_pair, court_ids
 
 pytestmark = pytest.mark.django_db
 
 
 def load(*args: str, password: str = "") -> dict[str, Any]:
-    """Run the command as the harness does; ``password`` is what standard input holds (nothing: the default)."""
+    """Run the loader as the harness does; ``password`` is what standard input holds (nothing: the default)."""
     out = io.StringIO()
-    call_command("bulk_load_accounts", *args, "--no-progress", stdin=io.StringIO(password), stdout=out)
+    status = load_accounts.main([*args, "--no-progress"], stdin=io.StringIO(password), stdout=out)
+    assert status == 0
     return json.loads(out.getvalue())
 
 
@@ -129,7 +130,7 @@ def test_account_numbers_never_collide_with_existing_ones() -> None:
 
 def test_progress_goes_to_standard_error(capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
-    call_command("bulk_load_accounts", "--pacer", "5", "--ecf", "5", stdin=io.StringIO(""), stdout=out)
+    load_accounts.main(["--pacer", "5", "--ecf", "5"], stdin=io.StringIO(""), stdout=out)
 
     err = capsys.readouterr().err
     assert "PACER accounts" in err and "CM/ECF accounts" in err and "100%" in err
@@ -151,10 +152,28 @@ def test_progress_goes_to_standard_error(capsys: pytest.CaptureFixture[str]) -> 
         (["--pacer", "many", "--ecf", "0"], "", "invalid int value: 'many'"),
     ],
 )
-def test_bad_arguments_are_refused_with_a_clear_error(args: list[str], password: str, message: str) -> None:
-    with pytest.raises(CommandError) as refused:
-        load(*args, password=password)
+def test_bad_arguments_are_refused_with_a_clear_error(
+    args: list[str], password: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        status = load_accounts.main([*args, "--no-progress"], stdin=io.StringIO(password), stdout=io.StringIO())
+    except SystemExit as exit_:  # argparse refuses a malformed option itself
+        status = int(exit_.code or 0)
 
-    assert message in str(refused.value)
+    assert status == 2
+    assert message in capsys.readouterr().err
     assert not PacerAccount.objects.exists() and not EcfAccount.objects.exists()
     assert not AuditEvent.objects.exists()
+
+
+def test_the_cm_ecf_accounts_meet_cmecfs_own_rules(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The loader writes with COPY, past EcfAccount.save: it checks its rows with cmecf's one validator first.
+    monkeypatch.setattr(loaders, "bench_name", lambda i: "N" * 201)
+
+    status = load_accounts.main(["--pacer", "0", "--ecf", "3", "--no-progress"], stdin=io.StringIO(""))
+
+    assert status == 2
+    assert "CM/ECF account 0: The name must be at most 200 characters." in capsys.readouterr().err
+    assert not EcfAccount.objects.exists() and not AuditEvent.objects.exists()
