@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]  # openecf/
 MAIL_TEMPLATES = ROOT / "templates" / "mail"
 
 
-
 def _calls_to_enqueue() -> dict[str, list[ast.Call]]:
     found: dict[str, list[ast.Call]] = {}
     for path in sorted(ROOT.rglob("*.py")):

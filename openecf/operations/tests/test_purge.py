@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from conftest import make_ecf, make_pacer
 from openecf.accounts.models import AccountToken, TokenPurpose
+from openecf.audit.events import Event
 from openecf.audit.models import AuditEvent
+from openecf.audit.sealing import seal_pending
 from openecf.ecfpasswords.models import PasswordReset, ResetOrigin
 from openecf.mfa.models import EmailCode, EmailCodePurpose
 from openecf.operations.purge import purge_expired
@@ -169,7 +171,7 @@ def test_a_backlog_goes_in_batches_each_its_own_audited_round() -> None:
         Session(session_key=f"expired{n:09d}", session_data="{}", expire_date=NOW - HOUR) for n in range(5)
     )
     assert purge_expired(at=NOW, batch_size=2)["sessions"] == 5
-    rounds = AuditEvent.objects.filter(event="records.purged").order_by("id")
+    rounds = AuditEvent.objects.filter(event=Event.RECORDS_PURGED).order_by("id")
     assert [event.detail["deleted"]["sessions"] for event in rounds] == [2, 2, 1]
     assert not Session.objects.exists()
 
@@ -182,6 +184,7 @@ def test_the_worker_bounds_one_turn_and_leaves_the_rest_for_the_next() -> None:
     assert Session.objects.count() == 3
 
 
+@pytest.mark.django_db(transaction=True)  # the sealer seals only what has committed
 def test_the_command_reports_what_it_deleted_and_the_audit_chain_verifies() -> None:
     _sessions()
     _throttle()
@@ -195,11 +198,12 @@ def test_the_command_reports_what_it_deleted_and_the_audit_chain_verifies() -> N
         "email_codes       0 deleted",
         "throttle_records  4 deleted",
     ]
+    events = AuditEvent.objects.count()
+    assert seal_pending() == events  # what the worker does within a second
     verified = StringIO()
     call_command("verify_audit", stdout=verified)  # exits 1 when any event was edited or deleted
-    events = AuditEvent.objects.count()
-    assert verified.getvalue().startswith(f"Audit log intact: {events} event(s).")
-    rounds = AuditEvent.objects.filter(event="records.purged").order_by("id").values_list("detail", flat=True)
+    assert verified.getvalue().startswith(f"Audit log intact: {events} sealed event(s) in 1 seal(s).")
+    rounds = AuditEvent.objects.filter(event=Event.RECORDS_PURGED).order_by("id").values_list("detail", flat=True)
     assert list(rounds) == [
         {"deleted": {**NONE, "sessions": 1, "throttle_records": 2}},
         {"deleted": {**NONE, "throttle_records": 2}},
