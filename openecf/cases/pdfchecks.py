@@ -36,7 +36,7 @@ _EXTERNAL_ACTIONS = {
 _MEDIA = {"/Movie", "/Sound", "/Screen", "/RichMedia", "/3D"}
 
 
-class PdfRefused(Exception):  # noqa: N818  (a refusal, as the court words it, not a programming error)
+class PdfRefused(Exception):
     """The court's message, ready to show the filer."""
 
     def __init__(self, message: str, *, found: str) -> None:

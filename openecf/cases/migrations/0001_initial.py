@@ -3,274 +3,699 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+from django.db import migrations, models
+
 import openecf.cases.models.court
 import openecf.cases.storage
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cmecf', '0002_ecf_court_email_ci'),
-        ('courts', '0003_court_profiles'),
+        ("cmecf", "0002_ecf_court_email_ci"),
+        ("courts", "0003_court_profiles"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('caseid', models.PositiveBigIntegerField(help_text="PACER's internal case id (pacer_case_id, the caseid in URLs); unique within the court.")),
-                ('office', models.PositiveSmallIntegerField(help_text='Office digit of the case number (the 3 of 3:24-cv-00123).')),
-                ('year', models.PositiveSmallIntegerField(help_text='Four-digit year the case was opened; its number shows two.')),
-                ('case_type', models.CharField(choices=[('cv', 'Civil'), ('cr', 'Criminal'), ('bk', 'Bankruptcy'), ('ap', 'Adversary proceeding')], help_text='cv, cr, bk or ap.', max_length=2)),
-                ('serial', models.PositiveIntegerField(help_text='Five-digit serial within court, year and type.')),
-                ('title', models.CharField(help_text='The case style, e.g. "Smith v. Acme Corp.".', max_length=500)),
-                ('date_filed', models.DateField(help_text="The day the case was opened, in the court's time zone.")),
-                ('date_terminated', models.DateField(blank=True, help_text='The day the case was closed, if it is.', null=True)),
-                ('nature_of_suit', models.CharField(blank=True, help_text='Civil cover sheet, e.g. "440 Civil Rights".', max_length=100)),
-                ('cause', models.CharField(blank=True, help_text='The statute sued under, e.g. "42:1983 Civil Rights".', max_length=200)),
-                ('jurisdiction', models.CharField(blank=True, help_text='e.g. "Federal Question".', max_length=100)),
-                ('jury_demand', models.CharField(blank=True, help_text='None, Plaintiff, Defendant or Both.', max_length=20)),
-                ('demand', models.CharField(blank=True, help_text='The amount demanded, e.g. "$75,000".', max_length=100)),
-                ('last_docket_number', models.PositiveIntegerField(default=0, help_text='Counter: the last docket entry number given out in this case (locked to assign).')),
-                ('last_de_seq_num', models.PositiveIntegerField(default=0, help_text='Counter: the last internal entry sequence number (de_seq_num), numbered or not.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the case was created here.')),
-                ('court', models.ForeignKey(help_text='The court the case is in.', on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='courts.court')),
-                ('lead_case', models.ForeignKey(blank=True, help_text='For an adversary proceeding: the bankruptcy case it belongs to (required, and only then).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='adversary_proceedings', to='cases.case')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "caseid",
+                    models.PositiveBigIntegerField(
+                        help_text="PACER's internal case id (pacer_case_id, the caseid in URLs); unique within the court."
+                    ),
+                ),
+                (
+                    "office",
+                    models.PositiveSmallIntegerField(
+                        help_text="Office digit of the case number (the 3 of 3:24-cv-00123)."
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="Four-digit year the case was opened; its number shows two."
+                    ),
+                ),
+                (
+                    "case_type",
+                    models.CharField(
+                        choices=[
+                            ("cv", "Civil"),
+                            ("cr", "Criminal"),
+                            ("bk", "Bankruptcy"),
+                            ("ap", "Adversary proceeding"),
+                        ],
+                        help_text="cv, cr, bk or ap.",
+                        max_length=2,
+                    ),
+                ),
+                ("serial", models.PositiveIntegerField(help_text="Five-digit serial within court, year and type.")),
+                ("title", models.CharField(help_text='The case style, e.g. "Smith v. Acme Corp.".', max_length=500)),
+                ("date_filed", models.DateField(help_text="The day the case was opened, in the court's time zone.")),
+                (
+                    "date_terminated",
+                    models.DateField(blank=True, help_text="The day the case was closed, if it is.", null=True),
+                ),
+                (
+                    "nature_of_suit",
+                    models.CharField(
+                        blank=True, help_text='Civil cover sheet, e.g. "440 Civil Rights".', max_length=100
+                    ),
+                ),
+                (
+                    "cause",
+                    models.CharField(
+                        blank=True, help_text='The statute sued under, e.g. "42:1983 Civil Rights".', max_length=200
+                    ),
+                ),
+                ("jurisdiction", models.CharField(blank=True, help_text='e.g. "Federal Question".', max_length=100)),
+                (
+                    "jury_demand",
+                    models.CharField(blank=True, help_text="None, Plaintiff, Defendant or Both.", max_length=20),
+                ),
+                (
+                    "demand",
+                    models.CharField(blank=True, help_text='The amount demanded, e.g. "$75,000".', max_length=100),
+                ),
+                (
+                    "last_docket_number",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Counter: the last docket entry number given out in this case (locked to assign).",
+                    ),
+                ),
+                (
+                    "last_de_seq_num",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Counter: the last internal entry sequence number (de_seq_num), numbered or not.",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, help_text="When the case was created here."
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        help_text="The court the case is in.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="courts.court",
+                    ),
+                ),
+                (
+                    "lead_case",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For an adversary proceeding: the bankruptcy case it belongs to (required, and only then).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adversary_proceedings",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['court_id', '-year', 'case_type', 'serial'],
+                "ordering": ["court_id", "-year", "case_type", "serial"],
             },
         ),
         migrations.CreateModel(
-            name='CourtFiling',
+            name="CourtFiling",
             fields=[
-                ('court', models.OneToOneField(help_text='The court these settings and counters belong to.', on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='filing', serialize=False, to='courts.court')),
-                ('doc_id_prefix', models.CharField(help_text="PACER's three-digit document-id prefix for the court, e.g. 035 for cand (juriscraper's table).", max_length=3, validators=[django.core.validators.RegexValidator('^[0-9]{3}$')])),
-                ('office', models.PositiveSmallIntegerField(default=1, help_text='The office digit new case numbers start with (the 3 of 3:24-cv-00123).', validators=[django.core.validators.MaxValueValidator(9)])),
-                ('pdf_size_limit_mb', models.PositiveSmallIntegerField(default=openecf.cases.models.court.default_pdf_limit_mb, help_text='Largest PDF the court accepts, in MB (2**20 bytes); shown on its Court Information page.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
-                ('refuse_fillable_forms', models.BooleanField(default=False, help_text='Refuse PDFs with form fields that are not flattened (some courts do).')),
-                ('last_caseid', models.PositiveBigIntegerField(default=0, help_text="The last internal case id (PACER's caseid) given out at this court.")),
-                ('last_document_serial', models.PositiveBigIntegerField(default=0, help_text='The last serial used in a PACER document id ({prefix}0{serial}) at this court.')),
+                (
+                    "court",
+                    models.OneToOneField(
+                        help_text="The court these settings and counters belong to.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="filing",
+                        serialize=False,
+                        to="courts.court",
+                    ),
+                ),
+                (
+                    "doc_id_prefix",
+                    models.CharField(
+                        help_text="PACER's three-digit document-id prefix for the court, e.g. 035 for cand (juriscraper's table).",
+                        max_length=3,
+                        validators=[django.core.validators.RegexValidator("^[0-9]{3}$")],
+                    ),
+                ),
+                (
+                    "office",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="The office digit new case numbers start with (the 3 of 3:24-cv-00123).",
+                        validators=[django.core.validators.MaxValueValidator(9)],
+                    ),
+                ),
+                (
+                    "pdf_size_limit_mb",
+                    models.PositiveSmallIntegerField(
+                        default=openecf.cases.models.court.default_pdf_limit_mb,
+                        help_text="Largest PDF the court accepts, in MB (2**20 bytes); shown on its Court Information page.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                    ),
+                ),
+                (
+                    "refuse_fillable_forms",
+                    models.BooleanField(
+                        default=False, help_text="Refuse PDFs with form fields that are not flattened (some courts do)."
+                    ),
+                ),
+                (
+                    "last_caseid",
+                    models.PositiveBigIntegerField(
+                        default=0, help_text="The last internal case id (PACER's caseid) given out at this court."
+                    ),
+                ),
+                (
+                    "last_document_serial",
+                    models.PositiveBigIntegerField(
+                        default=0,
+                        help_text="The last serial used in a PACER document id ({prefix}0{serial}) at this court.",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'court filing settings',
-                'verbose_name_plural': 'court filing settings',
-                'constraints': [models.CheckConstraint(condition=models.Q(('doc_id_prefix__regex', '^[0-9]{3}$')), name='filing_prefix_3_digits'), models.CheckConstraint(condition=models.Q(('office__lte', 9)), name='filing_office_one_digit'), models.CheckConstraint(condition=models.Q(('pdf_size_limit_mb__gte', 1), ('pdf_size_limit_mb__lte', 100)), name='filing_pdf_limit_1_to_100_mb')],
+                "verbose_name": "court filing settings",
+                "verbose_name_plural": "court filing settings",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("doc_id_prefix__regex", "^[0-9]{3}$")), name="filing_prefix_3_digits"
+                    ),
+                    models.CheckConstraint(condition=models.Q(("office__lte", 9)), name="filing_office_one_digit"),
+                    models.CheckConstraint(
+                        condition=models.Q(("pdf_size_limit_mb__gte", 1), ("pdf_size_limit_mb__lte", 100)),
+                        name="filing_pdf_limit_1_to_100_mb",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DocketEntry',
+            name="DocketEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(blank=True, help_text='The docket number, 1, 2, 3... in the case; empty for a minute entry.', null=True)),
-                ('de_seq_num', models.PositiveIntegerField(help_text="CM/ECF's internal sequence of every entry in the case, numbered or not (NEF links carry it).")),
-                ('filed_on', models.DateField(help_text="The date filed, in the court's time zone.")),
-                ('entered_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the entry was entered on the docket.')),
-                ('text', models.TextField(help_text='The docket text.')),
-                ('case', models.ForeignKey(help_text='The case docketed in.', on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='cases.case')),
-                ('filed_by', models.ForeignKey(blank=True, help_text='The CM/ECF account that filed it; empty for entries made by the court.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='docket_entries', to='cmecf.ecfaccount')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="The docket number, 1, 2, 3... in the case; empty for a minute entry.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "de_seq_num",
+                    models.PositiveIntegerField(
+                        help_text="CM/ECF's internal sequence of every entry in the case, numbered or not (NEF links carry it)."
+                    ),
+                ),
+                ("filed_on", models.DateField(help_text="The date filed, in the court's time zone.")),
+                (
+                    "entered_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, help_text="When the entry was entered on the docket."
+                    ),
+                ),
+                ("text", models.TextField(help_text="The docket text.")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        help_text="The case docketed in.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "filed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The CM/ECF account that filed it; empty for entries made by the court.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="docket_entries",
+                        to="cmecf.ecfaccount",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'docket entries',
-                'ordering': ['case_id', 'de_seq_num'],
+                "verbose_name_plural": "docket entries",
+                "ordering": ["case_id", "de_seq_num"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attachment_number', models.PositiveSmallIntegerField(default=0, help_text='0 for the main document, 1, 2, 3... for attachments.')),
-                ('description', models.CharField(blank=True, help_text='Category and/or description (attachments).', max_length=300)),
-                ('pacer_doc_id', models.CharField(help_text='PACER document id: court prefix, 0, serial (10 to 12 digits), as doc1 URLs use.', max_length=12)),
-                ('file', models.FileField(help_text='The PDF as filed.', max_length=300, storage=openecf.cases.storage.document_storage, upload_to='documents/')),
-                ('original_filename', models.CharField(blank=True, help_text='The file name the filer uploaded.', max_length=255)),
-                ('page_count', models.PositiveIntegerField(help_text='Pages in the PDF.')),
-                ('size', models.PositiveBigIntegerField(help_text='Size of the stored PDF in bytes.')),
-                ('sha256', models.CharField(help_text='SHA-256 of the stored PDF, lower-case hex.', max_length=64)),
-                ('court', models.ForeignKey(help_text="The entry's court, kept here so the document id can be unique per court by constraint.", on_delete=django.db.models.deletion.PROTECT, related_name='+', to='courts.court')),
-                ('entry', models.ForeignKey(help_text='The docket entry.', on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='cases.docketentry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "attachment_number",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="0 for the main document, 1, 2, 3... for attachments."
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, help_text="Category and/or description (attachments).", max_length=300
+                    ),
+                ),
+                (
+                    "pacer_doc_id",
+                    models.CharField(
+                        help_text="PACER document id: court prefix, 0, serial (10 to 12 digits), as doc1 URLs use.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        help_text="The PDF as filed.",
+                        max_length=300,
+                        storage=openecf.cases.storage.document_storage,
+                        upload_to="documents/",
+                    ),
+                ),
+                (
+                    "original_filename",
+                    models.CharField(blank=True, help_text="The file name the filer uploaded.", max_length=255),
+                ),
+                ("page_count", models.PositiveIntegerField(help_text="Pages in the PDF.")),
+                ("size", models.PositiveBigIntegerField(help_text="Size of the stored PDF in bytes.")),
+                ("sha256", models.CharField(help_text="SHA-256 of the stored PDF, lower-case hex.", max_length=64)),
+                (
+                    "court",
+                    models.ForeignKey(
+                        help_text="The entry's court, kept here so the document id can be unique per court by constraint.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="courts.court",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        help_text="The docket entry.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="cases.docketentry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['entry_id', 'attachment_number'],
+                "ordering": ["entry_id", "attachment_number"],
             },
         ),
         migrations.CreateModel(
-            name='Judge',
+            name="Judge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Full name as the docket shows it, e.g. "Judith D. Parker".', max_length=200)),
-                ('initials', models.CharField(help_text="Upper-case initials that end the court's case numbers, e.g. JDP; unique per court.", max_length=4)),
-                ('title', models.CharField(choices=[('district', 'District Judge'), ('magistrate', 'Magistrate Judge'), ('bankruptcy', 'Bankruptcy Judge')], default='district', help_text="The judge's office.", max_length=12)),
-                ('court', models.ForeignKey(help_text='The court the judge sits on.', on_delete=django.db.models.deletion.PROTECT, related_name='judges', to='courts.court')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text='Full name as the docket shows it, e.g. "Judith D. Parker".', max_length=200
+                    ),
+                ),
+                (
+                    "initials",
+                    models.CharField(
+                        help_text="Upper-case initials that end the court's case numbers, e.g. JDP; unique per court.",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        choices=[
+                            ("district", "District Judge"),
+                            ("magistrate", "Magistrate Judge"),
+                            ("bankruptcy", "Bankruptcy Judge"),
+                        ],
+                        default="district",
+                        help_text="The judge's office.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        help_text="The court the judge sits on.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="judges",
+                        to="courts.court",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['court_id', 'name'],
+                "ordering": ["court_id", "name"],
             },
         ),
         migrations.AddField(
-            model_name='case',
-            name='judge',
-            field=models.ForeignKey(blank=True, help_text='The assigned judge; their initials end the case number.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='cases.judge'),
+            model_name="case",
+            name="judge",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The assigned judge; their initials end the case number.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="cases.judge",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='referred_judge',
-            field=models.ForeignKey(blank=True, help_text='A magistrate judge the case is referred to, if any.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referred_cases', to='cases.judge'),
+            model_name="case",
+            name="referred_judge",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="A magistrate judge the case is referred to, if any.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="referred_cases",
+                to="cases.judge",
+            ),
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="The party's name as the docket shows it.", max_length=300)),
-                ('role', models.CharField(choices=[('plaintiff', 'Plaintiff'), ('defendant', 'Defendant'), ('petitioner', 'Petitioner'), ('respondent', 'Respondent'), ('intervenor', 'Intervenor'), ('interested_party', 'Interested Party'), ('usa', 'USA'), ('debtor', 'Debtor'), ('joint_debtor', 'Joint Debtor'), ('trustee', 'Trustee'), ('us_trustee', 'U.S. Trustee'), ('creditor', 'Creditor')], help_text="The party's role in the case.", max_length=20)),
-                ('defendant_number', models.PositiveSmallIntegerField(blank=True, help_text="Criminal cases: the defendant's own number (the -1 of 3:09-cr-00418-JSW-1); empty otherwise.", null=True)),
-                ('date_terminated', models.DateField(blank=True, help_text='The day the party was terminated, if so.', null=True)),
-                ('added_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the party was added.')),
-                ('case', models.ForeignKey(help_text='The case.', on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='cases.case')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="The party's name as the docket shows it.", max_length=300)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("plaintiff", "Plaintiff"),
+                            ("defendant", "Defendant"),
+                            ("petitioner", "Petitioner"),
+                            ("respondent", "Respondent"),
+                            ("intervenor", "Intervenor"),
+                            ("interested_party", "Interested Party"),
+                            ("usa", "USA"),
+                            ("debtor", "Debtor"),
+                            ("joint_debtor", "Joint Debtor"),
+                            ("trustee", "Trustee"),
+                            ("us_trustee", "U.S. Trustee"),
+                            ("creditor", "Creditor"),
+                        ],
+                        help_text="The party's role in the case.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "defendant_number",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Criminal cases: the defendant's own number (the -1 of 3:09-cr-00418-JSW-1); empty otherwise.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "date_terminated",
+                    models.DateField(blank=True, help_text="The day the party was terminated, if so.", null=True),
+                ),
+                (
+                    "added_at",
+                    models.DateTimeField(default=django.utils.timezone.now, help_text="When the party was added."),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        help_text="The case.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'parties',
-                'ordering': ['case_id', 'added_at', 'id'],
+                "verbose_name_plural": "parties",
+                "ordering": ["case_id", "added_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AttorneyOfRecord',
+            name="AttorneyOfRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'LEAD ATTORNEY'), ('noticed', 'ATTORNEY TO BE NOTICED'), ('pro_hac_vice', 'PRO HAC VICE')], default='noticed', help_text='As the docket shows it.', max_length=12)),
-                ('added_on', models.DateField(help_text='The day the attorney appeared for the party.')),
-                ('terminated_on', models.DateField(blank=True, help_text='The day the attorney stopped, if so.', null=True)),
-                ('ecf_account', models.ForeignKey(help_text="The attorney's CM/ECF account at the case's court; name and e-mail come from it.", on_delete=django.db.models.deletion.PROTECT, related_name='appearances', to='cmecf.ecfaccount')),
-                ('party', models.ForeignKey(help_text='The party the attorney represents.', on_delete=django.db.models.deletion.CASCADE, related_name='attorneys', to='cases.party')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("lead", "LEAD ATTORNEY"),
+                            ("noticed", "ATTORNEY TO BE NOTICED"),
+                            ("pro_hac_vice", "PRO HAC VICE"),
+                        ],
+                        default="noticed",
+                        help_text="As the docket shows it.",
+                        max_length=12,
+                    ),
+                ),
+                ("added_on", models.DateField(help_text="The day the attorney appeared for the party.")),
+                (
+                    "terminated_on",
+                    models.DateField(blank=True, help_text="The day the attorney stopped, if so.", null=True),
+                ),
+                (
+                    "ecf_account",
+                    models.ForeignKey(
+                        help_text="The attorney's CM/ECF account at the case's court; name and e-mail come from it.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appearances",
+                        to="cmecf.ecfaccount",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        help_text="The party the attorney represents.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attorneys",
+                        to="cases.party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'attorneys of record',
-                'ordering': ['party_id', 'added_on', 'id'],
+                "verbose_name_plural": "attorneys of record",
+                "ordering": ["party_id", "added_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseNumberCounter',
+            name="CaseNumberCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='Four-digit year the cases were opened in.')),
-                ('case_type', models.CharField(help_text='cv, cr, bk or ap.', max_length=2)),
-                ('last_serial', models.PositiveIntegerField(default=0, help_text='The last serial given out; the next is one more.')),
-                ('court', models.ForeignKey(help_text='The court numbering its cases.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='courts.court')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(help_text="Four-digit year the cases were opened in.")),
+                ("case_type", models.CharField(help_text="cv, cr, bk or ap.", max_length=2)),
+                (
+                    "last_serial",
+                    models.PositiveIntegerField(
+                        default=0, help_text="The last serial given out; the next is one more."
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        help_text="The court numbering its cases.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="courts.court",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('court', 'year', 'case_type'), name='case_counter_unique'), models.CheckConstraint(condition=models.Q(('last_serial__lte', 99999)), name='case_counter_five_digits')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("court", "year", "case_type"), name="case_counter_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("last_serial__lte", 99999)), name="case_counter_five_digits"
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='docketentry',
-            constraint=models.UniqueConstraint(fields=('case', 'number'), name='entry_number_unique_per_case'),
+            model_name="docketentry",
+            constraint=models.UniqueConstraint(fields=("case", "number"), name="entry_number_unique_per_case"),
         ),
         migrations.AddConstraint(
-            model_name='docketentry',
-            constraint=models.UniqueConstraint(fields=('case', 'de_seq_num'), name='entry_seq_unique_per_case'),
+            model_name="docketentry",
+            constraint=models.UniqueConstraint(fields=("case", "de_seq_num"), name="entry_seq_unique_per_case"),
         ),
         migrations.AddConstraint(
-            model_name='docketentry',
-            constraint=models.CheckConstraint(condition=models.Q(('number__isnull', True), ('number__gte', 1), _connector='OR'), name='entry_number_positive'),
+            model_name="docketentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__isnull", True), ("number__gte", 1), _connector="OR"),
+                name="entry_number_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='docketentry',
-            constraint=models.CheckConstraint(condition=models.Q(('de_seq_num__gte', 1)), name='entry_seq_positive'),
+            model_name="docketentry",
+            constraint=models.CheckConstraint(condition=models.Q(("de_seq_num__gte", 1)), name="entry_seq_positive"),
         ),
         migrations.AddConstraint(
-            model_name='docketentry',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='entry_text_not_empty'),
+            model_name="docketentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="entry_text_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(fields=('entry', 'attachment_number'), name='document_attachment_unique'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                fields=("entry", "attachment_number"), name="document_attachment_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(fields=('court', 'pacer_doc_id'), name='document_id_unique_per_court'),
+            model_name="document",
+            constraint=models.UniqueConstraint(fields=("court", "pacer_doc_id"), name="document_id_unique_per_court"),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(('pacer_doc_id__regex', '^[0-9]{3}0[0-9]{6,8}$')), name='document_id_form'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pacer_doc_id__regex", "^[0-9]{3}0[0-9]{6,8}$")), name="document_id_form"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(('sha256__regex', '^[0-9a-f]{64}$')), name='document_sha256_hex'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sha256__regex", "^[0-9a-f]{64}$")), name="document_sha256_hex"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(('page_count__gte', 1)), name='document_has_pages'),
+            model_name="document",
+            constraint=models.CheckConstraint(condition=models.Q(("page_count__gte", 1)), name="document_has_pages"),
         ),
         migrations.AddConstraint(
-            model_name='judge',
-            constraint=models.UniqueConstraint(fields=('court', 'initials'), name='judge_initials_unique_per_court'),
+            model_name="judge",
+            constraint=models.UniqueConstraint(fields=("court", "initials"), name="judge_initials_unique_per_court"),
         ),
         migrations.AddConstraint(
-            model_name='judge',
-            constraint=models.CheckConstraint(condition=models.Q(('initials__regex', '^[A-Z]{2,4}$')), name='judge_initials_upper_2_4'),
+            model_name="judge",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("initials__regex", "^[A-Z]{2,4}$")), name="judge_initials_upper_2_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='judge',
-            constraint=models.CheckConstraint(condition=models.Q(('title__in', ['district', 'magistrate', 'bankruptcy'])), name='judge_title_valid'),
+            model_name="judge",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("title__in", ["district", "magistrate", "bankruptcy"])), name="judge_title_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.UniqueConstraint(fields=('court', 'caseid'), name='case_caseid_unique_per_court'),
+            model_name="case",
+            constraint=models.UniqueConstraint(fields=("court", "caseid"), name="case_caseid_unique_per_court"),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.UniqueConstraint(fields=('court', 'year', 'case_type', 'serial'), name='case_number_unique'),
+            model_name="case",
+            constraint=models.UniqueConstraint(
+                fields=("court", "year", "case_type", "serial"), name="case_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('case_type__in', ['cv', 'cr', 'bk', 'ap'])), name='case_type_valid'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("case_type__in", ["cv", "cr", "bk", "ap"])), name="case_type_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('serial__gte', 1), ('serial__lte', 99999)), name='case_serial_five_digits'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("serial__gte", 1), ("serial__lte", 99999)), name="case_serial_five_digits"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('office__lte', 9)), name='case_office_one_digit'),
+            model_name="case",
+            constraint=models.CheckConstraint(condition=models.Q(("office__lte", 9)), name="case_office_one_digit"),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1900), ('year__lte', 2999)), name='case_year_four_digits'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 1900), ("year__lte", 2999)), name="case_year_four_digits"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('case_type', 'ap'), ('lead_case__isnull', False)), models.Q(models.Q(('case_type', 'ap'), _negated=True), ('lead_case__isnull', True)), _connector='OR'), name='case_lead_case_iff_adversary'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("case_type", "ap"), ("lead_case__isnull", False)),
+                    models.Q(models.Q(("case_type", "ap"), _negated=True), ("lead_case__isnull", True)),
+                    _connector="OR",
+                ),
+                name="case_lead_case_iff_adversary",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('date_terminated__isnull', True), ('date_terminated__gte', models.F('date_filed')), _connector='OR'), name='case_terminated_after_filed'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("date_terminated__isnull", True), ("date_terminated__gte", models.F("date_filed")), _connector="OR"
+                ),
+                name="case_terminated_after_filed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='party',
-            constraint=models.UniqueConstraint(fields=('case', 'defendant_number'), name='party_defendant_number_unique'),
+            model_name="party",
+            constraint=models.UniqueConstraint(
+                fields=("case", "defendant_number"), name="party_defendant_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='party',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['plaintiff', 'defendant', 'petitioner', 'respondent', 'intervenor', 'interested_party', 'usa', 'debtor', 'joint_debtor', 'trustee', 'us_trustee', 'creditor'])), name='party_role_valid'),
+            model_name="party",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "role__in",
+                        [
+                            "plaintiff",
+                            "defendant",
+                            "petitioner",
+                            "respondent",
+                            "intervenor",
+                            "interested_party",
+                            "usa",
+                            "debtor",
+                            "joint_debtor",
+                            "trustee",
+                            "us_trustee",
+                            "creditor",
+                        ],
+                    )
+                ),
+                name="party_role_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='party',
-            constraint=models.CheckConstraint(condition=models.Q(('defendant_number__isnull', True), models.Q(('role', 'defendant'), ('defendant_number__gte', 1)), _connector='OR'), name='party_defendant_number_only_for_defendants'),
+            model_name="party",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("defendant_number__isnull", True),
+                    models.Q(("role", "defendant"), ("defendant_number__gte", 1)),
+                    _connector="OR",
+                ),
+                name="party_defendant_number_only_for_defendants",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attorneyofrecord',
-            constraint=models.UniqueConstraint(fields=('party', 'ecf_account'), name='attorney_once_per_party'),
+            model_name="attorneyofrecord",
+            constraint=models.UniqueConstraint(fields=("party", "ecf_account"), name="attorney_once_per_party"),
         ),
         migrations.AddConstraint(
-            model_name='attorneyofrecord',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['lead', 'noticed', 'pro_hac_vice'])), name='attorney_role_valid'),
+            model_name="attorneyofrecord",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("role__in", ["lead", "noticed", "pro_hac_vice"])), name="attorney_role_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attorneyofrecord',
-            constraint=models.CheckConstraint(condition=models.Q(('terminated_on__isnull', True), ('terminated_on__gte', models.F('added_on')), _connector='OR'), name='attorney_terminated_after_added'),
+            model_name="attorneyofrecord",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("terminated_on__isnull", True), ("terminated_on__gte", models.F("added_on")), _connector="OR"
+                ),
+                name="attorney_terminated_after_added",
+            ),
         ),
     ]

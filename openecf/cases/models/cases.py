@@ -84,8 +84,12 @@ class Case(models.Model):
     )
     date_filed = models.DateField(help_text="The day the case was opened, in the court's time zone.")
     date_terminated = models.DateField(null=True, blank=True, help_text="The day the case was closed, if it is.")
-    nature_of_suit = models.CharField(max_length=100, blank=True, help_text='Civil cover sheet, e.g. "440 Civil Rights".')
-    cause = models.CharField(max_length=200, blank=True, help_text='The statute sued under, e.g. "42:1983 Civil Rights".')
+    nature_of_suit = models.CharField(
+        max_length=100, blank=True, help_text='Civil cover sheet, e.g. "440 Civil Rights".'
+    )
+    cause = models.CharField(
+        max_length=200, blank=True, help_text='The statute sued under, e.g. "42:1983 Civil Rights".'
+    )
     jurisdiction = models.CharField(max_length=100, blank=True, help_text='e.g. "Federal Question".')
     jury_demand = models.CharField(max_length=20, blank=True, help_text="None, Plaintiff, Defendant or Both.")
     demand = models.CharField(max_length=100, blank=True, help_text='The amount demanded, e.g. "$75,000".')

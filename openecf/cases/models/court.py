@@ -52,7 +52,9 @@ class CourtFiling(models.Model):
         verbose_name = "court filing settings"
         verbose_name_plural = "court filing settings"
         constraints = [
-            models.CheckConstraint(condition=models.Q(doc_id_prefix__regex=r"^[0-9]{3}$"), name="filing_prefix_3_digits"),
+            models.CheckConstraint(
+                condition=models.Q(doc_id_prefix__regex=r"^[0-9]{3}$"), name="filing_prefix_3_digits"
+            ),
             models.CheckConstraint(condition=models.Q(office__lte=9), name="filing_office_one_digit"),
             models.CheckConstraint(
                 condition=models.Q(pdf_size_limit_mb__gte=1, pdf_size_limit_mb__lte=100),
