@@ -7,6 +7,7 @@ read the object tree only: streams are never decoded, so a compressed "zip bomb"
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pikepdf
@@ -110,13 +111,33 @@ def _forbidden(pdf: pikepdf.Pdf, *, refuse_forms: bool) -> str:
         form = pdf.Root.get("/AcroForm")
         if isinstance(form, pikepdf.Dictionary) and (len(form.get("/Fields", [])) or "/XFA" in form):
             return "fillable form fields that are not flattened"
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            continue
-        what = _judge(obj if isinstance(obj, pikepdf.Dictionary) else obj.stream_dict)
+    for obj in _every_dictionary(pdf):
+        what = _judge(obj)
         if what:
             return what
     return ""
+
+
+def _every_dictionary(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+    """Every dictionary in the file, direct ones nested inside others too (an action is usually written inline in
+    its annotation), each indirect object once. Iterative, so deep nesting cannot exhaust the stack."""
+    seen: set[tuple[int, int]] = set()
+    # The trailer last, so it is walked first: an object is met through what refers to it (an annotation before
+    # its file), and only what nothing refers to is met on its own.
+    stack: list[object] = [*pdf.objects, pdf.trailer]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+            if obj.objgen in seen:
+                continue
+            seen.add(obj.objgen)
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Dictionary):
+            yield obj
+            stack.extend(value for key, value in obj.items() if key != "/Parent")
+        elif isinstance(obj, pikepdf.Array):
+            stack.extend(obj)
 
 
 def _judge(obj: pikepdf.Dictionary) -> str:

@@ -23,7 +23,7 @@ def cases_matching(court: Court, typed: str) -> QuerySet[Case]:
         found = found.filter(case_type=query.case_type)
     if query.judge is not None:
         found = found.filter(Q(judge__initials=query.judge))
-    return found.select_related("judge", "court").order_by("-year", "case_type", "serial")
+    return found.select_related("judge", "court").order_by("-year", "caseid")
 
 
 def case_by_caseid(court: Court, caseid: int) -> Case | None:

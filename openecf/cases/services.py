@@ -17,6 +17,7 @@ from django.db import transaction
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
+from openecf.cases.courtdata import court_table
 from openecf.cases.models import (
     AttorneyOfRecord,
     AttorneyRole,
@@ -43,9 +44,13 @@ NAME_MAX_LENGTH = 300
 
 
 def filing_settings(court: Court, *, lock: bool = False) -> CourtFiling:
-    """The court's filing settings; every court gets them from the shipped table by migration (0002)."""
-    rows = CourtFiling.objects.select_for_update() if lock else CourtFiling.objects
-    return rows.get(court=court)
+    """The court's filing settings. Migration 0002 gives every court its row; one is made from the shipped table
+    for a court added later (load_courts) or after a test emptied the tables."""
+    filing = CourtFiling.objects.filter(court=court).first()
+    if filing is None:
+        prefix, office = court_table().get(court.id, ("000", 1))
+        filing, _ = CourtFiling.objects.get_or_create(court=court, defaults={"doc_id_prefix": prefix, "office": office})
+    return CourtFiling.objects.select_for_update().get(pk=filing.pk) if lock else filing
 
 
 def initials_of(name: str) -> str:
