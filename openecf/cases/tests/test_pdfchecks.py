@@ -21,7 +21,7 @@ def built(change: Callable[[pikepdf.Pdf], None], **save: object) -> bytes:
         return to_bytes(pdf, **save)
 
 
-def annotate(pdf: pikepdf.Pdf, annotation: Dictionary) -> None:
+def annotate(pdf: pikepdf.Pdf, annotation: pikepdf.Dictionary) -> None:
     annotation.Rect = Array([72, 72, 144, 144])
     pdf.pages[0].obj.Annots = pdf.make_indirect(Array([pdf.make_indirect(annotation)]))
 
