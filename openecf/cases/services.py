@@ -141,7 +141,8 @@ def open_case(
     return case
 
 
-def _check_case(*, court: Court, case_type: str, title: str, judge: Judge | None, lead_case: Case | None) -> None:
+def check_case_type(court: Court, case_type: str) -> None:
+    """Refuse a kind of case the court does not open."""
     allowed = TYPES_BY_COURT.get(CourtType(court.type), ())
     if case_type not in allowed:
         if not allowed:
@@ -150,6 +151,10 @@ def _check_case(*, court: Court, case_type: str, title: str, judge: Judge | None
         raise ValidationError(
             f"{court.id} is a {court.get_type_display().lower()}: it opens {kinds} cases, not {case_type}."
         )
+
+
+def _check_case(*, court: Court, case_type: str, title: str, judge: Judge | None, lead_case: Case | None) -> None:
+    check_case_type(court, case_type)
     if not title:
         raise ValidationError("The case title must not be empty.")
     if len(title) > TITLE_MAX_LENGTH:

@@ -68,6 +68,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         court = court_argument(options["court"])
         case_type = options["case_type"]
+        try:
+            services.check_case_type(court, case_type)
+        except ValidationError as error:
+            raise refuse(error) from None
         parties = [
             (party_role(role, "--party"), name) for role, name in self._pairs(options["party"], "--party", "NAME")
         ]
