@@ -94,7 +94,7 @@ REFUSALS = [
     ),
     (
         "wiwd --title X --type cv --party captain:Ann",
-        f"Unknown party role 'captain' in --party; roles: {ROLES}trustee, us_trustee, creditor. Nothing was created.",
+        f"Unknown party role 'captain' in --party; roles: {ROLES}us_trustee, creditor. Nothing was created.",
     ),
     (
         "wiwd --title X --type cv --party plaintiff:A --attorney plaintiff:nobody",
