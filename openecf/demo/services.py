@@ -13,6 +13,7 @@ from openecf.cmecf.services import create_ecf_account
 from openecf.courts.models import Court
 from openecf.courts.services import set_nextgen_date
 from openecf.demo import data
+from openecf.demo.cases import load_demo_cases
 
 DEMO = Origin(ip_address=None, user_agent="load_demo")
 
@@ -54,7 +55,8 @@ def load_demo() -> list[str]:
             origin=DEMO,
         )
         created.append(f"CM/ECF account {ecf.court}:{ecf.login}")
-    return created
+    # The cases last: their attorneys of record are the CM/ECF accounts just created.
+    return created + load_demo_cases()
 
 
 def _clerks() -> list[str]:
