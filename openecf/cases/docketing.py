@@ -110,7 +110,7 @@ def _store(case: Case, documents: Sequence[Upload]) -> list[tuple[str, str]]:
     try:
         for upload in documents:
             digest = hashlib.sha256(upload.data).hexdigest()
-            wanted = f"documents/{case.court_id}/{case.caseid}/{digest[:16]}-{get_random_string(8).lower()}.pdf"
+            wanted = f"{case.court_id}/{case.caseid}/{digest[:16]}-{get_random_string(8).lower()}.pdf"
             stored.append((storage.save(wanted, ContentFile(upload.data)), digest))
     except BaseException:
         for name, _ in stored:

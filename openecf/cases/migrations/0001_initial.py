@@ -283,7 +283,6 @@ class Migration(migrations.Migration):
                         help_text="The PDF as filed.",
                         max_length=300,
                         storage=openecf.cases.storage.document_storage,
-                        upload_to="documents/",
                     ),
                 ),
                 (
