@@ -66,9 +66,7 @@ class Document(models.Model):
     pacer_doc_id = models.CharField(
         max_length=12, help_text="PACER document id: court prefix, 0, serial (10 to 12 digits), as doc1 URLs use."
     )
-    file = models.FileField(
-        storage=document_storage, max_length=300, help_text="The PDF as filed."
-    )
+    file = models.FileField(storage=document_storage, max_length=300, help_text="The PDF as filed.")
     original_filename = models.CharField(max_length=255, blank=True, help_text="The file name the filer uploaded.")
     page_count = models.PositiveIntegerField(help_text="Pages in the PDF.")
     size = models.PositiveBigIntegerField(help_text="Size of the stored PDF in bytes.")
