@@ -33,7 +33,8 @@ def stamp(data: bytes, *, case_number: str, document: str, filed_on: date) -> by
         for index, page in enumerate(pdf.pages, start=1):
             text = header_line(case_number=case_number, document=document, filed_on=filed_on, page=index, pages=total)
             name = page.add_resource(font, pikepdf.Name.Font, prefix="FHdr")
-            left, _bottom, right, top = (float(v) for v in page.mediabox)
+            # The crop box is the visible page (the media box when the page has none).
+            left, _bottom, right, top = (float(v) for v in page.cropbox)
             width = len(text) * FONT_SIZE * _MEAN_GLYPH_WIDTH
             x = left + max((right - left - width) / 2, 4)
             y = top - _TOP_MARGIN

@@ -185,6 +185,12 @@ class Party(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.get_role_display()})"
 
+    @property
+    def case_number(self) -> str:
+        """The case number as this party's papers show it: a criminal defendant's adds their number (-1)."""
+        number = self.case.number
+        return f"{number}-{self.defendant_number}" if self.defendant_number else number
+
 
 class AttorneyRole(models.TextChoices):
     LEAD = "lead", "LEAD ATTORNEY"

@@ -103,6 +103,7 @@ def test_criminal_defendants_get_their_own_numbers(wiwd: Court) -> None:
     first = services.add_party(case=case, name="Jack Black", role=PartyRole.DEFENDANT, origin=TEST_ORIGIN)
     second = services.add_party(case=case, name="Jill White", role=PartyRole.DEFENDANT, origin=TEST_ORIGIN)
     assert [first.defendant_number, second.defendant_number] == [1, 2]
+    assert second.case_number == f"3:{case.year % 100:02d}-cr-00001-2"
     assert case.parties.get(role=PartyRole.USA).defendant_number is None
     assert AuditEvent.objects.filter(event="case.party_added").count() == 3
 
