@@ -47,6 +47,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.fixture(autouse=True)
+def _documents_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Filed PDFs (the demo's too) go to a temporary directory, never to the checkout's var/documents."""
+    settings.OPENECF_DOCUMENT_ROOT = tmp_path_factory.getbasetemp() / "documents"
+
+
 @pytest.fixture
 def smtp_inbox(settings: Any) -> Iterator[_Inbox]:
     """A real SMTP server on loopback; the app's e-mail goes to it over SMTP."""

@@ -48,6 +48,8 @@ class LiveDatabase:
             "DATABASE_URL": self.url,
             "DJANGO_SETTINGS_MODULE": "config.settings.demo",
             "OPENECF_LOG_LEVEL": "WARNING",
+            # Filed PDFs (the demo's too) stay with this database, out of the checkout's var/.
+            "OPENECF_DOCUMENT_ROOT": str(self.workdir / "documents"),
             "PYTHONUNBUFFERED": "1",
             **extra,
         }

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "openecf.courts",
     "openecf.accounts",
     "openecf.cmecf",
+    "openecf.cases",
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",
@@ -184,6 +185,12 @@ if OPENECF_COURT_DOMAIN:
 
 # The operators' admin site (/admin/): off unless set; when on, only staff signed in with an authenticator app.
 OPENECF_ADMIN = env.flag("OPENECF_ADMIN", False)
+
+# Filed documents (openecf/cases/storage.py): a STORAGES alias (any django-storages backend), or empty for files
+# under OPENECF_DOCUMENT_ROOT. OPENECF_PDF_MAX_MB is the size limit a court starts with; each court can change its own.
+OPENECF_DOCUMENT_STORAGE = env.text("OPENECF_DOCUMENT_STORAGE")
+OPENECF_DOCUMENT_ROOT = Path(env.text("OPENECF_DOCUMENT_ROOT", str(MEDIA_ROOT / "documents")))
+OPENECF_PDF_MAX_MB = env.integer("OPENECF_PDF_MAX_MB", 35, minimum=1)
 
 # Multi-factor sign-on: how many times a filer who has no authenticator app may skip enrolment.
 OPENECF_MFA_SKIPS = env.integer("OPENECF_MFA_SKIPS", 3)

@@ -37,6 +37,7 @@ class Category(models.TextChoices):
     ACCOUNT_SETTING = "account_setting", "An account holder's own setting changed (client codes)."
     COURT_SETTING = "court_setting", "A court's settings changed: go-live date, profile, help contacts, link item."
     OPERATION = "operation", "An operator's run outside the pages (benchmark data, purges)."
+    CASE_RECORD = "case_record", "A case's record changed: opened, its parties, attorneys, judge, docket entries."
 
 
 class Event(models.TextChoices):
@@ -369,6 +370,28 @@ class Event(models.TextChoices):
         "records.purged",
         Category.OPERATION,
         "purge_expired deleted a batch of expired sessions, ended tokens or stale throttle records (counts in detail).",
+    )
+    JUDGE_ADDED = "judge.added", Category.CASE_RECORD, "A judge was added to a court's list of judges."
+    CASE_OPENED = (
+        "case.opened",
+        Category.CASE_RECORD,
+        "A case was opened and given its number (by a filing or by add_case).",
+    )
+    CASE_PARTY_ADDED = "case.party_added", Category.CASE_RECORD, "A party was added to a case, with its role."
+    CASE_ATTORNEY_ADDED = (
+        "case.attorney_added",
+        Category.CASE_RECORD,
+        "A CM/ECF account became an attorney of record for a party in a case.",
+    )
+    CASE_ATTORNEY_TERMINATED = (
+        "case.attorney_terminated",
+        Category.CASE_RECORD,
+        "An attorney of record's appearance for a party ended (the termination date).",
+    )
+    DOCKET_ENTRY_FILED = (
+        "docket_entry.filed",
+        Category.CASE_RECORD,
+        "A docket entry was filed in a case with its documents (number, documents and their SHA-256 in the detail).",
     )
 
 

@@ -17,6 +17,7 @@ from openecf.cmecf.selectors import account_for_login
 from openecf.courts.models import Court
 from openecf.courts.services import set_nextgen_date
 from openecf.demo import data
+from openecf.demo.cases import load_demo_cases
 
 DEMO = Origin(ip_address=None, user_agent="load_demo")
 
@@ -58,7 +59,8 @@ def load_demo() -> list[str]:
             origin=DEMO,
         )
         created.append(f"CM/ECF account {ecf.court}:{ecf.login}")
-    return created
+    # The cases last: their attorneys of record are the CM/ECF accounts just created.
+    return created + load_demo_cases()
 
 
 def _clerks() -> list[str]:

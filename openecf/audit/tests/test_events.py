@@ -23,9 +23,10 @@ WRITERS = {"record", "record_many"}  # audit's writers; outside tests AuditEvent
 
 
 def _sources(*, tests: bool) -> list[Path]:
+    # bench/ too: the benchmark loader writes its own event, from outside the installed apps.
     return [
         path
-        for path in sorted(CODE.rglob("*.py"))
+        for path in sorted([*CODE.rglob("*.py"), *(CODE.parent / "bench").rglob("*.py")])
         if "migrations" not in path.parts and path != REGISTRY and (tests or "tests" not in path.parts)
     ]
 
