@@ -44,7 +44,7 @@ LINK_CLIENTS = 3
 PAIRS = f"""
 import json
 from openecf.courts.models import Court
-from openecf.demo.bulk import bench_pair, court_ids
+from bench.loaders import bench_pair, court_ids
 courts = court_ids()
 live = {{court.pk for court in Court.objects.all() if court.is_live()}}
 pairs, i = [], 10  # accounts 0 to 9: the other tests and the stream of logins
@@ -97,8 +97,8 @@ def cluster(tmp_path: Path, inbox: Inbox) -> Iterator[Cluster]:
         loaded = subprocess.run(
             [
                 PYTHON,
-                "manage.py",
-                "bulk_load_accounts",
+                "-m",
+                "bench.load_accounts",
                 "--pacer",
                 str(ACCOUNTS),
                 "--ecf",

@@ -78,7 +78,8 @@ def test_the_loop_sends_and_purges_then_stops_cleanly_on_sigterm(live_db: Any, s
     worker = live_db.spawn("manage.py", "run_worker", "--interval", "0.2", log=log_path.open("a"), **mail)
     try:
         deadline = time.monotonic() + 60
-        while live_db.python(STATE) != [["sent"], 0]:
+        # Done when the message is sent, the session purged, and the purge's own audit event sealed (a turn later).
+        while live_db.python(STATE) != [["sent"], 0] or "sealing:" not in log_path.read_text():
             assert time.monotonic() < deadline, log_path.read_text()
             assert worker.poll() is None, log_path.read_text()
             time.sleep(0.3)
@@ -88,9 +89,11 @@ def test_the_loop_sends_and_purges_then_stops_cleanly_on_sigterm(live_db: Any, s
         if worker.poll() is None:
             worker.kill()
     assert [m["Subject"] for m in smtp_inbox.messages] == ["Looped"]
-    # Only what was done is said: nothing to seal (the placeholder sealer), nothing more to purge or send.
+    # Only what was done is said: the first turn sends and purges (nothing committed to seal yet), the next seals the
+    # purge's event; nothing more to purge or send.
     assert log_path.read_text().splitlines() == [
         "outbox: 1 e-mail message(s) sent",
         "purge: deleted 1 sessions, 0 sign_on_tokens, 0 account_links, 0 ecf_reset_links, 0 email_codes, "
         "0 throttle_records",
+        "sealing: 1 audit event(s) sealed",
     ]
