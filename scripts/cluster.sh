@@ -66,7 +66,12 @@ PY
 manage() { (set -a && source "$ENV_FILE" && set +a && "$PY" manage.py "$@"); }
 manage migrate --noinput -v 0
 manage collectstatic --noinput -v 0
-if [ "${CLUSTER_LOAD_DEMO:-1}" = 1 ]; then manage load_demo | tail -n 1; fi
+# The demo's loader is tooling, installed by the demo settings only (production's apps don't include it).
+if [ "${CLUSTER_LOAD_DEMO:-1}" = 1 ]; then
+  manage_demo() { (set -a && source "$ENV_FILE" && set +a && DJANGO_SETTINGS_MODULE=config.settings.demo "$PY" manage.py "$@"); }
+  manage_demo load_demo | tail -n 1
+  for clerk in wiwdclerk1 wiwdclerk2; do manage add_clerk "$clerk" wiwd >/dev/null; done
+fi
 
 if [ "${CLUSTER_MAIL_SINK:-1}" = 1 ] && ! alive "$CLUSTER_DIR/mail.pid"; then
   launch "$CLUSTER_DIR/mail.pid" "$CLUSTER_DIR/mail.log" \

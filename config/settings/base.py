@@ -44,7 +44,6 @@ INSTALLED_APPS = [
     "openecf.clerks",
     "openecf.operations",
     "openecf.myaccount",
-    "openecf.demo",
 ]
 
 MIDDLEWARE = [

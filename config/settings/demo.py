@@ -10,6 +10,9 @@ from __future__ import annotations
 from config import env
 from config.settings.base import *  # noqa: F403
 
+# The demo's data, loader (load_demo) and mail viewer: tooling, so only these settings install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "openecf.demo"]  # noqa: F405
+
 DEBUG = env.flag("OPENECF_DEBUG", True)
 # Public (it is in the source): it only ever signs demo sessions on a developer's machine.
 SECRET_KEY = env.text("OPENECF_SECRET_KEY", "openecf-insecure-demo-key-never-use-in-production")
