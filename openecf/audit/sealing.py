@@ -1,8 +1,8 @@
 """The sealer: chains committed audit events in batches, after the fact, so writers never wait for one another.
 
 Order. Events are sealed in the order of ``(txn, id)``. On PostgreSQL ``txn`` is the id of the transaction that
-wrote the event, and only events whose transaction is older than every transaction still running
-(``pg_snapshot_xmin``) are taken: those transactions have ended, so no event can still commit before the sealed
+wrote the event, and only events whose transaction is older than every transaction of this database still running
+(``_horizon``) are taken: those transactions have ended, so no event can still commit before the sealed
 point, however long a writer took between taking its id and committing. An event committed late with a lower id
 than one already sealed (its transaction started earlier, or took its id before another's) is therefore never
 "late": its transaction was still running, so the sealer waited for it. On SQLite ``txn`` is 0 and ids are in
@@ -18,7 +18,6 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from openecf.audit.hashing import GENESIS, head_of, leaf
@@ -28,13 +27,43 @@ from openecf.audit.models import AuditEvent, AuditSeal
 _SEALER_LOCK = 0x6175646974736561
 
 
+# The oldest transaction of THIS database still running (or prepared), else the next transaction id to be given.
+# Transaction ids are the server's: with pg_snapshot_xmin alone, a transaction open in another database on the same
+# server (another application, another test worker) would hold sealing back for as long as it stays open.
+# backend_xid is 32 bits, the snapshot's ids 64 (with the epoch): compared on their low 32 bits.
+_HORIZON_SQL = """
+WITH snapshot AS (SELECT pg_current_snapshot() AS s),
+running_here AS (
+    SELECT backend_xid::text::bigint AS xid FROM pg_stat_activity
+    WHERE datname = current_database() AND backend_xid IS NOT NULL
+    UNION ALL
+    SELECT transaction::text::bigint FROM pg_prepared_xacts WHERE database = current_database()
+)
+SELECT COALESCE(
+    (SELECT min(x::text::bigint) FROM snapshot, pg_snapshot_xip(snapshot.s) AS x
+     WHERE x::text::bigint % 4294967296 IN (SELECT xid FROM running_here)),
+    (SELECT pg_snapshot_xmax(s)::text::bigint FROM snapshot)
+)
+"""
+
+
+def _horizon() -> int:
+    """Every event with a txn below this has committed or rolled back, as the next statement's snapshot will see.
+
+    Its own statement, before the one that reads the events: a transaction of this database in the snapshot here
+    either still runs when pg_stat_activity is read (and so bounds the horizon) or has ended before it, hence before
+    the next statement's snapshot, which sees its events. A transaction given its id later gets one above this.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_HORIZON_SQL)
+        return int(cursor.fetchone()[0])
+
+
 def _batch(after: tuple[int, int], size: int) -> list[AuditEvent]:
     last_txn, last_id = after
     pending = AuditEvent.objects.filter(Q(txn__gt=last_txn) | Q(txn=last_txn, id__gt=last_id))
     if connection.vendor == "postgresql":
-        # Evaluated with the statement's own snapshot: every txn below it has committed or rolled back.
-        horizon = RawSQL("pg_snapshot_xmin(pg_current_snapshot())::text::bigint", [])
-        pending = pending.filter(txn__lt=horizon)
+        pending = pending.filter(txn__lt=_horizon())
     return list(pending.order_by("txn", "id")[:size])
 
 

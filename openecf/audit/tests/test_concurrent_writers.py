@@ -124,3 +124,19 @@ def test_a_lower_id_committed_late_is_sealed_after_the_higher_one_and_the_log_ve
     assert ([e[1] for e in first.entries], [e[1] for e in second.entries]) == ([higher.id], [lower.id])
     verdict = verify()
     assert (verdict.intact, verdict.events, verdict.unsealed) == (True, 2, 0)
+
+
+def test_a_transaction_open_in_another_database_of_the_server_does_not_hold_sealing_back() -> None:
+    """Transaction ids are the server's; only this database's transactions can write its audit events. Another
+    application's transaction (here: one open in the server's `postgres` database) must not stall the sealer."""
+    import psycopg
+
+    params = connection.get_connection_params()
+    with psycopg.connect(
+        host=params.get("host"), port=params.get("port"), user=params.get("user"), dbname="postgres"
+    ) as elsewhere:
+        elsewhere.execute("SELECT pg_current_xact_id()")  # takes an id and keeps its transaction open
+        event = _record(Event.LOGIN_SUCCEEDED)
+        assert seal_pending() == 1
+        elsewhere.rollback()
+    assert [entry[1] for entry in AuditSeal.objects.get().entries] == [event.id]
