@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The load generators `make bench` drives, from Debian's packages: wrk (throughput) and hey (fixed-rate latency).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v hey >/dev/null || missing+=(hey)
@@ -10,11 +11,5 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 echo "Installing ${missing[*]} from Debian" >&2
-export DEBIAN_FRONTEND=noninteractive
-for _ in $(seq 1 60); do
-  if apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
-    break
-  fi
-  sleep 5
-done
+apt_install "${missing[@]}" || true
 for tool in "${missing[@]}"; do command -v "$tool" >/dev/null || { echo "Could not install $tool" >&2; exit 1; }; done
