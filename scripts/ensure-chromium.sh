@@ -4,10 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 if [ -x /usr/bin/chromium ]; then exit 0; fi
-if [ "$(id -u)" != 0 ]; then
-  echo "Chromium is missing: run 'apt-get install chromium' as root (needed by the browser tests)" >&2
-  exit 1
-fi
+as_root_or "Chromium is missing: run 'apt-get install chromium' as root (needed by the browser tests)"
 echo "Chromium not found: installing Debian's chromium" >&2
 apt_install chromium fonts-dejavu-core || true
 [ -x /usr/bin/chromium ] || { echo "Could not install Debian's chromium" >&2; exit 1; }

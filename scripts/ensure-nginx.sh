@@ -5,10 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 if [ -x /usr/sbin/nginx ]; then exit 0; fi
-if [ "$(id -u)" != 0 ]; then
-  echo "nginx is missing: run 'apt-get install nginx' as root (needed by tests/test_behind_proxy.py)" >&2
-  exit 1
-fi
+as_root_or "nginx is missing: run 'apt-get install nginx' as root (needed by tests/test_behind_proxy.py)"
 echo "nginx not found: installing Debian's nginx" >&2
 apt_install nginx || true
 [ -x /usr/sbin/nginx ] || { echo "Could not install Debian's nginx" >&2; exit 1; }

@@ -18,3 +18,11 @@ apt_install() {
   done
   return 1
 }
+
+# as_root_or MESSAGE: installing needs root; anyone else is told MESSAGE (what to run, as root) and the script stops.
+as_root_or() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "$1" >&2
+    exit 1
+  fi
+}
