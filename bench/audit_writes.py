@@ -25,7 +25,6 @@ import time
 import urllib.parse
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -77,19 +76,10 @@ def _old_models() -> tuple[Any, Any]:
 
 
 def _old_chained_hash(prev_hash: str, event: Any) -> str:
-    facts = {
-        "seq": event.seq,
-        "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
-        "event": event.event,
-        "actor_id": event.actor_id,
-        "username": event.username,
-        "court_id": event.court_id,
-        "ecf_account_id": event.ecf_account_id,
-        "ip_address": event.ip_address,
-        "user_agent": event.user_agent,
-        "detail": event.detail,
-    }
-    content = json.dumps(facts, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    """The old per-row hash: today's facts (openecf/audit/hashing.py) plus the row's place in the chain."""
+    from openecf.audit import hashing  # after django.setup(): hashing imports the audit models
+
+    content = hashing.canonical({"seq": event.seq, **hashing.facts(event)})
     return hashlib.sha256(prev_hash.encode() + b"\n" + content).hexdigest()
 
 

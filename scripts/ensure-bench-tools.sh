@@ -1,20 +1,12 @@
 #!/usr/bin/env bash
 # The load generators `make bench` drives, from Debian's packages: wrk (throughput) and hey (fixed-rate latency).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v hey >/dev/null || missing+=(hey)
 [ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" != 0 ]; then
-  echo "Missing ${missing[*]}: run 'apt-get install ${missing[*]}' as root (make bench needs them)" >&2
-  exit 1
-fi
+as_root_or "Missing ${missing[*]}: run 'apt-get install ${missing[*]}' as root (make bench needs them)"
 echo "Installing ${missing[*]} from Debian" >&2
-export DEBIAN_FRONTEND=noninteractive
-for _ in $(seq 1 60); do
-  if apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
-    break
-  fi
-  sleep 5
-done
+apt_install "${missing[@]}" || true
 for tool in "${missing[@]}"; do command -v "$tool" >/dev/null || { echo "Could not install $tool" >&2; exit 1; }; done

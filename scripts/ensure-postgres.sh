@@ -2,12 +2,12 @@
 # Make sure a PostgreSQL server answers on 127.0.0.1:5432 for the PostgreSQL test leg.
 # Uses the one already running; otherwise starts an installed cluster; otherwise installs Debian's postgresql.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 if command -v pg_isready >/dev/null && ready; then exit 0; fi
 if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   echo "PostgreSQL not found: installing Debian's postgresql" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+  apt_install --with-recommends postgresql
 fi
 version=$(ls /etc/postgresql | sort -V | tail -n 1)
 conf=/etc/postgresql/$version/main

@@ -2,6 +2,7 @@
 # Make sure a Redis server answers on 127.0.0.1:6379 (the throttle's shared store in production, the Redis
 # tests, make bench). Uses the one already running; otherwise starts, or installs and starts, Debian's redis-server.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 ready() { python3 - <<'PY' 2>/dev/null
 import socket
 with socket.create_connection(("127.0.0.1", 6379), timeout=1) as s:
@@ -12,8 +13,7 @@ PY
 if ready; then exit 0; fi
 if ! command -v redis-server >/dev/null; then
   echo "Redis not found: installing Debian's redis-server" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  apt_install redis-server
 fi
 mkdir -p /var/lib/redis /var/log/redis
 redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no --dir /var/lib/redis \

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from openecf.accounts.forms_registration import DATE_FORMATS, DATE_INPUT, new_password_fields
+from openecf.accounts.forms_registration import DATE_FORMATS, DATE_INPUT, check_new_password, new_password_fields
 from openecf.accounts.models import PacerAccount
 
 
@@ -69,14 +68,7 @@ class NewPasswordForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        password = data.get("password1")
-        if password and data.get("password2") is not None and password != data.get("password2"):
-            self.add_error("password2", "The two passwords differ.")
-        elif password:
-            try:
-                validate_password(password, self.account)
-            except ValidationError as error:
-                self.add_error("password1", error)
+        check_new_password(self, data, self.account)
         return data
 
 

@@ -44,6 +44,18 @@ def new_password_fields(label: str) -> tuple[forms.CharField, forms.CharField]:
     )
 
 
+def check_new_password(form: forms.Form, data: dict[str, Any], user: Any) -> None:
+    """The two typed passwords agree, and the password meets PACER's rule for ``user``: errors go on the form."""
+    password = data.get("password1")
+    if password and data.get("password2") is not None and password != data.get("password2"):
+        form.add_error("password2", "The two passwords differ.")
+    elif password:
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            form.add_error("password1", error)
+
+
 class DateOfBirthField(forms.DateField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
@@ -226,15 +238,8 @@ class SecurityForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        password = data.get("password1")
-        if password and data.get("password2") is not None and password != data.get("password2"):
-            self.add_error("password2", "The two passwords differ.")
-        elif password:
-            candidate = PacerAccount(username=data.get("username", ""), name=self.person_name, email=self.person_email)
-            try:
-                validate_password(password, candidate)
-            except ValidationError as error:
-                self.add_error("password1", error)
+        candidate = PacerAccount(username=data.get("username", ""), name=self.person_name, email=self.person_email)
+        check_new_password(self, data, candidate)
         pairs = self.answers()
         if len(pairs) == REQUIRED_QUESTIONS:
             for problem in answer_problems(pairs):

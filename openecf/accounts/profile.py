@@ -131,12 +131,21 @@ def change_password(*, account: PacerAccount, current: str, new: str, origin: Or
     validate_password(new, account)
     with transaction.atomic():
         account = PacerAccount.objects.select_for_update().get(pk=account.pk)
-        account.set_password(new)
-        account.save(update_fields=["password"])
-        voided = email_links.void(account=account, purposes=email_links.STALE_AFTER_PASSWORD)
-        audit.record(event=Event.PASSWORD_CHANGED, origin=origin, actor=account, links_voided=voided)
-        mail.send(kind="password.changed", to=[account.email], context={"account": account, "with_reset_link": False})
+        store_new_password(account=account, password=new, event=Event.PASSWORD_CHANGED, origin=origin)
     return account
+
+
+def store_new_password(*, account: PacerAccount, password: str, event: Event, origin: Origin) -> None:
+    """Set a validated password on the locked account, inside the caller's transaction (a change or a reset).
+
+    The new hash ends the account's other sessions and API tokens; the links a password makes stale are voided,
+    and the holder is told by mail how it changed (Manage My Account, or a reset link)."""
+    account.set_password(password)
+    account.save(update_fields=["password"])
+    voided = email_links.void(account=account, purposes=email_links.STALE_AFTER_PASSWORD)
+    audit.record(event=event, origin=origin, actor=account, links_voided=voided)
+    context = {"account": account, "with_reset_link": event == Event.PASSWORD_RESET}
+    mail.send(kind="password.changed", to=[account.email], context=context)
 
 
 def set_client_code_preference(*, account: PacerAccount, default_code: str, origin: Origin) -> PacerAccount:

@@ -24,6 +24,7 @@ from django.db import transaction
 
 from openecf.accounts import email_links, questions
 from openecf.accounts.models import PacerAccount, SecurityAnswer, SecurityQuestion, TokenPurpose
+from openecf.accounts.profile import store_new_password
 from openecf.accounts.registration import LinkNotValid
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
@@ -168,11 +169,7 @@ def reset_password(*, secret: str, password: str, origin: Origin) -> PacerAccoun
         if token is None:
             raise LinkNotValid()
         account = PacerAccount.objects.select_for_update().get(pk=token.account_id)
-        account.set_password(password)
-        account.save(update_fields=["password"])
-        voided = email_links.void(account=account, purposes=email_links.STALE_AFTER_PASSWORD)
-        audit.record(event=Event.PASSWORD_RESET, origin=origin, actor=account, links_voided=voided)
-        mail.send(kind="password.changed", to=[account.email], context={"account": account, "with_reset_link": True})
+        store_new_password(account=account, password=password, event=Event.PASSWORD_RESET, origin=origin)
     return account
 
 

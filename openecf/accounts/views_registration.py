@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from openecf.accounts import counties, email_links, lifecycle, registration
+from openecf.accounts import email_links, lifecycle, registration
 from openecf.accounts.details import Address, Person
-from openecf.accounts.forms_registration import AddressForm, CountyForm, PersonForm, SecurityForm
+from openecf.accounts.forms_registration import AddressForm, PersonForm, SecurityForm
 from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.site_url import site_url
 from openecf.accounts.wizard import Wizard
+from openecf.accounts.wizard_steps import county_step
 from openecf.audit.context import Origin
 from openecf.courts.selectors import court_by_id
 from openecf.notices.addresses import masked
@@ -97,19 +98,7 @@ def address(request: HttpRequest) -> HttpResponse:
 def county(request: HttpRequest) -> HttpResponse:
     if (missing := _missing(request, "county")) is not None:
         return missing
-    entered = Address.from_session(REGISTRATION.data(request)["address"])
-    form = CountyForm(request.POST if request.method == "POST" else None, state=entered.state)
-    if request.method == "POST" and form.is_valid():
-        REGISTRATION.save(request, "county", form.cleaned_data["county"])
-        return redirect("accounts:register_security")
-    return _page(
-        request,
-        "county",
-        form,
-        status=400 if form.errors else 200,
-        verify_address=entered.lines,
-        intro=f"Check your address, then choose your county in {counties.state_name(entered.state)}.",
-    )
+    return county_step(request, REGISTRATION, page=_page, then="accounts:register_security")
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,9 +18,9 @@ from openecf.audit.models import AuditEvent
 GENESIS = "0" * 64
 
 
-def content(event: AuditEvent) -> bytes:
-    """The event's facts in one canonical byte string."""
-    facts: dict[str, Any] = {
+def facts(event: AuditEvent) -> dict[str, Any]:
+    """What the hash covers: everything the event says, not where it stands."""
+    return {
         "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
         "event": event.event,
         "actor_id": event.actor_id,
@@ -31,7 +31,16 @@ def content(event: AuditEvent) -> bytes:
         "user_agent": event.user_agent,
         "detail": event.detail,
     }
-    return json.dumps(facts, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def canonical(value: dict[str, Any]) -> bytes:
+    """One byte string for one value: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def content(event: AuditEvent) -> bytes:
+    """The event's facts in one canonical byte string."""
+    return canonical(facts(event))
 
 
 def leaf(event: AuditEvent) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 from django.conf import settings
 from django.db import models
@@ -30,6 +30,23 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("audit events cannot be changed")
 
 
+class AppendOnly(models.Model):
+    """A row written once: saving it again or deleting it raises AppendOnlyError, naming ``noun``."""
+
+    noun: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError(f"{self.noun} cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError(f"{self.noun} cannot be deleted")
+
+
 class WritingTransaction(models.Func):
     """The database default of ``AuditEvent.txn``: on PostgreSQL the writing transaction's 64-bit id, taken by
     the INSERT itself (no extra round trip); on SQLite 0, because SQLite lets one writer at a time commit, so ids
@@ -42,8 +59,10 @@ class WritingTransaction(models.Func):
         return "(pg_current_xact_id()::text::bigint)", []
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnly):
     """One thing that happened. Written by services in the same transaction as the change it describes."""
+
+    noun = "audit events"
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it happened (UTC).")
     event = models.CharField(
@@ -101,22 +120,16 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M:%S} {self.event}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("audit events cannot be changed")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("audit events cannot be deleted")
-
-
-class AuditSeal(models.Model):
+class AuditSeal(AppendOnly):
     """One batch of events, sealed after they committed: the hash chain over them and the chain's head.
 
     Seals are chained (each starts from the head of the one before), written by the sealer only and append-only
     like the events. ``entries`` keeps each sealed event's place and content hash, so verify_audit can name the
     event that no longer matches (openecf/audit/verification.py).
     """
+
+    noun = "audit seals"
 
     seq = models.PositiveBigIntegerField(unique=True, help_text="1, 2, 3... in the order the seals were made.")
     sealed_at = models.DateTimeField(default=timezone.now, help_text="When the seal was made (UTC).")
@@ -138,11 +151,3 @@ class AuditSeal(models.Model):
 
     def __str__(self) -> str:
         return f"audit seal #{self.seq}: {self.count} event(s), head {self.head[:12]}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("audit seals cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("audit seals cannot be deleted")

@@ -298,9 +298,9 @@ def decide_efile_registration(
     """The clerk approves or denies a PACER user's request to e-file at the clerk's court (a reason to deny)."""
     if not approve and not note.strip():
         raise DeskRefused("A note is required to deny: tell the filer why. It is e-mailed to them.")
-    decide = efile.approve_registration if approve else efile.deny_registration
     try:
-        return decide(
+        return efile.decide_registration(
+            approve=approve,
             registration_id=registration_id,
             decided_by=scope.clerk.username,
             note=note,

@@ -1,14 +1,16 @@
-"""What the operator commands share: reading a password safely and turning problems into exit code 2. (The court
-a command names: openecf/courts/commands.py.)"""
+"""What the operator commands share: reading a password safely, turning problems into exit code 2, and running a
+job once or in a loop. (The court a command names: openecf/courts/commands.py.)"""
 
 from __future__ import annotations
 
 import getpass
 import sys
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, OutputWrapper
 
 
 def password_from(options: dict[str, Any]) -> str:
@@ -29,3 +31,17 @@ def password_from(options: dict[str, Any]) -> str:
 
 def refuse(error: ValidationError) -> CommandError:
     return CommandError("; ".join(error.messages) + " Nothing was created.", returncode=2)
+
+
+def run_rounds(job: Callable[[], int], *, loop: bool, interval: float, out: OutputWrapper, says: str) -> None:
+    """Run ``job`` once, or with ``loop`` every ``interval`` seconds until stopped. Each round that did something
+    (and the one round without ``loop``) is reported at once as ``says`` with the count, e.g. "{} message(s) sent.".
+    """
+    while True:
+        done = job()
+        if done or not loop:
+            out.write(says.format(done))
+            out.flush()
+        if not loop:
+            return
+        time.sleep(interval)

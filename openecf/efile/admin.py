@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,12 +10,11 @@ from openecf.efile import services
 from openecf.efile.models import EfileRegistration
 
 
-def _decide(
-    request: HttpRequest, queryset: QuerySet[EfileRegistration], decide: Callable[..., EfileRegistration], note: str
-) -> None:
+def _decide(request: HttpRequest, queryset: QuerySet[EfileRegistration], *, approve: bool, note: str) -> None:
     for registration in queryset:
         try:
-            done = decide(
+            done = services.decide_registration(
+                approve=approve,
                 registration_id=registration.pk,
                 decided_by=getattr(request.user, "username", "admin"),
                 note=note,
@@ -38,8 +35,8 @@ class EfileRegistrationAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Approve the selected e-file registrations")
     def approve(self, request: HttpRequest, queryset: QuerySet[EfileRegistration]) -> None:
-        _decide(request, queryset, services.approve_registration, "")
+        _decide(request, queryset, approve=True, note="")
 
     @admin.action(description="Deny the selected e-file registrations")
     def deny(self, request: HttpRequest, queryset: QuerySet[EfileRegistration]) -> None:
-        _decide(request, queryset, services.deny_registration, "Denied by the clerk's office.")
+        _decide(request, queryset, approve=False, note="Denied by the clerk's office.")

@@ -8,6 +8,8 @@ login, only through the PACER account it is linked to.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -17,7 +19,7 @@ from openecf.audit.context import Origin
 from openecf.audit.events import Event
 from openecf.cmecf import linking
 from openecf.cmecf.ecf_accounts import InvalidAccount
-from openecf.cmecf.models import EcfRole
+from openecf.cmecf.models import EcfAccount, EcfRole
 from openecf.cmecf.refusals import LinkRefused, Refusal
 from openecf.cmecf.selectors import link_at
 from openecf.courts.models import Court
@@ -117,8 +119,9 @@ def _pending(registration_id: int, court: Court | None) -> EfileRegistration:
     return registration
 
 
-def approve_registration(
+def decide_registration(
     *,
+    approve: bool,
     registration_id: int,
     decided_by: str,
     note: str,
@@ -126,79 +129,58 @@ def approve_registration(
     clerk: PacerAccount | None = None,
     court: Court | None = None,
 ) -> EfileRegistration:
-    """Grant filing rights: a new CM/ECF account for the filer at the court, linked at once, in one transaction.
+    """Grant filing rights (a new CM/ECF account for the filer at the court, linked at once) or refuse them with
+    the reason, which the filer is sent; one transaction.
 
     ``clerk`` (the clerk's desk) becomes the actor of the audit events, with the filer's username in their detail;
     without it (manage.py, admin) the filer is the actor and ``decided_by`` says who decided. ``court`` limits the
     decision to requests made to that court.
     """
+    if not approve and not note.strip():
+        raise DecisionRefused("Give the filer a reason (--note) when denying a registration.")
     now = timezone.now()
     with transaction.atomic():
         registration = _pending(registration_id, court)
-        account, court = registration.account, registration.court
-        role = EcfRole.ATTORNEY if registration.role == FilerRole.ATTORNEY else EcfRole.NONATTORNEY
-        try:
-            ecf = linking.create_linked_account(
-                pacer=account, court=court, role=role, origin=origin, actor=clerk, at=now
-            ).ecf_account
-        except LinkRefused as refused:
-            if refused.reason == Refusal.PACER_ALREADY_LINKED:
-                raise DecisionRefused(
-                    f"{account.username} has linked a CM/ECF account at {court.pk} since asking; deny this request."
-                ) from None
-            raise DecisionRefused(
-                f"{account.username} cannot be given a linked CM/ECF account at {court.pk} now: "
-                f"{refused.reason.label}. Deny this request."
-            ) from None
-        except InvalidAccount as invalid:
-            raise DecisionRefused(
-                f"{account.username}'s PACER account cannot make a CM/ECF account: {' '.join(invalid.messages)}"
-            ) from None
-        registration.status = RegistrationStatus.APPROVED
+        account = registration.account
+        ecf = _linked_account(registration, origin=origin, clerk=clerk, at=now) if approve else None
+        registration.status = RegistrationStatus.APPROVED if approve else RegistrationStatus.DENIED
         registration.decided_at, registration.decided_by = now, decided_by
         registration.decision_note, registration.ecf_account = note.strip(), ecf
         registration.save()
         audit.record(
-            event=Event.EFILE_REGISTRATION_APPROVED,
+            event=Event.EFILE_REGISTRATION_APPROVED if approve else Event.EFILE_REGISTRATION_DENIED,
             origin=origin,
             actor=clerk or account,
-            court=court,
+            court=registration.court,
             ecf_account=ecf,
             registration=registration.pk,
             decided_by=decided_by,
             pacer_username=account.username,
         )
-        _tell_filer(registration, kind="efile_registration.approved")
+        _tell_filer(registration, kind="efile_registration.approved" if approve else "efile_registration.denied")
     return registration
 
 
-def deny_registration(
-    *,
-    registration_id: int,
-    decided_by: str,
-    note: str,
-    origin: Origin,
-    clerk: PacerAccount | None = None,
-    court: Court | None = None,
-) -> EfileRegistration:
-    """Refuse filing rights with the reason, which the filer is sent. ``clerk`` and ``court`` as for approval."""
-    if not note.strip():
-        raise DecisionRefused("Give the filer a reason (--note) when denying a registration.")
-    with transaction.atomic():
-        registration = _pending(registration_id, court)
-        registration.status = RegistrationStatus.DENIED
-        registration.decided_at, registration.decided_by = timezone.now(), decided_by
-        registration.decision_note = note.strip()
-        registration.save()
-        account, court = registration.account, registration.court
-        audit.record(
-            event=Event.EFILE_REGISTRATION_DENIED,
-            origin=origin,
-            actor=clerk or account,
-            court=court,
-            registration=registration.pk,
-            decided_by=decided_by,
-            pacer_username=account.username,
-        )
-        _tell_filer(registration, kind="efile_registration.denied")
-    return registration
+def _linked_account(
+    registration: EfileRegistration, *, origin: Origin, clerk: PacerAccount | None, at: datetime
+) -> EcfAccount:
+    """The filer's new CM/ECF account at the court, linked to the PACER account; a refusal says why not."""
+    account, court = registration.account, registration.court
+    role = EcfRole.ATTORNEY if registration.role == FilerRole.ATTORNEY else EcfRole.NONATTORNEY
+    try:
+        return linking.create_linked_account(
+            pacer=account, court=court, role=role, origin=origin, actor=clerk, at=at
+        ).ecf_account
+    except LinkRefused as refused:
+        if refused.reason == Refusal.PACER_ALREADY_LINKED:
+            raise DecisionRefused(
+                f"{account.username} has linked a CM/ECF account at {court.pk} since asking; deny this request."
+            ) from None
+        raise DecisionRefused(
+            f"{account.username} cannot be given a linked CM/ECF account at {court.pk} now: "
+            f"{refused.reason.label}. Deny this request."
+        ) from None
+    except InvalidAccount as invalid:
+        raise DecisionRefused(
+            f"{account.username}'s PACER account cannot make a CM/ECF account: {' '.join(invalid.messages)}"
+        ) from None

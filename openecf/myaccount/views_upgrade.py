@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from openecf.accounts import counties, upgrade
+from openecf.accounts import upgrade
 from openecf.accounts.details import Address
-from openecf.accounts.forms_registration import AddressForm, CountyForm, SecurityForm, UpgradePersonForm
+from openecf.accounts.forms_registration import AddressForm, SecurityForm, UpgradePersonForm
 from openecf.accounts.models import PacerAccount
 from openecf.accounts.wizard import Wizard
+from openecf.accounts.wizard_steps import county_step
 from openecf.audit.context import Origin
 from openecf.signon import services as signon
 
@@ -129,19 +130,7 @@ def address(request: HttpRequest) -> HttpResponse:
 def county(request: HttpRequest) -> HttpResponse:
     if (missing := _missing(request, "county")) is not None:
         return missing
-    entered = Address.from_session(UPGRADE.data(request)["address"])
-    form = CountyForm(_posted(request), state=entered.state)
-    if request.method == "POST" and form.is_valid():
-        UPGRADE.save(request, "county", form.cleaned_data["county"])
-        return redirect("accounts:upgrade_security")
-    return _page(
-        request,
-        "county",
-        form,
-        status=400 if form.errors else 200,
-        verify_address=entered.lines,
-        intro=f"Check your address, then choose your county in {counties.state_name(entered.state)}.",
-    )
+    return county_step(request, UPGRADE, page=_page, then="accounts:upgrade_security")
 
 
 @_legacy_only

@@ -11,28 +11,20 @@ from openecf.courts.profiles import profile_for
 
 COURTS_CSV = Path(__file__).with_name("courts.csv")
 
-_TEXT_FIELDS = [
-    "name",
-    "type",
-    "short_name",
-    "time_zone",
-    "ecf_host",
-    "go_live_source",
-    "link_item_location",
-    "login_title",
-    "clerk_phone",
-    "help_desk_url",
-    "pacer_help_url",
-]
+# The CSV's columns are written by tools/build_court_data.py, which owns their list; every column is a Court text
+# field but these (go_live_precision says how exact the reference's date is, for the reader of the CSV only).
+_NOT_TEXT = frozenset({"id", "nextgen_go_live", "go_live_precision"})
 
 
 def court_rows(path: Path = COURTS_CSV) -> list[dict[str, Any]]:
     """Rows ready for Court(**row): id, the text fields and nextgen_go_live as a date or None."""
     with path.open(newline="", encoding="utf-8") as handle:
         rows = []
-        for raw in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        text_fields = [field for field in reader.fieldnames or () if field not in _NOT_TEXT]
+        for raw in reader:
             row: dict[str, Any] = {"id": raw["id"]}
-            row.update({field: raw[field] for field in _TEXT_FIELDS})
+            row.update({field: raw[field] for field in text_fields})
             row["nextgen_go_live"] = date.fromisoformat(raw["nextgen_go_live"]) if raw["nextgen_go_live"] else None
             rows.append(row)
         return rows

@@ -6,12 +6,12 @@ or so; this command is for operators, the demo, and hosts without that worker.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from openecf.audit.sealing import seal_pending
+from openecf.core.commands import run_rounds
 
 
 class Command(BaseCommand):
@@ -25,11 +25,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["interval"] <= 0 or options["batch_size"] < 1:
             raise CommandError("--interval must be more than 0 seconds and --batch-size at least 1", returncode=2)
-        while True:
-            sealed = seal_pending(batch_size=options["batch_size"])
-            if sealed or not options["loop"]:
-                self.stdout.write(f"{sealed} event(s) sealed.")
-                self.stdout.flush()
-            if not options["loop"]:
-                return
-            time.sleep(options["interval"])
+        run_rounds(
+            lambda: seal_pending(batch_size=options["batch_size"]),
+            loop=options["loop"],
+            interval=options["interval"],
+            out=self.stdout,
+            says="{} event(s) sealed.",
+        )

@@ -20,10 +20,13 @@ class Command(BaseCommand):
         parser.add_argument("--by", default="manage.py", help="Who decides (recorded), e.g. the clerk's name.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        decide = services.approve_registration if options["decision"] == "approve" else services.deny_registration
         try:
-            registration = decide(
-                registration_id=options["id"], decided_by=options["by"], note=options["note"], origin=COMMAND_LINE
+            registration = services.decide_registration(
+                approve=options["decision"] == "approve",
+                registration_id=options["id"],
+                decided_by=options["by"],
+                note=options["note"],
+                origin=COMMAND_LINE,
             )
         except services.DecisionRefused as refused:
             raise CommandError(f"{refused} Nothing was changed.", returncode=2) from None

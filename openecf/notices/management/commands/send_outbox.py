@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from openecf.core.commands import run_rounds
 from openecf.notices.services import deliver_pending
 
 
@@ -29,11 +29,10 @@ class Command(BaseCommand):
         if options["interval"] <= 0 or options["lease"] <= 0:
             raise CommandError("--interval and --lease must be more than 0 seconds", returncode=2)
         lease = timedelta(seconds=options["lease"])
-        while True:
-            sent = deliver_pending(lease=lease)
-            if sent or not options["loop"]:
-                self.stdout.write(f"{sent} message(s) sent.")
-                self.stdout.flush()
-            if not options["loop"]:
-                return
-            time.sleep(options["interval"])
+        run_rounds(
+            lambda: deliver_pending(lease=lease),
+            loop=options["loop"],
+            interval=options["interval"],
+            out=self.stdout,
+            says="{} message(s) sent.",
+        )
