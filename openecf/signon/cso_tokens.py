@@ -24,6 +24,7 @@ from openecf.signon.models import CsoToken, TokenOrigin
 TOKEN_LENGTH = 128
 _ALPHABET = string.ascii_letters + string.digits
 _TOKEN_CHARS = frozenset(_ALPHABET)
+_ACCEPT_BELOW = 256 - 256 % len(_ALPHABET)  # 248: the largest multiple of 62 a byte can hold
 # Writing last_used_at on every request would turn every page view into a write; a minute is precise enough.
 _TOUCH_EVERY = timedelta(seconds=60)
 
@@ -44,9 +45,22 @@ def looks_like_token(raw: str) -> bool:
     return len(raw) == TOKEN_LENGTH and set(raw) <= _TOKEN_CHARS
 
 
+def new_value() -> str:
+    """128 characters, each uniform over the 62 of the alphabet, from the operating system's CSPRNG.
+
+    Random bytes below 248 (4 x 62) map onto the alphabet evenly by their remainder; the rest are dropped, so no
+    character is likelier than another. One read of 160 bytes nearly always suffices (about 97 % are kept). It
+    replaced 128 calls of secrets.choice, which cost about as much CPU as the rest of issuing the token.
+    """
+    chars: list[str] = []
+    while len(chars) < TOKEN_LENGTH:
+        chars += [_ALPHABET[byte % len(_ALPHABET)] for byte in secrets.token_bytes(160) if byte < _ACCEPT_BELOW]
+    return "".join(chars[:TOKEN_LENGTH])
+
+
 def issue(*, account: PacerAccount, origin: TokenOrigin, client_code: str = "", mfa_method: str = "") -> str:
     """Create a token and return its value: the only time the value exists outside the client."""
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(TOKEN_LENGTH))
+    raw = new_value()
     now = timezone.now()
     CsoToken.objects.create(
         digest=digest_of(raw),
