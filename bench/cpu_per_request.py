@@ -245,7 +245,7 @@ def main() -> int:
         _get(page_client, PAGE)
     _get(Browser(application), "/healthz")
 
-    api_ms, api_sql, hash_ms = meter.run(N, lambda i: None if _api_login(application, i) else None)
+    api_ms, api_sql, hash_ms = meter.run(N, lambda i: _api_login(application, i) and None)
     forms: list[tuple[Browser, bytes]] = []
 
     def get_form(i: int) -> None:

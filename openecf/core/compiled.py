@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
 from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=Model)
@@ -34,7 +35,9 @@ class _Statement(Generic[M]):
     sql: str
     params: list[Any]
     positions: list[int]  # where each argument goes in params
-    fields: list[str] | None  # the model's attribute names, column by column; None unless whole plain rows
+    fields: list[str] | None  # the model's attribute names, column by column; None unless whole rows
+    width: int  # how many leading columns are the model's own; the rest are select_related's
+    populators: list[Any]  # Django's own RelatedPopulator for each select_related model (they hold no row state)
     converters: dict[int, Any]  # what Django applies to the database's values, by column
 
 
@@ -61,12 +64,18 @@ class Compiled(Generic[M]):
                     raise ValueError(f"placeholder {placeholder!r} appears {len(matches)} times in {sql}")
                 positions.append(matches[0])
             columns = [column for column, _sql, _alias in compiler.select]
-            fields: list[str] | None = [getattr(getattr(column, "target", None), "attname", "") for column in columns]
-            if fields != [f.attname for f in queryset.model._meta.concrete_fields] or queryset.query.select_related:
+            own = [f.attname for f in queryset.model._meta.concrete_fields]
+            named = [getattr(getattr(column, "target", None), "attname", "") for column in columns]
+            fields: list[str] | None = own
+            populators: list[Any] = []
+            if queryset.query.select_related and compiler.klass_info and not compiler.annotation_col_map:
+                # As Django's ModelIterable does: the model's columns first, each related model's after them.
+                populators = get_related_populators(compiler.klass_info, compiler.select, using)
+            if named[: len(own)] != own or (len(named) > len(own) and not populators):
                 fields = None
             converters = compiler.get_converters(columns)
             found = self._statements[using] = _Statement(
-                queryset, compiler, sql, list(params), positions, fields, converters
+                queryset, compiler, sql, list(params), positions, fields, len(own), populators, converters
             )
         return found
 
@@ -88,13 +97,20 @@ class Compiled(Generic[M]):
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def instances(self, *args: Any, using: str = "default") -> list[M]:
-        """Model instances, as the QuerySet would give them (whole rows, no select_related)."""
+        """Model instances, as the QuerySet would give them (whole rows, and the select_related ones with them)."""
         statement, _names, rows = self._run(using, args)
         if statement.fields is None:
-            raise ValueError("instances() needs a plain QuerySet of whole rows (no values(), no select_related)")
+            raise ValueError("instances() needs a QuerySet of whole rows (no values(), no annotations)")
         if statement.converters:
             rows = [tuple(row) for row in statement.compiler.apply_converters(rows, statement.converters)]
-        return [statement.queryset.model.from_db(using, statement.fields, row) for row in rows]
+        model, fields, width = statement.queryset.model, statement.fields, statement.width
+        found = []
+        for row in rows:
+            instance = model.from_db(using, fields, row[:width])
+            for populator in statement.populators:
+                populator.populate(row, instance)
+            found.append(instance)
+        return found
 
     def first(self, *args: Any, using: str = "default") -> M | None:
         """The one instance a lookup by key finds, or None."""

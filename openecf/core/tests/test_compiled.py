@@ -8,6 +8,8 @@ from conftest import make_pacer
 from openecf.accounts.models import PacerAccount
 from openecf.core.compiled import Compiled
 from openecf.courts.models import Court
+from openecf.signon import cso_tokens
+from openecf.signon.models import CsoToken, TokenOrigin
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,20 @@ def test_instances_are_whole_models_with_their_field_types() -> None:
     (court,) = by_id.instances("wiwd")
     assert court == Court.objects.get(pk="wiwd")
     assert court.nextgen_go_live == Court.objects.get(pk="wiwd").nextgen_go_live  # a date, not a string
+
+
+def test_select_related_comes_back_in_the_same_query(django_assert_num_queries: object) -> None:
+    account = make_pacer("jattorney", "John Attorney")
+    raw = cso_tokens.issue(account=account, origin=TokenOrigin.API)
+    by_digest: Compiled[CsoToken] = Compiled(
+        lambda digest: CsoToken.objects.filter(digest=digest).select_related("account"), str
+    )
+    by_digest.first("warm up: compile outside the count")
+    with django_assert_num_queries(1):  # type: ignore[operator]
+        token = by_digest.first(cso_tokens.digest_of(raw))
+        assert token is not None
+        assert token.account.username == "jattorney" and token.account.pk == account.pk
+    assert token.expires_at == CsoToken.objects.get(pk=token.pk).expires_at  # a datetime, not a string
 
 
 def test_a_wrong_argument_is_refused_before_any_query() -> None:
