@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from django.db import connections, transaction
 from django.db.models import Field, Model, QuerySet
 from django.db.models.expressions import DatabaseDefault
-from django.db.models.query import get_related_populators
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 from django.db.models.sql.compiler import SQLCompiler, SQLInsertCompiler
 from django.db.models.sql.subqueries import InsertQuery
 
@@ -173,7 +173,7 @@ class CompiledInsert(Generic[M]):
     def insert(self, instance: M, *, using: str = "default") -> M:
         if type(instance) is not self._model or not instance._state.adding:
             raise ValueError(f"insert() takes a new {self._model.__name__}")
-        instance._prepare_related_fields_for_save(operation_name="insert")
+        instance._prepare_related_fields_for_save(operation_name="insert")  # type: ignore[attr-defined]
         statement = self._statement(using, instance)
         compiler = statement.compiler
         params = []
@@ -185,6 +185,7 @@ class CompiledInsert(Generic[M]):
                 raise ValueError(f"{self._model.__name__}.{field.name}: not the compiled INSERT's shape; save() it")
             params.append(compiler.prepare_value(field, value))
         connection = connections[using]
+        rows: list[tuple[Any, ...]] = []
         with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
             cursor.execute(statement.sql, params)
             if statement.returning and not connection.features.can_return_columns_from_insert:

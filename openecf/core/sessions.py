@@ -39,11 +39,11 @@ class SessionStore(DatabaseSessionStore):
         if self.session_key is None or not must_create or self.model is not Session:
             super().save(must_create=must_create)
             return
-        obj = self.create_model_instance(self._get_session(no_load=True))
+        obj = self.create_model_instance(self._get_session(no_load=True))  # type: ignore[attr-defined]
         using = router.db_for_write(self.model, instance=obj)
         try:
             with transaction.atomic(using=using):
-                _INSERT.insert(obj, using=using)
+                _INSERT.insert(obj, using=using)  # type: ignore[arg-type] # a Session: self.model is checked above
         except IntegrityError:
             raise CreateError from None
 
