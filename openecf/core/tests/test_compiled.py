@@ -6,7 +6,7 @@ import pytest
 
 from conftest import make_pacer
 from openecf.accounts.models import PacerAccount
-from openecf.core.compiled import Compiled
+from openecf.core.compiled import Compiled, CompiledInsert
 from openecf.courts.models import Court
 from openecf.signon import cso_tokens
 from openecf.signon.models import CsoToken, TokenOrigin
@@ -69,3 +69,17 @@ def test_a_query_whose_shape_depends_on_the_argument_is_refused() -> None:
     )
     with pytest.raises(ValueError, match="appears 2 times"):
         twice.instances("x")
+
+
+def test_a_compiled_insert_writes_what_save_writes() -> None:
+    from openecf.audit.models import AuditEvent
+
+    insert: CompiledInsert[AuditEvent] = CompiledInsert(AuditEvent)
+    event = insert.insert(AuditEvent(event="login.failed", username="guess", detail={"reason": "throttled"}))
+    insert.insert(AuditEvent(event="login.failed", username="another"))  # the compiled statement, run again
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.event, stored.username, stored.detail) == ("login.failed", "guess", {"reason": "throttled"})
+    assert event.txn == stored.txn  # the database's default, read back as save() reads it
+    assert event.occurred_at == stored.occurred_at and not event._state.adding
+    with pytest.raises(ValueError, match="takes a new AuditEvent"):
+        insert.insert(stored)
