@@ -3,15 +3,11 @@ completed login (session, token, cookies) when there is none. The steps are in v
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -118,19 +114,16 @@ def _login_page(
 ) -> HttpResponse:
     if error:
         form.add_error(None, error)
-    blank = not form.is_bound and not error and status == 200 and not refusal_context
-    if blank and request.method == "GET" and not request.GET.get("next") and "expired" not in request.GET:
-        return _blank_login_page(request, form, court, next_url)
     response = render(
         request,
         "signon/login.html",
         {
-            **_page_context(
-                form,
-                court,
-                next_url,
-                expired=LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
-            ),
+            "form": form,
+            "court": court,
+            "login": login_page_profile(court),
+            "cancel_url": _cancel_url(court),
+            "next": next_url,
+            "expired": LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
             **(refusal_context or {}),
         },
         status=429 if throttled else status,
@@ -138,46 +131,6 @@ def _login_page(
     if throttled is not None and throttled.retry_after:
         response["Retry-After"] = str(throttled.retry_after)
     return response
-
-
-# The blank form, as rendered for each court's login profile, with a marker where the CSRF token goes. It is the
-# same for every visitor who is not signed in, but for the token, and rendering it (the form renderer, the field
-# includes) was most of the CPU of a GET /login/, which every web login starts with (docs/performance.md).
-_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")')
-_TOKEN_MARK = "\x00csrf\x00"  # noqa: S105 - a marker in the cached page, not a secret
-_BLANK_PAGES: dict[str, str] = {}
-_BLANK_PAGES_MAX = 1000  # 205 courts and PACER's own page, with room for a few changes of their profiles
-
-
-def _blank_login_page(request: HttpRequest, form: PacerLoginForm, court: Court | None, next_url: str) -> HttpResponse:
-    """The blank login form for a visitor not signed in, rendered once per process for each court as it is now
-    (its row's values are in the key, so a change to its login profile renders afresh), with this request's own
-    CSRF token (masked anew each time, as {% csrf_token %} does) put in its place."""
-    if request.user.is_authenticated:  # the header shows who is signed in: rendered for them
-        return render(request, "signon/login.html", _page_context(form, court, next_url, expired=""))
-    key = repr((court and [getattr(court, f.attname) for f in court._meta.concrete_fields], next_url))
-    page = _BLANK_PAGES.get(key)
-    if page is None:
-        html = render_to_string("signon/login.html", _page_context(form, court, next_url, expired=""), request)
-        tokens = {found.group(2) for found in _CSRF_INPUT.finditer(html)}
-        if len(tokens) != 1:  # never cache a page whose token could not be found and replaced
-            return HttpResponse(html)
-        page = _CSRF_INPUT.sub(lambda found: found.group(1) + _TOKEN_MARK + found.group(3), html)
-        if len(_BLANK_PAGES) >= _BLANK_PAGES_MAX:
-            _BLANK_PAGES.clear()
-        _BLANK_PAGES[key] = page
-    return HttpResponse(page.replace(_TOKEN_MARK, get_token(request)))
-
-
-def _page_context(form: PacerLoginForm, court: Court | None, next_url: str, *, expired: str) -> dict[str, Any]:
-    return {
-        "form": form,
-        "court": court,
-        "login": login_page_profile(court),
-        "cancel_url": _cancel_url(court),
-        "next": next_url,
-        "expired": expired,
-    }
 
 
 @dataclass(frozen=True)
