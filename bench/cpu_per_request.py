@@ -59,14 +59,9 @@ def _configure() -> None:
 
 
 def _fresh_database() -> None:
-    import psycopg
+    from bench import tools
 
-    parsed = urllib.parse.urlsplit(PG_URL)
-    name = parsed.path.lstrip("/")
-    admin = urllib.parse.urlunsplit(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    tools.recreate_postgres_database(PG_URL)
 
 
 class Browser:

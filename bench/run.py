@@ -100,14 +100,7 @@ def fresh_sqlite() -> str:
 
 
 def fresh_postgres() -> str:
-    import psycopg
-
-    parsed = urllib.parse.urlsplit(PG_URL)
-    name = parsed.path.lstrip("/")
-    admin = urllib.parse.urlunsplit(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    tools.recreate_postgres_database(PG_URL)
     return PG_URL
 
 

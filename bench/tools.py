@@ -246,3 +246,17 @@ class SmtpSink:
 
     def env(self) -> dict[str, str]:
         return {"OPENECF_EMAIL_BACKEND": "smtp", "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(self.port)}
+
+
+def recreate_postgres_database(url: str) -> None:
+    """Drop the database ``url`` names (closing its connections) and create it empty."""
+    import urllib.parse
+
+    import psycopg
+
+    parsed = urllib.parse.urlsplit(url)
+    name = parsed.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parsed._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')

@@ -28,14 +28,13 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.mfa.forms import OneTimeCodeForm
 from openecf.signon import machine, steps
+from openecf.signon.code_form import attempt_code
 from openecf.signon.forms import StaffLoginForm
 from openecf.signon.selectors import sign_on_facts
 from openecf.throttle.services import Throttled
 
 LOGIN_FAILED = "Invalid username or password."
-CODE_REFUSED = "That code is not valid. Enter the current 6-digit code from your authenticator app, or a backup code."
 _TOUCH_EVERY = 60
 
 
@@ -152,24 +151,17 @@ class StaffDoor:
         if loaded is None or loaded.step != machine.Step.CODE:
             machine.discard(request, self.profile)
             return self._restart()
-        form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                result = steps.submit_code(loaded, code=form.cleaned_data["code"], origin=Origin.of(request))
-            except Throttled as throttled:
-                form.add_error("code", throttled.message)
-                return _throttled(request, self.code_template, {"form": form}, throttled)
-            if result == steps.CodeResult.ACCEPTED:
-                destination = request.session.pop(self._next_key, "") or reverse(self.home)
-                self._begin(request, loaded)
-                return redirect(destination)
-            if result == steps.CodeResult.USED_UP:
-                machine.discard(request, self.profile)
-                return self._restart()
-            machine.save(request, loaded.state)
-            form.add_error("code", CODE_REFUSED)
-        status = 200 if request.method == "GET" else (401 if form.is_bound and form.errors else 400)
-        return render(request, self.code_template, {"form": form}, status=status)
+        attempt = attempt_code(request, loaded)
+        if attempt.throttled is not None:
+            return _throttled(request, self.code_template, {"form": attempt.form}, attempt.throttled)
+        if attempt.result == steps.CodeResult.ACCEPTED:
+            destination = request.session.pop(self._next_key, "") or reverse(self.home)
+            self._begin(request, loaded)
+            return redirect(destination)
+        if attempt.result == steps.CodeResult.USED_UP:
+            machine.discard(request, self.profile)
+            return self._restart()
+        return render(request, self.code_template, {"form": attempt.form}, status=attempt.status)
 
 
 def _throttled(request: HttpRequest, template: str, context: dict[str, Any], throttled: Throttled) -> HttpResponse:

@@ -16,13 +16,11 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.audit.context import Origin
 from openecf.courts.selectors import court_by_id
-from openecf.mfa.forms import OneTimeCodeForm
 from openecf.signon import machine, services, steps
+from openecf.signon.code_form import attempt_code
 from openecf.signon.forms import RedactionForm
 from openecf.signon.views_login import complete_login
 from openecf.throttle.services import Throttled
-
-CODE_REFUSED = "That code is not valid. Enter the current 6-digit code from your authenticator app, or a backup code."
 
 
 def _restart_login(request: HttpRequest, court_id: str = "") -> HttpResponse:
@@ -101,22 +99,15 @@ def _throttled_page(
 @login_step(machine.Step.CODE)
 def login_code(request: HttpRequest, loaded: machine.Loaded) -> HttpResponse:
     """Step 2 for an enrolled account: the one-time passcode from an authenticator app (or a backup code)."""
-    form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = steps.submit_code(loaded, code=form.cleaned_data["code"], origin=Origin.of(request))
-        except Throttled as throttled:
-            form.add_error("code", throttled.message)
-            return _throttled_page(request, "signon/login_code.html", loaded, throttled, form=form)
-        if result == steps.CodeResult.ACCEPTED:
-            return _advance(request, loaded)
-        if result == steps.CodeResult.USED_UP:
-            machine.discard(request, machine.WEB)
-            return _restart_login(request, loaded.state.court_id)
-        machine.save(request, loaded.state)
-        form.add_error("code", CODE_REFUSED)
-    status = 200 if request.method == "GET" else (401 if form.is_bound and form.errors else 400)
-    return _step_page(request, "signon/login_code.html", loaded, status=status, form=form)
+    attempt = attempt_code(request, loaded)
+    if attempt.throttled is not None:
+        return _throttled_page(request, "signon/login_code.html", loaded, attempt.throttled, form=attempt.form)
+    if attempt.result == steps.CodeResult.ACCEPTED:
+        return _advance(request, loaded)
+    if attempt.result == steps.CodeResult.USED_UP:
+        machine.discard(request, machine.WEB)
+        return _restart_login(request, loaded.state.court_id)
+    return _step_page(request, "signon/login_code.html", loaded, status=attempt.status, form=attempt.form)
 
 
 @login_step(machine.Step.ENROL)
