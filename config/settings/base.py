@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "openecf.accounts",
     "openecf.cmecf",
     "openecf.cases",
+    "openecf.noticing",
+    "openecf.filing",
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",

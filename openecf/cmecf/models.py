@@ -145,3 +145,37 @@ class Link(models.Model):
         if self.court_id != self.ecf_account.court_id:
             raise ValueError("a link's court must be its CM/ECF account's court")
         super().save(*args, **kwargs)
+
+
+class FilingAgent(models.Model):
+    """A non-attorney filer of the court whom an attorney has allowed to file on their behalf (Utilities ->
+    Maintain Your ECF Account). The agent files with their own login; the docket and the NEF name both."""
+
+    court = models.ForeignKey(
+        "courts.Court",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The court of both accounts, kept here so a pair can be unique per court by constraint.",
+    )
+    attorney = models.ForeignKey(
+        EcfAccount, on_delete=models.PROTECT, related_name="filing_agents", help_text="The attorney filed for."
+    )
+    agent = models.ForeignKey(
+        EcfAccount, on_delete=models.PROTECT, related_name="agent_for", help_text="The non-attorney who files."
+    )
+    added_at = models.DateTimeField(default=timezone.now, help_text="When the attorney added the agent.")
+
+    class Meta:
+        ordering = ["attorney_id", "added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["attorney", "agent"], name="filing_agent_once_per_attorney"),
+            models.CheckConstraint(condition=~models.Q(attorney=models.F("agent")), name="filing_agent_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.court_id}: {self.agent.login} files for {self.attorney.login}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not (self.court_id == self.attorney.court_id == self.agent.court_id):
+            raise ValueError("an attorney and their filing agent must be accounts of the same court")
+        super().save(*args, **kwargs)

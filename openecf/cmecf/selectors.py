@@ -36,3 +36,10 @@ def filing_links(account: PacerAccount | Any) -> QuerySet[Link]:
     """The account's links to CM/ECF accounts that can file (``account`` may be an OuterRef, for a subquery). The
     sign-in and MFA ask it through openecf/accounts/filing_access.py (has_filing_access), where apps.py puts it."""
     return Link.objects.filter(can_file_q("ecf_account__"), pacer_account=account)
+
+
+def attorneys_for_agent(agent: EcfAccount) -> QuerySet[EcfAccount]:
+    """The attorneys of the agent's court who have made this account their filing agent and can still file."""
+    return EcfAccount.objects.filter(can_file_q(), filing_agents__agent=agent, court_id=agent.court_id).order_by(
+        "name", "login_key"
+    )

@@ -30,6 +30,14 @@ class DocketEntry(models.Model):
         related_name="docket_entries",
         help_text="The CM/ECF account that filed it; empty for entries made by the court.",
     )
+    on_behalf_of = models.ForeignKey(
+        "cmecf.EcfAccount",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agent_filed_entries",
+        help_text="The attorney a filing agent filed for (filed_by is then the agent); empty otherwise.",
+    )
 
     class Meta:
         ordering = ["case_id", "de_seq_num"]
