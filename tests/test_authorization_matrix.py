@@ -152,6 +152,12 @@ def _filer_at_court(actor: str, where: Where) -> Expect | None:
     return FORBIDDEN if actor in PACER_SIGNED_IN else go(where.court_login())
 
 
+def _ecf_account_at_court(actor: str, where: Where) -> Expect | None:
+    if actor in (FILER, VIEWER):
+        return None
+    return FORBIDDEN if actor in PACER_SIGNED_IN else go(where.court_login())
+
+
 def _clerk_signed_in(actor: str, where: Where) -> Expect | None:
     return None if actor in (CLERK, OTHER_CLERK) else go("/clerk/login/")
 
@@ -185,6 +191,11 @@ COURT_SIGNED_IN = Rule(
 )
 FILER_AT_COURT = Rule(
     "FILER_AT_COURT", "signed in, with filing rights at this court (others signed in: 403)", _filer_at_court
+)
+ECF_ACCOUNT_AT_COURT = Rule(
+    "ECF_ACCOUNT_AT_COURT",
+    "signed in, with a CM/ECF account at this court (linked; a viewer too); others signed in: 403",
+    _ecf_account_at_court,
 )
 CLERK_SIGNED_IN = Rule("CLERK_SIGNED_IN", "signed in to the clerk's desk (else to /clerk/login/)", _clerk_signed_in)
 CLERK_OF_COURT = Rule(
@@ -423,6 +434,26 @@ row(
 )
 row("cmecf:menu", C, FILER_AT_COURT, args=(COURT, "civil"), why="a filing menu")
 row("cmecf:unavailable", C, COURT_SIGNED_IN, args=(COURT, "docket-sheet"))
+
+# Noticing pages of a court's site (openecf.noticing)
+N = "openecf.noticing"
+row(
+    "cmecf:free_look",
+    N,
+    PUBLIC,
+    args=(COURT, "20510000001"),
+    query="caseid=1&de_seq_num=1&magic_num=1234567890",
+    get=NOT_FOUND,
+    why="the NEF's free look: the link is the proof; here no such document (the 'does not open a document' page)",
+)
+row(
+    "cmecf:email_information",
+    N,
+    ECF_ACCOUNT_AT_COURT,
+    args=(COURT,),
+    post=BAD,
+    why="an empty form: the notice choice is required",
+)
 
 # The clerk's desk (openecf.clerks)
 K = "openecf.clerks"

@@ -86,12 +86,20 @@ def render_html(template: str, context: dict[str, Any]) -> Mail:
 
 
 def send(
-    *, kind: str, to: list[str], context: dict[str, Any], template: str = "", reference: str = ""
+    *,
+    kind: str,
+    to: list[str],
+    context: dict[str, Any],
+    template: str = "",
+    reference: str = "",
+    from_email: str = "",
 ) -> OutboxMessage:
     """Render message ``template`` (by default the one named like ``kind``) and write it to the outbox. Must run
-    inside the transaction of the change it announces."""
+    inside the transaction of the change it announces. ``from_email``: a sender other than DEFAULT_FROM_EMAIL."""
     subject, body = render(template or kind, context)
-    return services.enqueue(kind=kind, recipients=to, subject=subject, body=body, reference=reference)
+    return services.enqueue(
+        kind=kind, recipients=to, subject=subject, body=body, reference=reference, from_email=from_email
+    )
 
 
 def send_html(
