@@ -19,11 +19,11 @@ from openecf.cases.docketing import file_entry
 from openecf.cases.models import Case, DocketEntry, Document
 from openecf.cmecf.models import EcfAccount
 from openecf.courts.models import Court
+from openecf.notices.models import OutboxMessage
+from openecf.notices.services import deliver_pending
 from openecf.noticing.models import Delivery, FreeLook, NoticePreference, SecondaryEmail
 from openecf.noticing.nef import default_short_description, send_nef
 from openecf.noticing.tests.conftest import PASSWORD, World, file_with_pdfs
-from openecf.notices.models import OutboxMessage
-from openecf.notices.services import deliver_pending
 
 pytestmark = pytest.mark.django_db
 
