@@ -92,7 +92,7 @@ def test_choosing_a_daily_summary_and_secondary_addresses(filer: tuple[Client, A
 def test_what_is_refused_is_said_and_nothing_changes(
     filer: tuple[Client, Any], data: dict[str, str], message: str
 ) -> None:
-    client, ecf = filer
+    client, _ = filer
     response = client.post(URL, data)
     assert response.status_code == 400
     assert message in visible_text(response)
