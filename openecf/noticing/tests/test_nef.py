@@ -44,6 +44,13 @@ def parse(message: Message, court_id: str) -> dict[str, Any]:
     return dict(whole.data)
 
 
+def html_of(message: Message) -> str:
+    """The text/html part as sent (SMTP line ends made Python's)."""
+    payload = message.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload.decode("utf-8").replace("\r\n", "\n")
+
+
 def doc1(document: Document, magic_num: int) -> str:
     entry = document.entry
     query = urlencode({"caseid": entry.case.caseid, "de_seq_num": entry.de_seq_num, "magic_num": magic_num})
@@ -157,7 +164,7 @@ def test_every_nef_as_received_parses_to_exactly_what_was_stored(world: World, s
         ("bbaker", 2),
     ]
     assert len({look.magic_num for look in looks if look.document.attachment_number == 0}) == 2
-    body = received["bob@bakerllp.example.com"].get_payload(decode=True).decode().replace("\r\n", "\n")
+    body = html_of(received["bob@bakerllp.example.com"])
     for document in entry.documents.all():
         look = looks.get(document=document, ecf_account=bob)
         assert doc1(document, look.magic_num).replace("&", "&amp;") in body
@@ -180,7 +187,7 @@ def test_the_transaction_line_names_the_filer_and_the_filed_date(world: World, s
     send_nef(entry=entry, origin=TEST_ORIGIN)
     entry.refresh_from_db()
     local = entry.entered_at.astimezone(world.case.court.zone)
-    html = OutboxMessage.objects.filter(kind="nef").first().body
+    html = OutboxMessage.objects.filter(kind="nef").order_by("id")[0].body
     when = f"{local.month}/{local.day}/{local.year} at {local.hour % 12 or 12}:{local.minute:02d} "
     when += f"{'AM' if local.hour < 12 else 'PM'} {local.tzname()}"
     filed = f"{entry.filed_on.month}/{entry.filed_on.day}/{entry.filed_on.year}"
@@ -213,7 +220,7 @@ def test_an_agent_filing_names_the_agent_and_the_attorney(world: World, smtp_inb
         ],
     )
     # The screen copy is the agent's (the filer's) own.
-    assert nef.screen_html == paulas.get_payload(decode=True).decode().replace("\r\n", "\n")
+    assert nef.screen_html == html_of(paulas)
 
 
 def test_a_bankruptcy_nef_is_the_variant_juriscraper_reads_for_bankruptcy_courts(db: None, smtp_inbox: Any) -> None:
