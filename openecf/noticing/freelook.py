@@ -5,6 +5,9 @@ Kept apart from the page around it so the paid doc1 pages (attachment menu, rece
 
 from __future__ import annotations
 
+import logging
+
+import pikepdf
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,11 +20,14 @@ from openecf.cases.stamp import stamp
 from openecf.courts.models import Court
 from openecf.noticing.models import FreeLook
 
-INVALID, USED, EXPIRED = "invalid", "used", "expired"
+log = logging.getLogger(__name__)
+
+INVALID, USED, EXPIRED, UNREADABLE = "invalid", "used", "expired", "unreadable"
 
 
 class FreeLookRefused(Exception):
-    """Why a free-look link does not open its document: INVALID, USED or EXPIRED."""
+    """Why a free-look link does not open its document: INVALID, USED, EXPIRED, or UNREADABLE (the stored file
+    cannot be read now; the link stays good)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -73,7 +79,12 @@ def redeem(
         _refused(court, doc_id, reason, origin)
         raise FreeLookRefused(reason)
     # Stamped before the link is spent: a document that cannot be read leaves the link good for another try.
-    pdf = stamped_pdf(look.document)
+    try:
+        pdf = stamped_pdf(look.document)
+    except (OSError, pikepdf.PdfError):
+        log.exception("free look: document %s could not be read from storage", look.document.pacer_doc_id)
+        _refused(court, doc_id, UNREADABLE, origin)
+        raise FreeLookRefused(UNREADABLE) from None
     with transaction.atomic():
         spent = FreeLook.objects.filter(pk=look.pk, used_at__isnull=True, expires_at__gt=now).update(used_at=now)
         if spent:

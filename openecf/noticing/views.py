@@ -13,7 +13,7 @@ from openecf.courts.selectors import court_or_404
 from openecf.noticing import freelook, preferences
 from openecf.noticing.forms import EmailInformationForm
 
-REFUSAL_STATUS = {freelook.INVALID: 404, freelook.USED: 410, freelook.EXPIRED: 410}
+REFUSAL_STATUS = {freelook.INVALID: 404, freelook.USED: 410, freelook.EXPIRED: 410, freelook.UNREADABLE: 503}
 
 
 @require_GET

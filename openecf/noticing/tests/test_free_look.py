@@ -158,3 +158,18 @@ def test_on_court_hosts_the_link_is_the_courts_own_host(settings: Any, filed: Do
     )
     response = Client().get(path_of(url), HTTP_HOST="ecf.wiwd.uscourts.example", secure=True)
     assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+
+
+def test_a_document_that_cannot_be_read_leaves_the_link_good(filed: Document, document_root: Any) -> None:
+    look = look_of(filed, "bbaker")
+    stored = document_root / filed.file.name
+    original = stored.read_bytes()
+    stored.unlink()
+    url = path_of(free_look_url(filed, look.magic_num))
+    response = Client().get(url)
+    assert response.status_code == 503
+    assert "The document cannot be shown right now. Your free look has not been used" in visible_text(response)
+    look.refresh_from_db()
+    assert look.used_at is None
+    stored.write_bytes(original)
+    assert Client().get(url).status_code == 200
