@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from openecf.noticing.models import SECONDARY_EMAILS_MAX, Delivery
+from openecf.noticing.models import SECONDARY_EMAILS_MAX, Delivery, EmailFormat
 
 
 class EmailInformationForm(forms.Form):
@@ -15,6 +15,13 @@ class EmailInformationForm(forms.Form):
         choices=Delivery.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a notice for each filing or a daily summary."},
+    )
+    email_format = forms.ChoiceField(
+        label="E-mail format of the Notice of Electronic Filing",
+        choices=EmailFormat.choices,
+        initial=EmailFormat.HTML,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose HTML or plain text."},
     )
     secondary_emails = forms.CharField(
         label="Secondary e-mail addresses",

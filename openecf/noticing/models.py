@@ -16,6 +16,11 @@ class Delivery(models.TextChoices):
     DAILY_SUMMARY = "daily", "A daily summary of the day's filings"
 
 
+class EmailFormat(models.TextChoices):
+    HTML = "html", "HTML"
+    TEXT = "text", "Plain text"
+
+
 class NoticePreference(models.Model):
     """How a CM/ECF account receives notices of filings in its cases. No row: a notice for each filing."""
 
@@ -32,10 +37,19 @@ class NoticePreference(models.Model):
         default=Delivery.EACH_FILING,
         help_text="A Notice of Electronic Filing for each filing, or one daily summary (send_daily_summaries).",
     )
+    email_format = models.CharField(
+        max_length=4,
+        choices=EmailFormat.choices,
+        default=EmailFormat.HTML,
+        help_text="The NEF as one text/html part (CM/ECF's default) or as plain text.",
+    )
     changed_at = models.DateTimeField(default=timezone.now, help_text="When the account holder last changed it.")
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=Q(delivery__in=Delivery.values), name="notice_delivery_valid")]
+        constraints = [
+            models.CheckConstraint(condition=Q(delivery__in=Delivery.values), name="notice_delivery_valid"),
+            models.CheckConstraint(condition=Q(email_format__in=EmailFormat.values), name="notice_email_format_valid"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.ecf_account_id}: {self.delivery}"

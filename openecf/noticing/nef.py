@@ -29,7 +29,7 @@ from openecf.courts.models import Court, CourtType
 from openecf.notices import mail
 from openecf.notices.models import OutboxMessage
 from openecf.noticing import links
-from openecf.noticing.models import Delivery, FreeLook
+from openecf.noticing.models import Delivery, EmailFormat, FreeLook
 from openecf.noticing.recipients import (
     Recipient,
     case_attorneys,
@@ -85,8 +85,9 @@ def send_nef(*, entry: DocketEntry, origin: Origin, short_description: str = "")
             looks = issue_free_looks(documents, recipient.account)
             if entry.filed_by is not None and recipient.account.pk == entry.filed_by.pk:
                 screen_looks = looks
+            send = mail.send if recipient.email_format == EmailFormat.TEXT else mail.send_html
             messages.append(
-                mail.send_html(
+                send(
                     kind="nef",
                     to=list(recipient.emails),
                     context={**shared, **_links(documents, looks, shared["documents"])},
@@ -230,5 +231,6 @@ def _shared_context(
             for document, description in zip(documents, descriptions, strict=True)
         ],
         "mailed": [{"name": r.name, "emails": ", ".join(r.emails)} for r in mailed],
+        "filer_line": ", ".join(filer_names),
         "not_mailed": [party.name for party in unrepresented_parties(case)],
     }

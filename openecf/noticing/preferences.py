@@ -12,13 +12,14 @@ from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
 from openecf.cmecf.models import EcfAccount
-from openecf.noticing.models import SECONDARY_EMAILS_MAX, Delivery, NoticePreference, SecondaryEmail
+from openecf.noticing.models import SECONDARY_EMAILS_MAX, Delivery, EmailFormat, NoticePreference, SecondaryEmail
 
 
 @dataclass(frozen=True)
 class Preferences:
     delivery: str
     secondary_emails: tuple[str, ...]
+    email_format: str = EmailFormat.HTML
 
 
 def current(account: EcfAccount) -> Preferences:
@@ -26,7 +27,9 @@ def current(account: EcfAccount) -> Preferences:
     emails = (
         SecondaryEmail.objects.filter(ecf_account=account).order_by("added_at", "id").values_list("email", flat=True)
     )
-    return Preferences(row.delivery if row else Delivery.EACH_FILING, tuple(emails))
+    if row is None:
+        return Preferences(Delivery.EACH_FILING, tuple(emails))
+    return Preferences(row.delivery, tuple(emails), row.email_format)
 
 
 def update(
@@ -35,12 +38,13 @@ def update(
     delivery: str,
     secondary_emails: list[str],
     origin: Origin,
+    email_format: str = EmailFormat.HTML,
     actor: PacerAccount | None = None,
 ) -> Preferences:
     """Set the delivery and replace the secondary addresses (each once, case aside; the address on file is not
     repeated). The form checks the addresses; this checks the counts and choices again."""
-    if delivery not in Delivery.values:
-        raise ValueError(f"unknown delivery {delivery!r}")
+    if delivery not in Delivery.values or email_format not in EmailFormat.values:
+        raise ValueError(f"unknown delivery {delivery!r} or format {email_format!r}")
     wanted = list({email.strip().lower(): email.strip() for email in secondary_emails if email.strip()}.values())
     wanted = [email for email in wanted if email.lower() != account.email.lower()]
     if len(wanted) > SECONDARY_EMAILS_MAX:
@@ -48,7 +52,8 @@ def update(
     before = current(account)
     with transaction.atomic():
         NoticePreference.objects.update_or_create(
-            ecf_account=account, defaults={"delivery": delivery, "changed_at": timezone.now()}
+            ecf_account=account,
+            defaults={"delivery": delivery, "email_format": email_format, "changed_at": timezone.now()},
         )
         kept = {email.lower() for email in wanted}
         SecondaryEmail.objects.filter(ecf_account=account).exclude(email__in=wanted).delete()
@@ -68,6 +73,7 @@ def update(
             ecf_account=account,
             delivery_before=before.delivery,
             delivery=after.delivery,
+            email_format=after.email_format,
             secondary_added=sorted(kept - {email.lower() for email in before.secondary_emails}),
             secondary_removed=sorted({email.lower() for email in before.secondary_emails} - kept),
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from openecf.cases.models import AttorneyOfRecord, Case, Party
 from openecf.cmecf.models import EcfAccount
-from openecf.noticing.models import Delivery, NoticePreference, SecondaryEmail
+from openecf.noticing.models import Delivery, EmailFormat, NoticePreference, SecondaryEmail
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class Recipient:
     account: EcfAccount
     emails: tuple[str, ...]  # the address on file first, then the secondary addresses
     delivery: str
+    email_format: str = EmailFormat.HTML
 
     @property
     def name(self) -> str:
@@ -36,12 +37,19 @@ def recipients_of(accounts: list[EcfAccount]) -> list[Recipient]:
     secondary: dict[int, list[str]] = {}
     for row in SecondaryEmail.objects.filter(ecf_account_id__in=ids).order_by("added_at", "id"):
         secondary.setdefault(row.ecf_account_id, []).append(row.email)
-    delivery = dict(NoticePreference.objects.filter(ecf_account_id__in=ids).values_list("ecf_account_id", "delivery"))
+    chosen = {
+        account_id: (delivery, email_format)
+        for account_id, delivery, email_format in NoticePreference.objects.filter(ecf_account_id__in=ids).values_list(
+            "ecf_account_id", "delivery", "email_format"
+        )
+    }
+    default = (Delivery.EACH_FILING, EmailFormat.HTML)
     found = [
         Recipient(
             account=account,
             emails=tuple(dict.fromkeys([account.email, *secondary.get(account.pk, [])])),
-            delivery=delivery.get(account.pk, Delivery.EACH_FILING),
+            delivery=chosen.get(account.pk, default)[0],
+            email_format=chosen.get(account.pk, default)[1],
         )
         for account in accounts
     ]

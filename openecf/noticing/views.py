@@ -49,13 +49,18 @@ def email_information(request: HttpRequest, access: CourtAccess) -> HttpResponse
     current = preferences.current(account)
     form = EmailInformationForm(
         request.POST if request.method == "POST" else None,
-        initial={"delivery": current.delivery, "secondary_emails": "\n".join(current.secondary_emails)},
+        initial={
+            "delivery": current.delivery,
+            "email_format": current.email_format,
+            "secondary_emails": "\n".join(current.secondary_emails),
+        },
     )
     saved = False
     if request.method == "POST" and form.is_valid():
         preferences.update(
             account=account,
             delivery=form.cleaned_data["delivery"],
+            email_format=form.cleaned_data["email_format"],
             secondary_emails=form.cleaned_data["secondary_emails"],
             origin=Origin.of(request),
             actor=access.pacer,

@@ -41,7 +41,7 @@ def test_the_page_shows_the_address_on_file_and_the_current_choice(filer: tuple[
     assert response.status_code == 200
     text = visible_text(response)
     assert f"E-Mail Information for Fay Filer Primary e-mail address {ecf.email}" in text
-    assert "Notices now go as a notice for each filing." in text
+    assert "Notices now go as a notice for each filing, in HTML." in text
     assert 'value="each" required id="id_delivery_0" checked' in response.content.decode()
 
 
@@ -51,14 +51,19 @@ def test_choosing_a_daily_summary_and_secondary_addresses(filer: tuple[Client, A
         URL,
         {
             "delivery": "daily",
+            "email_format": "text",
             "secondary_emails": "desk@firm.example.com\n\nDESK@firm.example.com\nme2@firm.example.com",
         },
     )
     assert response.status_code == 200
     text = visible_text(response)
     assert "Your e-mail information has been saved." in text
-    assert "Notices now go as one daily summary of the day's filings, with copies to DESK@firm.example.com, " in text
-    assert NoticePreference.objects.get(ecf_account=ecf).delivery == Delivery.DAILY_SUMMARY
+    assert (
+        "Notices now go as one daily summary of the day's filings, with copies to DESK@firm.example.com, "
+        "me2@firm.example.com, in plain text."
+    ) in text
+    preference = NoticePreference.objects.get(ecf_account=ecf)
+    assert (preference.delivery, preference.email_format) == (Delivery.DAILY_SUMMARY, "text")
     assert list(SecondaryEmail.objects.filter(ecf_account=ecf).values_list("email", flat=True)) == [
         "DESK@firm.example.com",
         "me2@firm.example.com",
@@ -67,8 +72,12 @@ def test_choosing_a_daily_summary_and_secondary_addresses(filer: tuple[Client, A
     assert (event.detail["delivery_before"], event.detail["delivery"]) == ("each", "daily")
     assert event.detail["secondary_added"] == ["desk@firm.example.com", "me2@firm.example.com"]
     # Back to each filing, one address removed.
-    response = client.post(URL, {"delivery": "each", "secondary_emails": "me2@firm.example.com"})
-    assert "Notices now go as a notice for each filing, with copies to me2@firm.example.com." in visible_text(response)
+    response = client.post(
+        URL, {"delivery": "each", "email_format": "html", "secondary_emails": "me2@firm.example.com"}
+    )
+    assert "Notices now go as a notice for each filing, with copies to me2@firm.example.com, in HTML." in visible_text(
+        response
+    )
     assert list(SecondaryEmail.objects.filter(ecf_account=ecf).values_list("email", flat=True)) == [
         "me2@firm.example.com"
     ]
@@ -77,14 +86,22 @@ def test_choosing_a_daily_summary_and_secondary_addresses(filer: tuple[Client, A
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"secondary_emails": ""}, "Choose a notice for each filing or a daily summary."),
-        ({"delivery": "weekly"}, "Select a valid choice. weekly is not one of the available choices."),
+        ({"email_format": "html", "secondary_emails": ""}, "Choose a notice for each filing or a daily summary."),
+        ({"delivery": "each"}, "Choose HTML or plain text."),
         (
-            {"delivery": "each", "secondary_emails": "not-an-address\nok@example.com"},
+            {"delivery": "weekly", "email_format": "html"},
+            "Select a valid choice. weekly is not one of the available choices.",
+        ),
+        (
+            {"delivery": "each", "email_format": "html", "secondary_emails": "not-an-address\nok@example.com"},
             "Not an e-mail address: not-an-address.",
         ),
         (
-            {"delivery": "each", "secondary_emails": "\n".join(f"a{n}@example.com" for n in range(6))},
+            {
+                "delivery": "each",
+                "email_format": "html",
+                "secondary_emails": "\n".join(f"a{n}@example.com" for n in range(6)),
+            },
             "Enter at most 5 secondary addresses (6 given).",
         ),
     ],
@@ -113,13 +130,13 @@ def test_the_nef_follows_the_choice_and_the_secondary_addresses(world: World) ->
     Link.objects.create(pacer_account=pacer, court_id="wiwd", ecf_account=bob)
     client = Client()
     client.force_login(pacer)
-    client.post(URL, {"delivery": "each", "secondary_emails": "assistant@bakerllp.example.com"})
+    client.post(URL, {"delivery": "each", "email_format": "html", "secondary_emails": "assistant@bakerllp.example.com"})
     entry = file_with_pdfs(world.case, world.plaintiff_attorney, "MOTION to Dismiss by John Smith.")
     nef = send_nef(entry=entry, origin=TEST_ORIGIN)
     assert [(r.account.login, r.emails) for r in nef.recipients] == [
         ("aadams", ("alice@adamslaw.example.com",)),
         ("bbaker", ("bob@bakerllp.example.com", "assistant@bakerllp.example.com")),
     ]
-    client.post(URL, {"delivery": "daily", "secondary_emails": ""})
+    client.post(URL, {"delivery": "daily", "email_format": "html", "secondary_emails": ""})
     entry = file_with_pdfs(world.case, world.plaintiff_attorney, "MOTION to Strike by John Smith.")
     assert [r.account.login for r in send_nef(entry=entry, origin=TEST_ORIGIN).recipients] == ["aadams"]

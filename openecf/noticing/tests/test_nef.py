@@ -21,7 +21,7 @@ from openecf.cmecf.models import EcfAccount
 from openecf.courts.models import Court
 from openecf.notices.models import OutboxMessage
 from openecf.notices.services import deliver_pending
-from openecf.noticing.models import Delivery, FreeLook, NoticePreference, SecondaryEmail
+from openecf.noticing.models import Delivery, EmailFormat, FreeLook, NoticePreference, SecondaryEmail
 from openecf.noticing.nef import default_short_description, send_nef
 from openecf.noticing.tests.conftest import PASSWORD, World, file_with_pdfs
 
@@ -313,3 +313,35 @@ def test_an_entry_without_a_document(world: World, smtp_inbox: Any) -> None:
 )
 def test_the_default_short_description_is_the_docket_texts_opening_words(text: str, short: str) -> None:
     assert default_short_description(text) == short
+
+
+def test_a_recipient_who_chose_plain_text_gets_the_plain_nef_juriscraper_reads(world: World, smtp_inbox: Any) -> None:
+    case, alice, bob = world.case, world.plaintiff_attorney, world.defense_attorney
+    NoticePreference.objects.create(ecf_account=bob, email_format=EmailFormat.TEXT)
+    SecondaryEmail.objects.create(ecf_account=bob, email="docketing@bakerllp.example.com")
+    entry = file_with_pdfs(case, alice, "MOTION to Dismiss for Lack of Jurisdiction by John Smith.", attachments=1)
+    send_nef(entry=entry, origin=TEST_ORIGIN, short_description="Motion to Dismiss")
+    assert deliver_pending() == 2
+    received = by_recipient(smtp_inbox.messages)
+    assert received["alice@adamslaw.example.com"].get_content_type() == "text/html"
+    plain = received["bob@bakerllp.example.com"]
+    assert (plain.is_multipart(), plain.get_content_type(), plain["From"]) == (False, "text/plain", SENDER)
+    report = S3NotificationEmail("wiwd")
+    report._parse_text(plain.as_string())
+    assert report.content_type == "text/plain"
+    wanted = expected(
+        case=case,
+        entry=entry,
+        account=bob,
+        short="Motion to Dismiss",
+        recipients=[
+            ("Alice Adams", ["alice@adamslaw.example.com"]),
+            ("Bob Baker", ["bob@bakerllp.example.com", "docketing@bakerllp.example.com"]),
+        ],
+    )
+    assert report.data == wanted
+    text = plain.get_payload(decode=True)
+    assert isinstance(text, bytes)
+    for document in entry.documents.all():
+        look = FreeLook.objects.get(document=document, ecf_account=bob)
+        assert f"Document {document.label}: {doc1(document, look.magic_num)}" in text.decode()
