@@ -76,7 +76,6 @@ def send_nef(*, entry: DocketEntry, origin: Origin, short_description: str = "")
         if recipient.delivery == Delivery.EACH_FILING or recipient.account in filers
     ]
     shared = _shared_context(entry, case, documents, short, now_mailed)
-    subject = mail.render_html("nef", {**shared, **_links(documents, None, shared["documents"])}).subject
     with transaction.atomic():
         sender = noticing_address(case.court)
         messages = []
@@ -109,7 +108,7 @@ def send_nef(*, entry: DocketEntry, origin: Origin, short_description: str = "")
     screen = mail.render_html("nef", {**shared, **_links(documents, screen_looks, shared["documents"])})
     return Nef(
         entry=entry,
-        subject=subject,
+        subject=screen.subject,
         screen_html=screen.body,
         recipients=tuple(now_mailed),
         messages=tuple(messages),
