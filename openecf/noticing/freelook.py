@@ -19,6 +19,7 @@ from openecf.cases.selectors import document_by_id
 from openecf.cases.stamp import stamp
 from openecf.courts.models import Court
 from openecf.noticing.models import FreeLook
+from openecf.throttle import services as throttle
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +65,24 @@ def stamped_pdf(document: Document) -> bytes:
     return stamp(data, case_number=entry.case.number, document=document.label, filed_on=entry.filed_on)
 
 
+def guesses(origin: Origin) -> throttle.Attempt:
+    """Links that open nothing count as guesses at a magic_num, per client address (the throttle's policy)."""
+    return throttle.Attempt(target=f"free-look:{origin.ip_address or ''}", address=origin.ip_address)
+
+
 def redeem(
     *, court: Court, doc_id: str, caseid: str | None, de_seq_num: str | None, magic_num: str | None, origin: Origin
 ) -> tuple[Document, bytes]:
-    """The document and its stamped PDF, spending the link; FreeLookRefused says why not (and is audited)."""
+    """The document and its stamped PDF, spending the link; FreeLookRefused says why not (and is audited).
+
+    Raises throttle.Throttled, before looking, for an address that has sent too many links that open nothing."""
+    attempt = guesses(origin)
+    reading = throttle.check(attempt)
     try:
         look = find(court=court, doc_id=doc_id, caseid=caseid, de_seq_num=de_seq_num, magic_num=magic_num)
     except FreeLookRefused as refused:
         _refused(court, doc_id, refused.reason, origin)
+        throttle.failed(attempt, origin=origin)
         raise
     now = timezone.now()
     if look.used_at is not None or look.expires_at <= now:
@@ -99,6 +110,7 @@ def redeem(
     if not spent:  # another request spent it a moment ago
         _refused(court, doc_id, USED, origin)
         raise FreeLookRefused(USED)
+    throttle.succeeded(attempt, reading=reading)
     return look.document, pdf
 
 

@@ -12,6 +12,7 @@ from openecf.cmecf.views import signed_in_at_court
 from openecf.courts.selectors import court_or_404
 from openecf.noticing import freelook, preferences
 from openecf.noticing.forms import EmailInformationForm
+from openecf.throttle.services import Throttled
 
 REFUSAL_STATUS = {freelook.INVALID: 404, freelook.USED: 410, freelook.EXPIRED: 410, freelook.UNREADABLE: 503}
 
@@ -32,6 +33,12 @@ def free_look(request: HttpRequest, court_id: str, doc_id: str) -> HttpResponse:
     except freelook.FreeLookRefused as refused:
         context = {"court": court, "access": court_access(request, court), "reason": refused.reason}
         return render(request, "noticing/free_look_refused.html", context, status=REFUSAL_STATUS[refused.reason])
+    except Throttled as throttled:
+        context = {"court": court, "access": court_access(request, court), "reason": "throttled", "wait": throttled}
+        response = render(request, "noticing/free_look_refused.html", context, status=429)
+        if throttled.retry_after is not None:
+            response["Retry-After"] = str(throttled.retry_after)
+        return response
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{document.pacer_doc_id}.pdf"'
     response["Cache-Control"] = "no-store"  # the one free copy: not to be kept by a shared cache

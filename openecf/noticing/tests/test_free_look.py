@@ -173,3 +173,25 @@ def test_a_document_that_cannot_be_read_leaves_the_link_good(filed: Document, do
     assert look.used_at is None
     stored.write_bytes(original)
     assert Client().get(url).status_code == 200
+
+
+def test_guessing_magic_numbers_is_throttled_per_address(filed: Document) -> None:
+    look = look_of(filed, "bbaker")
+    entry = filed.entry
+    base = f"/ecf/wiwd/doc1/{filed.pacer_doc_id}?caseid={entry.case.caseid}&de_seq_num={entry.de_seq_num}"
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for guess in range(1, 6):  # the throttle's free guesses
+        assert client.get(f"{base}&magic_num={guess}").status_code == 404
+    assert client.get(f"{base}&magic_num=6").status_code == 404  # the sixth starts a wait
+    response = client.get(f"{base}&magic_num={look.magic_num}")  # even the right number waits now
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Too many links from your address did not open a document. Too many failed attempts." in visible_text(
+        response
+    )
+    look.refresh_from_db()
+    assert look.used_at is None
+    # Another address is not held up.
+    assert Client(REMOTE_ADDR="198.51.100.7").get(f"{base}&magic_num={look.magic_num}").status_code == 200
+    assert AuditEvent.objects.filter(event="nef.free_look_refused").count() == 6
+    assert AuditEvent.objects.filter(event="throttle.locked").exists()
