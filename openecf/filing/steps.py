@@ -111,7 +111,7 @@ def step_list(txn: FilingTransaction) -> list[str]:
         if txn.menu == "criminal":
             steps.append("defendant")
         steps += ["joint", "filer"]
-        if "filer" in txn.answers and unassociated(txn) or "associate" in txn.answers:
+        if ("filer" in txn.answers and unassociated(txn)) or "associate" in txn.answers:
             steps.append("associate")
     steps.append("upload")
     if kinds & {Kind.MOTION, Kind.RESPONSE}:

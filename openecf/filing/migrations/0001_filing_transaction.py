@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import openecf.filing.models
 from django.conf import settings
 from django.db import migrations, models
+
+import openecf.filing.models
 
 
 class Migration(migrations.Migration):
