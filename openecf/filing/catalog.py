@@ -36,7 +36,7 @@ class FilingEvent:
 
     @property
     def category_slug(self) -> str:
-        return slugify(self.category)
+        return category_slug(self.category)
 
 
 # Menu -> category labels, in the menus' order (cmecf/menus.py shows the same labels).
@@ -341,8 +341,13 @@ EVENTS: tuple[FilingEvent, ...] = (
 BY_CODE: dict[str, FilingEvent] = {event.code: event for event in EVENTS}
 
 
+def category_slug(label: str) -> str:
+    """A category's slug in its URL, as cmecf/menus.py makes it: Motions/Applications is motions-applications."""
+    return slugify(label.replace("/", " "))
+
+
 def category_label(menu: str, slug: str) -> str | None:
-    return next((label for label in CATEGORIES.get(menu, ()) if slugify(label) == slug), None)
+    return next((label for label in CATEGORIES.get(menu, ()) if category_slug(label) == slug), None)
 
 
 def events_in(menu: str, category: str) -> list[FilingEvent]:
