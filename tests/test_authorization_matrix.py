@@ -424,6 +424,27 @@ row(
 row("cmecf:menu", C, FILER_AT_COURT, args=(COURT, "civil"), why="a filing menu")
 row("cmecf:unavailable", C, COURT_SIGNED_IN, args=(COURT, "docket-sheet"))
 
+# E-filing on a court's CM/ECF site (openecf.filing)
+FL = "openecf.filing"
+row("cmecf:filing_search", FL, FILER_AT_COURT, args=(COURT,), why="the Search menu's event search")
+row(
+    "cmecf:filing_category",
+    FL,
+    FILER_AT_COURT,
+    args=(COURT, "civil", "notices"),
+    post=BAD,
+    why="POST with no event chosen: the page again with its error (400)",
+)
+row(
+    "cmecf:filing_step",
+    FL,
+    FILER_AT_COURT,
+    args=(COURT, "no-such-transaction", "case"),
+    get=NOT_FOUND,
+    post=NOT_FOUND,
+    why="a step of a filing transaction: the sample key names none of the filer's (404 page)",
+)
+
 # The clerk's desk (openecf.clerks)
 K = "openecf.clerks"
 row(

@@ -59,6 +59,7 @@ def category(request: HttpRequest, access: CourtAccess, menu: str, category: str
 
 
 @filer_at_court
+@require_http_methods(["GET"])
 def search(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     found = catalog.search(_menus(access), query)
