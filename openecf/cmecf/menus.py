@@ -171,7 +171,9 @@ def _menu_sections(court: MenuKey, slug: str) -> tuple[Section, ...]:
     if slug in FILING_MENUS:
         # Reversed by name: the filing pages are a layer above, composed into this namespace by config/urls.py.
         entries = tuple(
-            Entry(label, reverse("cmecf:filing_category", args=[court.court_id, slug, slugify(label.replace("/", " "))]))
+            Entry(
+                label, reverse("cmecf:filing_category", args=[court.court_id, slug, slugify(label.replace("/", " "))])
+            )
             for label in labels
         )
         return (Section(MENU_TITLES[slug], entries),)
