@@ -159,9 +159,10 @@ def _file(row: FilingTransaction, origin: Origin, stored: list[str]) -> DocketEn
     if steps.opens_case(row):
         case = _open_case(row, attorney, origin)
     else:
-        case = steps.case_of(row)
-        if case is None:
+        found = steps.case_of(row)
+        if found is None:
             raise ValidationError("The case of this filing no longer exists.")
+        case = found
         _appear(row, case, attorney, origin)
     storage = document_storage()
     uploads = []

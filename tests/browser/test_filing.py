@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from openecf.cases.pdfmake import make_pdf
 from tests.browser.tour import DEMO_PASSWORD, Tour, expect_tour, sign_in, tour_of
@@ -55,9 +55,8 @@ def test_a_notice_of_appearance_in_a_civil_case(linked_asample: str, page: Page)
     page.get_by_role("button", name="Next").click()
     tour.accessible()  # the documents
     pdf = make_pdf([["NOTICE OF APPEARANCE"]])
-    page.get_by_label("Main Document").set_input_files(
-        files=[{"name": "appearance.pdf", "mimeType": "application/pdf", "buffer": pdf}]
-    )
+    payload: FilePayload = {"name": "appearance.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    page.get_by_label("Main Document").set_input_files(files=[payload])
     page.get_by_role("button", name="Next").click()
     tour.accessible()  # the docket text
     page.get_by_role("button", name="Next").click()

@@ -3,6 +3,8 @@ docs/decisions.md, "Opening a case")."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 
 from openecf.cases.models import CaseType
@@ -40,7 +42,7 @@ NAMES_MAX = 20
 
 
 def cover(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) -> HttpResponse:
-    context = {
+    context: dict[str, Any] = {
         "natures": NATURES_OF_SUIT[txn.menu],
         "jurisdictions": JURISDICTIONS,
         "jury_demands": JURY_DEMANDS,
@@ -88,7 +90,7 @@ def parties(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) -
     labels = (
         ("Debtor", "Joint debtor (if any)") if bankruptcy else ("Plaintiff(s), one a line", "Defendant(s), one a line")
     )
-    context = {"labels": labels, "values": request.POST, "bankruptcy": bankruptcy}
+    context: dict[str, Any] = {"labels": labels, "values": request.POST, "bankruptcy": bankruptcy}
     if request.method == "GET":
         return show(request, access, txn, "parties", **context)
     filing, against = _names(request.POST.get("filing", "")), _names(request.POST.get("against", ""))
