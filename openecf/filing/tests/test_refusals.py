@@ -4,6 +4,7 @@ is not in."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,9 @@ from django.test import Client
 from django.utils import timezone
 from pikepdf import Dictionary, Name
 
-from conftest import make_pacer
+from conftest import TEST_ORIGIN, make_pacer
 from openecf.audit.models import AuditEvent
+from openecf.cases import services
 from openecf.cases.models import DocketEntry
 from openecf.cases.pdfmake import new_pdf, to_bytes
 from openecf.filing.models import FilingTransaction, Status
@@ -191,3 +193,58 @@ def test_an_unknown_case_number(world: World) -> None:
     flow.start("civil", "notices", "civil-notice-of-appearance")
     response = flow.answer("case", {"number": "99-4242"})
     assert response.status_code == 400 and "Cannot find case 99-4242." in response.content.decode()
+
+
+def test_several_cases_match_a_partial_number_and_the_filer_chooses(world: World) -> None:
+    criminal = services.open_case(
+        court=world.court, case_type="cr", title="United States v. Black", judge=world.case.judge, origin=TEST_ORIGIN
+    )
+    flow = Flow(world.client)
+    flow.start("civil", "notices", "civil-notice-of-appearance")
+    typed = f"{world.case.year % 100}-1"
+    choice = flow.answer("case", {"number": typed})
+    assert choice.status_code == 200
+    html = choice.content.decode()
+    assert f"Several cases match {typed}: select the case" in html
+    assert re.findall(r'<label for="case-\d+">([^<]+)</label>', html) == [
+        f"{world.case.number} Smith v. Acme Widget Corp.",
+        f"{criminal.number} United States v. Black",
+    ]
+    wrong = flow.answer("case", {"number": typed, "case_pk": criminal.pk})
+    assert wrong.status_code == 400
+    assert f"{criminal.number} is a criminal case: file in it from the Criminal menu." in wrong.content.decode()
+    flow.go("case", {"number": typed, "case_pk": world.case.pk})
+    assert flow.step == "style"
+
+
+def test_garbage_answers_are_refused_and_keep_nothing(world: World) -> None:
+    other = services.open_case(court=world.court, case_type="cv", title="Other v. Case", origin=TEST_ORIGIN)
+    stranger = services.add_party(case=other, name="Stranger", role="plaintiff", origin=TEST_ORIGIN)
+    flow = Flow(world.client)
+    flow.start("civil", "notices", "civil-notice-of-appearance")
+    assert flow.answer("case", {"number": "not a number"}).status_code == 400
+    assert flow.answer("case", {"number": ""}).status_code == 400
+    flow.go("case", {"number": world.case.full_number})
+    flow.go("style", {"confirmed": "yes"})
+    assert flow.answer("joint", {"joint": "perhaps"}).status_code == 400
+    flow.go("joint", {"joint": "no"})
+    assert flow.answer("filer", {"party": [stranger.pk, "x"]}).status_code == 400  # another case's party
+    assert flow.answer("filer", {"new_name": "Someone", "new_role": "king"}).status_code == 400
+    flow.go("filer", {"party": [world.case.parties.get(name="Acme Widget Corp.").pk]})
+    main = upload("m.pdf", pdf())
+    assert flow.answer("upload", {}).status_code == 400
+    no_label = flow.answer("upload", {"main": main, "attachment_1": upload("a.pdf", pdf())})
+    assert "Attachment 1: give it a category or a description." in no_label.content.decode()
+    bad_category = flow.answer(
+        "upload", {"main": upload("m.pdf", pdf()), "attachment_1": upload("a.pdf", pdf()), "category_1": "Bribe"}
+    )
+    assert "Attachment 1: choose a category from the list." in bad_category.content.decode()
+    flow.go("upload", {"main": upload("m.pdf", pdf())})
+    assert flow.answer("text", {"modifier": "Sneaky"}).status_code == 400
+    assert flow.answer("text", {"modifier": "", "free": "x" * 1001}).status_code == 400
+    txn = FilingTransaction.objects.get()
+    assert set(txn.answers) == {"case", "style", "joint", "filer", "upload"}
+    assert txn.answers["filer"] == {
+        "party_ids": [world.case.parties.get(name="Acme Widget Corp.").pk],
+        "new_party": None,
+    }

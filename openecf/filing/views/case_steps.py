@@ -15,6 +15,7 @@ from openecf.filing.models import FilingTransaction
 from openecf.filing.views.common import answered, render_page, show
 
 NAME_MAX = 300
+MENU_OF_TYPE = {case_type: menu.title() for menu, case_type in CASE_TYPES.items()}
 
 
 def _ints(values: list[str]) -> list[int]:
@@ -43,7 +44,8 @@ def case(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) -> H
     if request.method == "GET":
         return show(request, access, txn, "case", number="")
     number = request.POST.get("number", "").strip()[:40]
-    found = list(cases_matching(access.court, number).filter(case_type=CASE_TYPES[txn.menu]))
+    # Every case the number names, of any type, as CM/ECF asks which one; then only the menu's type is taken.
+    found = list(cases_matching(access.court, number))
     chosen = request.POST.get("case_pk", "")
     if chosen:
         found = [c for c in found if str(c.pk) == chosen]
@@ -53,6 +55,12 @@ def case(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) -> H
     if len(found) > 1:
         return show(request, access, txn, "case", number=number, matches=found)
     picked = found[0]
+    if picked.case_type != CASE_TYPES[txn.menu]:
+        error = (
+            f"{picked.number} is a {picked.get_case_type_display().lower()} case: "
+            f"file in it from the {MENU_OF_TYPE[picked.case_type]} menu."
+        )
+        return show(request, access, txn, "case", 400, number=number, error=error)
     needs_appearance = not any(e.kind == Kind.APPEARANCE for e in steps.events_of(txn))
     if needs_appearance and not _appears(picked, txn):
         error = (
