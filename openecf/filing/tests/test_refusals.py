@@ -248,3 +248,22 @@ def test_garbage_answers_are_refused_and_keep_nothing(world: World) -> None:
         "party_ids": [world.case.parties.get(name="Acme Widget Corp.").pk],
         "new_party": None,
     }
+
+
+def test_a_pdf_over_the_courts_limit_is_refused_by_its_size(world: World, document_root: Path) -> None:
+    world.court.filing.pdf_size_limit_mb = 1
+    world.court.filing.save()
+    flow = Flow(world.client)
+    flow.start("civil", "notices", "civil-notice-of-appearance")
+    flow.go("case", {"number": world.case.full_number})
+    flow.go("style", {"confirmed": "yes"})
+    flow.go("joint", {"joint": "no"})
+    flow.go("filer", {"party": [world.case.parties.get(name="Acme Widget Corp.").pk]})
+    big = pdf() + b"%" + b"x" * (2 * 1024 * 1024)
+    response = flow.answer("upload", {"main": upload("big.pdf", big)})
+    assert response.status_code == 400
+    assert (
+        "The main document (big.pdf): The document is 2.0 MB and this court accepts PDF documents of up to 1 MB. "
+        "This PDF document cannot be accepted."
+    ) in response.content.decode()
+    assert not [n for n in stored_files(document_root) if n.startswith("pending/")]

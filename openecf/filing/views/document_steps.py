@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
-from openecf.cases.pdfchecks import PdfRefused, check_pdf
+from openecf.cases.pdfchecks import TOO_LARGE, PdfRefused, check_pdf
 from openecf.cases.services import filing_settings
 from openecf.cmecf.access import CourtAccess
 from openecf.filing import services, steps
@@ -68,8 +68,13 @@ def upload(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) ->
     settings = filing_settings(access.court)
     checked = []
     for what, upload_file, description in files:
-        data = upload_file.read(settings.pdf_size_limit_bytes + 1)
         try:
+            if upload_file.size > settings.pdf_size_limit_bytes:
+                # Never read a file past the limit into memory: its size is known, and says enough.
+                size = f"{upload_file.size / (1024 * 1024):.1f} MB"
+                message = TOO_LARGE.format(size=size, limit=settings.pdf_size_limit_mb)
+                raise PdfRefused(message, found=f"a {size} file")
+            data = upload_file.read()
             facts = check_pdf(
                 data, max_bytes=settings.pdf_size_limit_bytes, refuse_forms=settings.refuse_fillable_forms
             )
