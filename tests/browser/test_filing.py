@@ -69,3 +69,48 @@ def test_a_notice_of_appearance_in_a_civil_case(linked_asample: str, page: Page)
     expect(page.get_by_role("status")).to_contain_text("Filed: document number 3 in")
     tour.here("cmecf:filing_step", "Civil Events")
     expect_tour(tour, EFILER)
+
+
+@pytest.fixture
+def linked_at_wiwb(demo_server: str) -> None:
+    from openecf.accounts.models import PacerAccount
+    from openecf.cmecf.models import EcfAccount, Link
+
+    Link.objects.create(
+        pacer_account=PacerAccount.objects.get(username="jpublic01"),
+        court_id="wiwb",
+        ecf_account=EcfAccount.objects.get(court_id="wiwb", login_key="testattycg3"),
+    )
+
+
+def test_opening_a_bankruptcy_case(linked_at_wiwb: None, page: Page) -> None:
+    tour = Tour(page)
+    sign_in(page, "jpublic01", DEMO_PASSWORD, "wiwb")
+    page.get_by_role("button", name="Skip for now").click()
+    page.get_by_label(re.compile("I understand that, if I file")).check()
+    page.get_by_role("button", name="Continue").click()
+    bar = page.get_by_role("navigation", name="CM/ECF menu")
+    bar.get_by_role("link", name="Bankruptcy", exact=True).click()
+    page.get_by_role("main").get_by_role("link", name="Open a Bankruptcy Case").click()
+    tour.here("cmecf:filing_category", "Bankruptcy Events")
+    page.get_by_label("Voluntary Petition (Chapter 13)").check()
+    page.get_by_role("button", name="Next").click()
+    tour.here("cmecf:filing_step", "Bankruptcy Events")  # the parties
+    page.get_by_label("Debtor", exact=True).fill("Carl Chapter")
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()
+    payload: FilePayload = {"name": "petition.pdf", "mimeType": "application/pdf", "buffer": make_pdf([["PETITION"]])}
+    page.get_by_label("Main Document").set_input_files(files=[payload])
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("main")).to_contain_text("The filing fee for this event is $313.")
+    tour.accessible()
+    page.get_by_label("Pay $313 (simulated pay.gov payment)").check()
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("#final-text")).to_contain_text(
+        "Chapter 13 Voluntary Petition. Fee Amount $313 filed by Carl Chapter."
+    )
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("status")).to_contain_text("In re Carl Chapter")
+    tour.here("cmecf:filing_step", "Bankruptcy Events")
