@@ -198,6 +198,8 @@ def docket_text(txn: FilingTransaction) -> str:
         if word
     )
     text = " and ".join(parts)
+    if values["refs"] and not any("{refs}" in event.text for event in events_of(txn)):
+        text += f" re {values['refs']}"  # a motion may refer to entries too
     if prefix:
         text = f"{prefix} {text}"
     if words.get("free"):

@@ -204,12 +204,16 @@ def test_a_filing_agent_files_on_behalf_of_an_attorney(world: World) -> None:
     flow.go("joint", {"joint": "no"})
     flow.go("filer", {"party": [world.case.parties.get(name="Acme Widget Corp.").pk]})
     flow.go("upload", {"main": upload("mtd.pdf", pdf())})
-    flow.go("questions", {"relief_civil-motion-to-dismiss": ["to Dismiss"]})
+    complaint = DocketEntry.objects.get(case=world.case, number=1)
+    flow.go("questions", {"relief_civil-motion-to-dismiss": ["to Dismiss"], "refer": [complaint.pk]})
     flow.go("text", {"modifier": "", "free": ""})
     assert client.post(flow.url).status_code == 302
     entry = DocketEntry.objects.get(case=world.case, number=2)
     assert (entry.filed_by, entry.on_behalf_of) == (agent, world.defense_lawyer)
-    assert entry.text == "MOTION to Dismiss by Acme Widget Corp. (filed by Paula Legal on behalf of Jane Doe)"
+    assert entry.text == (
+        "MOTION to Dismiss by Acme Widget Corp. re 1 COMPLAINT against Acme Widget Corp. filed by Ann Smith. "
+        "(filed by Paula Legal on behalf of Jane Doe)"
+    )
     assert AuditEvent.objects.get(event="filing.submitted").detail["on_behalf_of"] == "jdoe"
 
 
