@@ -131,6 +131,7 @@ def test_cancel_abandons_and_keeps_nothing(
     assert world.client.get(cancel).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = world.client.post(cancel)
+    assert response.status_code == 200
     assert "This filing transaction was cancelled" in response.content.decode()
     assert world.client.post(flow.url).status_code == 410
     assert FilingTransaction.objects.get().status == Status.ABANDONED

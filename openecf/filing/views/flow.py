@@ -66,7 +66,7 @@ def _cancel(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) -
     if request.method == "GET":
         return render_page(request, access, "filing/cancel.html", txn=txn)
     txn = services.end(txn=txn, status=Status.ABANDONED, origin=Origin.of(request))
-    return over_page(request, access, txn)
+    return render_page(request, access, "filing/over.html", txn=txn, Status=Status)
 
 
 def _final(request: HttpRequest, access: CourtAccess, txn: FilingTransaction) -> HttpResponse:
