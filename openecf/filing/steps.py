@@ -11,7 +11,7 @@ from typing import Any
 
 from openecf.cases.models import AttorneyOfRecord, Case, DocketEntry, Party
 from openecf.cmecf.models import EcfAccount, EcfRole
-from openecf.filing.catalog import BY_CODE, FilingEvent, Kind
+from openecf.filing.catalog import BY_CODE, BY_PARTIES, FILED_BY, FilingEvent, Kind
 from openecf.filing.models import FilingTransaction
 
 STEP_TITLES = {
@@ -168,6 +168,14 @@ def _defendants(txn: FilingTransaction) -> str:
     return " as to " + _join([f"{party.name} ({party.defendant_number})" for party in parties])
 
 
+def _split_filer(pattern: str) -> tuple[str, str]:
+    """An event's text and its closing "by {parties}" (or "filed by {parties}"), which filings together share."""
+    for tail in (FILED_BY, BY_PARTIES):
+        if pattern.endswith(tail):
+            return pattern[: -len(tail)], tail
+    return pattern, ""
+
+
 def surname_first(name: str) -> str:
     """How CM/ECF signs an entry: (Doe, Jane)."""
     words = name.split()
@@ -187,17 +195,22 @@ def docket_text(txn: FilingTransaction) -> str:
         "refs": _refs(txn),
         "defendants": _defendants(txn),
     }
-    parts = []
+    parts, tails = [], set()
     for event in events_of(txn):
         chosen = reliefs.get(event.code) or list(event.reliefs[:1])
-        parts.append(event.text.format(**values, reliefs=" and ".join(chosen)))
+        head, tail = _split_filer(event.text)
+        tails.add(tail)
+        parts.append((head.format(**values, reliefs=" and ".join(chosen)), tail.format(**values)))
+    if len(parts) > 1 and len(tails) == 1:
+        # Several events filed together name their filers once: "MOTION to Dismiss and MOTION to Compel by X."
+        parts = [(head, "") for head, _ in parts[:-1]] + parts[-1:]
     words = txn.answers.get("text", {})
     prefix = " ".join(
         word
         for word in ("Joint" if txn.answers.get("joint", {}).get("joint") else "", words.get("modifier", ""))
         if word
     )
-    text = " and ".join(parts)
+    text = " and ".join(head + tail for head, tail in parts)
     if values["refs"] and not any("{refs}" in event.text for event in events_of(txn)):
         text += f" re {values['refs']}"  # a motion may refer to entries too
     if prefix:

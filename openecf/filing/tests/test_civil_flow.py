@@ -127,3 +127,29 @@ def test_a_response_refers_to_the_motion(world: World) -> None:
         "RESPONSE in Opposition re 1 COMPLAINT against Acme Widget Corp. filed by Ann Smith filed by "
         "Acme Widget Corp. (Attorney, Maria)"
     )
+
+
+def test_several_events_at_once_make_one_entry(world: World) -> None:
+    world.client.post(appear_for_acme(world).url)
+    flow = Flow(world.client)
+    flow.start("civil", "motions-and-related-filings", "civil-motion-to-dismiss", "civil-motion-multiple-reliefs")
+    flow.go("case", {"number": world.case.full_number})
+    flow.go("style", {"confirmed": "yes"})
+    flow.go("joint", {"joint": "no"})
+    flow.go("filer", {"party": [world.case.parties.get(name="Acme Widget Corp.").pk]})
+    flow.go("upload", {"main": upload("m.pdf", pdf())})
+    refused = flow.answer("questions", {"relief_civil-motion-to-dismiss": ["to Dismiss"]})
+    assert refused.status_code == 400
+    assert "Motion (Multiple Reliefs): select at least one relief." in refused.content.decode()
+    flow.go(
+        "questions",
+        {
+            "relief_civil-motion-to-dismiss": ["to Dismiss"],
+            "relief_civil-motion-multiple-reliefs": ["to Stay", "for Hearing", "not a relief"],
+        },
+    )
+    flow.go("text", {"modifier": "", "free": ""})
+    world.client.post(flow.url)
+    assert DocketEntry.objects.get(case=world.case, number=3).text == (
+        "MOTION to Dismiss and MOTION for Hearing and to Stay by Acme Widget Corp. (Attorney, Maria)"
+    )
