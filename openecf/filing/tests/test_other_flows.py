@@ -248,3 +248,30 @@ def test_an_association_is_asked_for_a_party_the_attorney_does_not_yet_represent
     assert DocketEntry.objects.get(case=world.case, number=3).text == (
         "CERTIFICATE OF SERVICE by Acme Widget Corp. and Widget Holdings LLC. (Attorney, Maria)"
     )
+
+
+def test_a_filer_with_the_old_court_login_files_at_a_court_not_on_nextgen(db: None) -> None:
+    from django.test import Client
+
+    from conftest import make_ecf
+    from openecf.filing.tests.conftest import PASSWORD
+
+    court = Court.objects.get(pk="nysd")
+    court.nextgen_go_live = None
+    court.save()
+    lawyer = make_ecf("nysd", "oldhand", "Olive Hand", PASSWORD)
+    case = services.open_case(court=court, case_type="cv", title="Hudson v. Empire", origin=TEST_ORIGIN)
+    party = services.add_party(case=case, name="Hudson Capital LLC", role="plaintiff", origin=TEST_ORIGIN)
+    client = Client()
+    assert client.post("/ecf/nysd/cgi-bin/login.pl", {"login": "oldhand", "password": PASSWORD}).status_code == 302
+    flow = Flow(client, court="nysd")
+    flow.start("civil", "notices", "civil-notice-of-appearance")
+    flow.go("case", {"number": case.full_number})
+    flow.go("style", {"confirmed": "yes"})
+    flow.go("joint", {"joint": "no"})
+    flow.go("filer", {"party": [party.pk]})
+    flow.go("upload", {"main": upload("noa.pdf", pdf())})
+    flow.go("text", {"modifier": "", "free": ""})
+    assert client.post(flow.url).status_code == 302
+    assert case.entries.get().filed_by == lawyer
+    assert Client().get(flow.url).status_code == 302  # signed out: to the court's login
