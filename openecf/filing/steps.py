@@ -93,12 +93,14 @@ def unassociated(txn: FilingTransaction) -> list[Party]:
     if any(event.kind == Kind.APPEARANCE for event in events_of(txn)) or "filer" not in txn.answers:
         return []
     attorney = attorney_of(txn)
-    represented = set(
-        AttorneyOfRecord.objects.filter(
-            ecf_account=attorney, terminated_on__isnull=True, party__in=chosen_parties(txn)
-        ).values_list("party_id", flat=True)
-    )
-    return [party for party in chosen_parties(txn) if party.pk not in represented]
+    parties = chosen_parties(txn)
+    appearances = AttorneyOfRecord.objects.filter(terminated_on__isnull=True, party__in=parties)
+    if txn.answers.get("joint", {}).get("joint"):
+        # A joint filing's other parties come with their own attorneys, who join in it: no association for them.
+        represented = set(appearances.values_list("party_id", flat=True))
+    else:
+        represented = set(appearances.filter(ecf_account=attorney).values_list("party_id", flat=True))
+    return [party for party in parties if party.pk not in represented]
 
 
 def step_list(txn: FilingTransaction) -> list[str]:

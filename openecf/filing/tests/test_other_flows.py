@@ -275,3 +275,23 @@ def test_a_filer_with_the_old_court_login_files_at_a_court_not_on_nextgen(db: No
     assert client.post(flow.url).status_code == 302
     assert case.entries.get().filed_by == lawyer
     assert Client().get(flow.url).status_code == 302  # signed out: to the court's login
+
+
+def test_a_joint_filing_asks_no_association_for_parties_with_their_own_attorneys(world: World) -> None:
+    from openecf.filing.tests.test_civil_flow import appear_for_acme
+
+    world.client.post(appear_for_acme(world).url)
+    flow = Flow(world.client)
+    flow.start("civil", "other-filings", "civil-stipulation")
+    flow.go("case", {"number": world.case.full_number})
+    flow.go("style", {"confirmed": "yes"})
+    flow.go("joint", {"joint": "yes"})
+    flow.go("filer", {"party": [p.pk for p in world.case.parties.all()]})
+    assert flow.step == "upload"  # Ann Smith has Attorney Sample: no association asked
+    flow.go("upload", {"main": upload("stip.pdf", pdf())})
+    flow.go("text", {"modifier": "Agreed", "free": ""})
+    world.client.post(flow.url)
+    assert DocketEntry.objects.get(case=world.case, number=3).text == (
+        "Joint Agreed STIPULATION by Ann Smith and Acme Widget Corp. (Attorney, Maria)"
+    )
+    assert not AttorneyOfRecord.objects.filter(party__name="Ann Smith", ecf_account=world.filer).exists()
