@@ -7,8 +7,8 @@ row without a pattern. Each actor below then requests each URL (GET; POST with o
 takes POST; POST without the token, which every form must refuse with 403), and the status, and for a redirect
 its destination, must be exactly the one the rule gives (or the row's own override, which says why).
 
-The rows state the SECURE answer, not necessarily today's. ``OPENECF_ACCESS_DOC=docs/access.md pytest
-tests/test_authorization_matrix.py`` (or ``python -m tools.access_doc``) writes the table as Markdown.
+The rows state the SECURE answer, not necessarily today's. ``OPENECF_ACCESS_DOC=write pytest
+tests/test_authorization_matrix.py -k docs`` writes the table as Markdown.
 """
 
 from __future__ import annotations
@@ -453,6 +453,26 @@ row(
     args=(COURT,),
     post=BAD,
     why="an empty form: the notice choice is required",
+)
+# E-filing on a court's CM/ECF site (openecf.filing)
+FL = "openecf.filing"
+row("cmecf:filing_search", FL, FILER_AT_COURT, args=(COURT,), why="the Search menu's event search")
+row(
+    "cmecf:filing_category",
+    FL,
+    FILER_AT_COURT,
+    args=(COURT, "civil", "notices"),
+    post=BAD,
+    why="POST with no event chosen: the page again with its error (400)",
+)
+row(
+    "cmecf:filing_step",
+    FL,
+    FILER_AT_COURT,
+    args=(COURT, "no-such-transaction", "case"),
+    get=NOT_FOUND,
+    post=NOT_FOUND,
+    why="a step of a filing transaction: the sample key names none of the filer's (404 page)",
 )
 
 # The clerk's desk (openecf.clerks)

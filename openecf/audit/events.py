@@ -419,6 +419,37 @@ class Event(models.TextChoices):
         Category.ACCOUNT_SETTING,
         "A CM/ECF account's e-mail notice preference (each filing or daily summary) or secondary addresses changed.",
     )
+    FILING_STARTED = (
+        "filing.started",
+        Category.REQUEST,
+        "A filer chose events under a filing menu and a filing transaction began (its events in the detail).",
+    )
+    FILING_SUBMITTED = (
+        "filing.submitted",
+        Category.CASE_RECORD,
+        "A filing transaction's final step was submitted: its entry docketed and its NEF queued.",
+    )
+    FILING_ABANDONED = "filing.abandoned", Category.REQUEST, "A filer abandoned a filing transaction; nothing was kept."
+    FILING_EXPIRED = (
+        "filing.expired",
+        Category.REQUEST,
+        "A filing transaction passed the court's time limit before its submission; nothing was kept.",
+    )
+    FILING_OUT_OF_ORDER = (
+        "filing.out_of_order",
+        Category.REFUSAL,
+        "A filing step was requested out of order, or for a transaction that is over; nothing was changed.",
+    )
+    FILING_DOCUMENT_REFUSED = (
+        "filing.document_refused",
+        Category.REFUSAL,
+        "A PDF uploaded for filing failed the court's checks (what was found in the detail); nothing was stored.",
+    )
+    FILINGS_CLEANED = (
+        "filings.cleaned",
+        Category.OPERATION,
+        "cleanup_filings removed timed-out filing transactions, their pending files and orphaned document files.",
+    )
 
 
 class UnknownEvent(ValueError):

@@ -140,16 +140,18 @@ _MENUS: dict[str, list[str]] = {
         "Written Opinions",
         "Docket Activity",
     ],
+    # The filing menus' categories: each leads to its events (openecf/filing, whose catalog uses these labels).
     "civil": [
         "Open a Civil Case",
-        "Complaints and Other Initiating Documents",
-        "Answers to Complaints",
+        "Initial Pleadings and Service",
         "Motions and Related Filings",
+        "Responses and Replies",
+        "Notices",
         "Other Filings",
     ],
-    "criminal": ["Indictments and Informations", "Motions and Related Filings", "Notices", "Other Filings"],
-    "bankruptcy": ["Open a Bankruptcy Case", "Motions/Applications", "Claim Actions", "Plan", "Other"],
-    "adversary": ["Open an Adversary Case", "Answer/Response", "Motions/Applications", "Other"],
+    "criminal": ["Motions and Related Filings", "Responses and Replies", "Notices", "Other Filings"],
+    "bankruptcy": ["Open a Bankruptcy Case", "Motions/Applications", "Plan", "Notices", "Other"],
+    "adversary": ["Open an Adversary Proceeding", "Motions", "Answers", "Notices", "Other"],
     "search": ["Search for a menu item"],
     "help": ["CM/ECF User Manual", "Court Information", "PACER Help"],
 }
@@ -167,6 +169,17 @@ def _menu_sections(court: MenuKey, slug: str) -> tuple[Section, ...]:
     labels = list(_MENUS[slug])
     if slug == "reports" and court.court_type == CourtType.BANKRUPTCY:
         labels = ["Docket Sheet", "Claims Register", "Calendar Events", "Written Opinions", "Docket Activity"]
+    if slug in FILING_MENUS:
+        # Reversed by name: the filing pages are a layer above, composed into this namespace by config/urls.py.
+        entries = tuple(
+            Entry(
+                label, reverse("cmecf:filing_category", args=[court.court_id, slug, slugify(label.replace("/", " "))])
+            )
+            for label in labels
+        )
+        return (Section(MENU_TITLES[slug], entries),)
+    if slug == "search":
+        return (Section(MENU_TITLES[slug], (Entry(labels[0], reverse("cmecf:filing_search", args=[court.court_id])),)),)
     return (Section(MENU_TITLES[slug], tuple(unavailable(court, label) for label in labels)),)
 
 

@@ -224,6 +224,27 @@ CASES = (
             ),
         ),
     ),
+    # README's "File your first document": the defendant has no attorney yet, so a new filer (asample22, linked
+    # to asample) can appear for it; mattorney, the plaintiff's attorney, then receives the NEF.
+    DemoCase(
+        "wiwd",
+        "cv",
+        "Olson v. Great Lakes Shipping Co.",
+        "Judith D. Parker",
+        (
+            DemoParty("plaintiff", "Erik Olson", (("mattorney", LEAD),)),
+            DemoParty("defendant", "Great Lakes Shipping Co."),
+        ),
+        (
+            DemoEntry(
+                "COMPLAINT against Great Lakes Shipping Co. filed by Erik Olson.",
+                "mattorney",
+                ("Complaint", "Civil Cover Sheet"),
+            ),
+            DemoEntry("Summons Issued as to Great Lakes Shipping Co.", "", ("Summons",)),
+        ),
+        cover=CONTRACT_COVER,
+    ),
 )
 
 

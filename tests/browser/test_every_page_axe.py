@@ -18,7 +18,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from tests.browser import test_every_page_axe_accounts  # noqa: F401  (its tours, for the coverage test)
+from tests.browser import test_every_page_axe_accounts, test_filing  # noqa: F401  (their tours, for the coverage test)
 from tests.browser.tour import DEMO_PASSWORD, TOURS, Tour, expect_tour, mailed_path, sign_in, tour_of
 
 # URL names that are not a page a person opens, each with the reason; every other name is in a tour. The admin's

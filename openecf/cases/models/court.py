@@ -41,6 +41,11 @@ class CourtFiling(models.Model):
     refuse_fillable_forms = models.BooleanField(
         default=False, help_text="Refuse PDFs with form fields that are not flattened (some courts do)."
     )
+    transaction_timeout_minutes = models.PositiveSmallIntegerField(
+        default=60,
+        validators=[MinValueValidator(5), MaxValueValidator(480)],
+        help_text="Minutes a filing transaction may take from its first step to its submission; then it is void.",
+    )
     last_caseid = models.PositiveBigIntegerField(
         default=0, help_text="The last internal case id (PACER's caseid) given out at this court."
     )
@@ -59,6 +64,10 @@ class CourtFiling(models.Model):
             models.CheckConstraint(
                 condition=models.Q(pdf_size_limit_mb__gte=1, pdf_size_limit_mb__lte=100),
                 name="filing_pdf_limit_1_to_100_mb",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(transaction_timeout_minutes__gte=5, transaction_timeout_minutes__lte=480),
+                name="filing_timeout_5_to_480_minutes",
             ),
         ]
 

@@ -16,7 +16,7 @@ def test_each_demo_court_has_cases_with_people_entries_and_documents(demo: None)
     counts = {
         court: Case.objects.filter(court_id=court).count() for court in ("wiwd", "wied", "alnd", "nysd", "ilnd", "wiwb")
     }
-    assert counts == {"wiwd": 3, "wied": 2, "alnd": 2, "nysd": 1, "ilnd": 1, "wiwb": 3}
+    assert counts == {"wiwd": 4, "wied": 2, "alnd": 2, "nysd": 1, "ilnd": 1, "wiwb": 3}
     smith = Case.objects.get(court_id="wiwd", title="Smith v. Acme Widget Corp.")
     assert smith.number == f"3:{smith.year % 100:02d}-cv-00001-JDP"
     assert [(a.ecf_account.login, a.party.name) for a in AttorneyOfRecord.objects.filter(party__case=smith)] == [

@@ -30,6 +30,7 @@ def test_once_does_each_job_and_says_what_it_did(smtp_inbox: Any) -> None:
         "sealing: 0 audit event(s) sealed",
         "purge: deleted 1 sessions, 0 sign_on_tokens, 0 account_links, 0 ecf_reset_links, 0 email_codes, "
         "0 throttle_records",
+        "filings: deleted 0 timed_out_filings, 0 pending_files, 0 orphaned_document_files",
     ]
     assert sorted(m["Subject"] for m in smtp_inbox.messages) == ["Notice 0", "Notice 1"]
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxStatus.SENT}

@@ -1,7 +1,8 @@
 """The background worker beside each app node: e-mail out, audit events sealed, void records purged.
 
 Every ``--interval`` seconds it sends the outbox's due messages and seals the audit events committed since its last
-turn; every ``--purge-every`` seconds it also purges (openecf/operations/purge.py). Any number of workers may run
+turn; every ``--purge-every`` seconds it also purges (openecf/operations/purge.py) and cleans up after filings
+(openecf/filing/cleanup.py). Any number of workers may run
 at once, on any number of hosts: the outbox hands each message to one worker (a claim with a lease), the sealer
 and the purge work in short transactions that another worker's do not disturb.
 """
@@ -21,7 +22,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from openecf.audit.context import Origin
 from openecf.audit.sealing import seal_pending
+from openecf.filing.cleanup import cleanup_filings
 from openecf.notices.services import deliver_pending
 from openecf.operations.purge import purge_expired
 
@@ -31,6 +34,16 @@ log = logging.getLogger(__name__)
 # long outage does not hold up the e-mail for minutes; the rest goes at the next turns.
 PURGE_ROUNDS_PER_TURN = 20
 UNITS = {"outbox": "e-mail message(s) sent", "sealing": "audit event(s) sealed"}
+
+
+def _clean_filings() -> dict[str, int]:
+    """cleanup_filings, with each purge: timed-out filing transactions and files no filing needs."""
+    cleaned = cleanup_filings(origin=Origin(ip_address=None, user_agent="run_worker"))
+    return {
+        "timed_out_filings": cleaned.transactions,
+        "pending_files": cleaned.pending_files,
+        "orphaned_document_files": cleaned.orphan_files,
+    }
 
 
 class Command(BaseCommand):
@@ -62,8 +75,9 @@ class Command(BaseCommand):
         purge: Callable[[], Any] = lambda: purge_expired(  # noqa: E731 - named for the log line
             batch_size=options["purge_batch"], max_rounds=None if options["once"] else PURGE_ROUNDS_PER_TURN
         )
+        filings: Callable[[], Any] = _clean_filings
         if options["once"]:
-            for name, job in [*jobs.items(), ("purge", purge)]:
+            for name, job in [*jobs.items(), ("purge", purge), ("filings", filings)]:
                 self._report(name, job())
             return
 
@@ -79,6 +93,7 @@ class Command(BaseCommand):
             turn = dict(jobs)
             if time.monotonic() >= next_purge:
                 turn["purge"] = purge
+                turn["filings"] = filings
                 next_purge = time.monotonic() + options["purge_every"]
             for name, job in turn.items():
                 if stopping.is_set():

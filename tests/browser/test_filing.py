@@ -1,0 +1,116 @@
+"""A civil filing in Chromium under axe-core (see test_every_page_axe.py): README's "File your first document" —
+asample22, linked to asample at wiwd, finds the Notice of Appearance by the Search menu and files it in the demo's
+Olson case, step by step, to the NEF on screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import FilePayload, Page, expect
+
+from openecf.cases.pdfmake import make_pdf
+from tests.browser.tour import DEMO_PASSWORD, Tour, expect_tour, sign_in, tour_of
+
+EFILER = tour_of("efiler", "cmecf:filing_search", "cmecf:filing_category", "cmecf:filing_step")
+
+
+@pytest.fixture
+def linked_asample(demo_server: str) -> str:
+    from openecf.accounts.models import PacerAccount
+    from openecf.cases.models import Case
+    from openecf.cmecf.models import EcfAccount, Link
+
+    Link.objects.create(
+        pacer_account=PacerAccount.objects.get(username="asample22"),
+        court_id="wiwd",
+        ecf_account=EcfAccount.objects.get(court_id="wiwd", login_key="asample"),
+    )
+    return Case.objects.get(court_id="wiwd", title="Olson v. Great Lakes Shipping Co.").full_number
+
+
+def test_a_notice_of_appearance_in_a_civil_case(linked_asample: str, page: Page) -> None:
+    tour = Tour(page)
+    sign_in(page, "asample22", DEMO_PASSWORD, "wiwd")
+    page.get_by_role("button", name="Skip for now").click()
+    page.get_by_label(re.compile("I understand that, if I file")).check()
+    page.get_by_role("button", name="Continue").click()
+    tour.visit("cmecf:filing_search", "Search", "wiwd", query="?q=appearance")
+    page.get_by_role("link", name="Civil » Notices » Notice of Appearance").click()
+    tour.here("cmecf:filing_category", "Civil Events")
+    page.get_by_label("Notice of Appearance").check()
+    page.get_by_role("button", name="Next").click()
+
+    tour.here("cmecf:filing_step", "Civil Events")  # the case number
+    page.get_by_label("Case Number").fill(linked_asample)
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("main")).to_contain_text("Is this the correct case?")
+    tour.accessible()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("main")).to_contain_text("Is this a joint filing")
+    tour.accessible()
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()
+    page.get_by_label("Great Lakes Shipping Co. [Defendant]").check()
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()  # the documents
+    pdf = make_pdf([["NOTICE OF APPEARANCE"]])
+    payload: FilePayload = {"name": "appearance.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    page.get_by_label("Main Document").set_input_files(files=[payload])
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()  # the docket text
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("main")).to_contain_text("No further editing is allowed after this screen.")
+    expect(page.locator("#final-text")).to_have_text(
+        "NOTICE of Appearance by Attorney Sample on behalf of Great Lakes Shipping Co. (Sample, Attorney)"
+    )
+    tour.accessible()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("status")).to_contain_text("Filed: document number 3 in")
+    tour.here("cmecf:filing_step", "Civil Events")
+    expect_tour(tour, EFILER)
+
+
+@pytest.fixture
+def linked_at_wiwb(demo_server: str) -> None:
+    from openecf.accounts.models import PacerAccount
+    from openecf.cmecf.models import EcfAccount, Link
+
+    Link.objects.create(
+        pacer_account=PacerAccount.objects.get(username="jpublic01"),
+        court_id="wiwb",
+        ecf_account=EcfAccount.objects.get(court_id="wiwb", login_key="testattycg3"),
+    )
+
+
+def test_opening_a_bankruptcy_case(linked_at_wiwb: None, page: Page) -> None:
+    tour = Tour(page)
+    sign_in(page, "jpublic01", DEMO_PASSWORD, "wiwb")
+    page.get_by_role("button", name="Skip for now").click()
+    page.get_by_label(re.compile("I understand that, if I file")).check()
+    page.get_by_role("button", name="Continue").click()
+    bar = page.get_by_role("navigation", name="CM/ECF menu")
+    bar.get_by_role("link", name="Bankruptcy", exact=True).click()
+    page.get_by_role("main").get_by_role("link", name="Open a Bankruptcy Case").click()
+    tour.here("cmecf:filing_category", "Bankruptcy Events")
+    page.get_by_label("Voluntary Petition (Chapter 13)").check()
+    page.get_by_role("button", name="Next").click()
+    tour.here("cmecf:filing_step", "Bankruptcy Events")  # the parties
+    page.get_by_label("Debtor", exact=True).fill("Carl Chapter")
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()
+    payload: FilePayload = {"name": "petition.pdf", "mimeType": "application/pdf", "buffer": make_pdf([["PETITION"]])}
+    page.get_by_label("Main Document").set_input_files(files=[payload])
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("main")).to_contain_text("The filing fee for this event is $313.")
+    tour.accessible()
+    page.get_by_label("Pay $313 (simulated pay.gov payment)").check()
+    page.get_by_role("button", name="Next").click()
+    tour.accessible()
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("#final-text")).to_contain_text(
+        "Chapter 13 Voluntary Petition. Fee Amount $313 filed by Carl Chapter."
+    )
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("status")).to_contain_text("In re Carl Chapter")
+    tour.here("cmecf:filing_step", "Bankruptcy Events")
