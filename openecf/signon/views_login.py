@@ -167,7 +167,7 @@ def blank_page_key(request: HttpRequest, court: Court | None) -> tuple[str, str,
         str(getattr(request, "urlconf", None) or settings.ROOT_URLCONF),
         hosts.current_court_host.get(),
         get_script_prefix(),
-        court and repr([getattr(court, field.attname) for field in court._meta.concrete_fields]),  # JSON: lists
+        repr([getattr(court, field.attname) for field in court._meta.concrete_fields]) if court else None,
     )
 
 
