@@ -10,7 +10,9 @@ throttle in Redis, as `make serve` runs it in the bench's PostgreSQL leg) and pr
 
 with the SQL statements each sends. PostgreSQL's own CPU is not in these figures (it is another process), nor is
 gunicorn's HTTP parsing. Environment: BENCH_CPU_PG_URL (default postgres://postgres@127.0.0.1:5432/openecf_cpu,
-dropped and recreated), BENCH_REDIS_URL, BENCH_CPU_N (requests of each kind, default 300).
+dropped and recreated), BENCH_REDIS_URL, BENCH_CPU_N (requests of each kind, default 300), BENCH_CPU_PROFILE
+(a directory: each kind is run once more under cProfile, on the process's CPU clock, its statistics written there
+as <kind>.prof and its 25 costliest functions printed).
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_CPU_PG_URL", "postgres://postgres@127.0.0.1:5432/openecf_cpu")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 N = int(os.environ.get("BENCH_CPU_N", "300"))
+PROFILE = os.environ.get("BENCH_CPU_PROFILE", "")
 BATCHES = 5
-ACCOUNTS = 2 * N  # every login a different account, as in the bench
+# Every login a different account, as in the bench (and the profiled pass), and ten more for the warm-up.
+ACCOUNTS = (4 if PROFILE else 2) * N + 10
 PREFIX = "cpu"
 PASSWORD = "Bench-Password-2026!"  # noqa: S105 - the synthetic accounts' published password
 HOST = "127.0.0.1"
@@ -204,6 +208,24 @@ class Meter:
         return statistics.median(batches), statements / done, hash_s * 1000 / done
 
 
+def _profile(kinds: list[tuple[str, Callable[[int], None]]], *, offset: int) -> None:
+    import cProfile
+    import pstats
+
+    folder = Path(PROFILE)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, each in kinds:
+        # The process's CPU clock, not cProfile's default wall clock, which on a shared machine counts other jobs.
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for i in range(N):
+            each(offset + i if name.startswith(("api", "login")) else i)
+        profiler.disable()
+        profiler.dump_stats(folder / f"{name}.prof")
+        print(f"\n=== {name}: {N} requests under cProfile (CPU seconds), 25 costliest by own time")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
 def main() -> int:
     _configure()
     sys.path.insert(0, str(ROOT))
@@ -240,27 +262,45 @@ def main() -> int:
         _get(page_client, PAGE)
     _get(Browser(application), "/healthz")
 
+    forms: list[tuple[Browser, bytes]] = []
+
     def api_login(i: int) -> None:
         _api_login(application, i)
-
-    api_ms, api_sql, hash_ms = meter.run(N, api_login)
-    forms: list[tuple[Browser, bytes]] = []
 
     def get_form(i: int) -> None:
         client = Browser(application)
         forms.append((client, _web_form(client)))
 
-    form_ms, form_sql, _ = meter.run(N, get_form)
-    post_ms, post_sql, _ = meter.run(N, lambda i: _web_post(forms[i][0], forms[i][1], N + i))
+    def post_form(i: int) -> None:
+        client, token = forms[i % N]
+        _web_post(client, token, N + i)
 
     def page(i: int) -> None:
         page_client.cookies = {"NextGenCSO": tokens[i % len(tokens)]}
         _get(page_client, PAGE)
 
-    page_ms, page_sql, _ = meter.run(N, page)
     bare = Browser(application)
-    bare_ms, bare_sql, _ = meter.run(N, lambda i: _get(bare, "/healthz"))
 
+    def healthz(i: int) -> None:
+        _get(bare, "/healthz")
+
+    kinds: list[tuple[str, Callable[[int], None]]] = [
+        ("api_login", api_login),
+        ("login_get", get_form),
+        ("login_post", post_form),
+        ("page", page),
+        ("healthz", healthz),
+    ]
+    measured = {name: meter.run(N, each) for name, each in kinds}
+    api_ms, api_sql, hash_ms = measured["api_login"]
+    form_ms, form_sql, _ = measured["login_get"]
+    post_ms, post_sql, _ = measured["login_post"]
+    page_ms, page_sql, _ = measured["page"]
+    bare_ms, bare_sql, _ = measured["healthz"]
+    if PROFILE:
+        # A second pass on accounts the first never used (logins from 2N up), each kind under its own profiler.
+        forms.clear()
+        _profile(kinds, offset=2 * N)
     rows = [
         ("Argon2id verify (in the API logins)", hash_ms, 0.0),
         ("API login, less the hash", api_ms, api_sql),

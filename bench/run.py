@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import audit_writes, tools  # noqa: E402 - after the path is set
 from bench import purge as bench_purge  # noqa: E402
-from bench.report import table  # noqa: E402
+from bench.report import headline, headline_table, table  # noqa: E402
 
 WORK = ROOT / "var" / "bench"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -352,10 +352,11 @@ def main() -> int:
         "audit_writes": audit,
         "wall_seconds": 0.0,
     }
+    results["headline"] = [{k: v for k, v in row.items() if k != "text"} for row in headline(results)]
     results["wall_seconds"] = time.monotonic() - started
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    say("\n" + table(results))
+    say("\n" + headline_table(results) + "\n\n" + table(results))
     say(
         f"\nwrote {RESULTS.relative_to(ROOT)} in {results['wall_seconds'] / 60:.1f} min; "
         f"details in {LOG.relative_to(ROOT)}"

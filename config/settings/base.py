@@ -76,6 +76,8 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% static %} with each URL worked out once per process (base.html loads it).
+            "libraries": {"openecf_static": "openecf.core.templatetags.openecf_static"},
         },
     },
 ]

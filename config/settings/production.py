@@ -41,7 +41,7 @@ MIDDLEWARE = [
     _node,  # the node's name on every response, the static files' and the redirects' too
     _security,  # SecurityMiddleware next: redirects and HSTS before anything else
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "openecf.core.csp.CachedCSPMiddleware",  # django-csp's, its header built once (openecf/core/csp.py)
     *_rest,
 ]
 STORAGES = {

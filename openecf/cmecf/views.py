@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.views.decorators.http import require_http_methods
 
 from openecf.accounts.names import names_match
@@ -59,11 +60,20 @@ def _link_url(court: Court, page: str = "link") -> str:
     return menus.link_url(court.pk, court.type, page)
 
 
+@lru_cache(maxsize=4096)
+def _link_urls(court_id: str, court_type: str, *url_layout: str) -> MappingProxyType[str, str]:
+    """The link pages' URLs on every court page, reversed once per process for each court and URL layout in force
+    (URLconf, script prefix, court host), as the menus are (menus.MenuKey); read-only, being shared."""
+    return MappingProxyType({page: menus.link_url(court_id, court_type, page) for page in ("link", "link_confirm")})
+
+
 def _render(
     request: HttpRequest, access: CourtAccess, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
     court = access.court
-    link_urls = {page: _link_url(court, page) for page in ("link", "link_confirm")}
+    link_urls = _link_urls(
+        court.pk, court.type, str(get_urlconf() or ""), get_script_prefix(), hosts.current_court_host.get()
+    )
     return render(
         request, template, {"access": access, "court": court, "link_urls": link_urls, **context}, status=status
     )

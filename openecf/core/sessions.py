@@ -1,5 +1,6 @@
 """Django's database sessions, less the round trips that every login spent for nothing.
 
+- A new key is drawn from one read of the CSPRNG (openecf/core/randomness.py), not 32 calls of secrets.choice.
 - A new key is not first looked up: 32 random characters of [a-z0-9] (165 bits) do not collide, and the row is
   inserted with ``must_create`` anyway, which tries another key should the unique primary key ever refuse one.
 - A session is deleted with one DELETE (Django's reads the row first).
@@ -18,9 +19,9 @@ from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.models import Session
 from django.db import IntegrityError, router, transaction
-from django.utils.crypto import get_random_string
 
 from openecf.core.compiled import CompiledInsert
+from openecf.core.randomness import random_string
 
 _KEY_CHARS = frozenset(VALID_KEY_CHARS)
 _INSERT: CompiledInsert[Session] = CompiledInsert(Session)
@@ -33,7 +34,7 @@ class SessionStore(DatabaseSessionStore):
         return key is not None and len(key) >= 8 and set(key) <= _KEY_CHARS
 
     def _get_new_session_key(self) -> str:
-        return get_random_string(32, VALID_KEY_CHARS)
+        return random_string(32, VALID_KEY_CHARS)
 
     def save(self, must_create: bool = False) -> None:
         if self.session_key is None or not must_create or self.model is not Session:

@@ -7,7 +7,6 @@ time, idle longer than the idle timeout, when the account is deactivated, or onc
 from __future__ import annotations
 
 import hashlib
-import secrets
 import string
 from datetime import timedelta
 from typing import Any
@@ -19,12 +18,12 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from openecf.accounts.models import PacerAccount
 from openecf.core.compiled import Compiled, CompiledInsert
+from openecf.core.randomness import random_string
 from openecf.signon.models import CsoToken, TokenOrigin
 
 TOKEN_LENGTH = 128
 _ALPHABET = string.ascii_letters + string.digits
 _TOKEN_CHARS = frozenset(_ALPHABET)
-_ACCEPT_BELOW = 256 - 256 % len(_ALPHABET)  # 248: the largest multiple of 62 a byte can hold
 # Writing last_used_at on every request would turn every page view into a write; a minute is precise enough.
 _TOUCH_EVERY = timedelta(seconds=60)
 
@@ -50,16 +49,9 @@ _INSERT: CompiledInsert[CsoToken] = CompiledInsert(CsoToken)
 
 
 def new_value() -> str:
-    """128 characters, each uniform over the 62 of the alphabet, from the operating system's CSPRNG.
-
-    Random bytes below 248 (4 x 62) map onto the alphabet evenly by their remainder; the rest are dropped, so no
-    character is likelier than another. One read of 160 bytes nearly always suffices (about 97 % are kept). It
-    replaced 128 calls of secrets.choice: 0.18 ms of CPU a token, now 0.02.
-    """
-    chars: list[str] = []
-    while len(chars) < TOKEN_LENGTH:
-        chars += [_ALPHABET[byte % len(_ALPHABET)] for byte in secrets.token_bytes(160) if byte < _ACCEPT_BELOW]
-    return "".join(chars[:TOKEN_LENGTH])
+    """128 characters, each uniform over the 62 of the alphabet, from one read of the operating system's CSPRNG
+    (openecf/core/randomness.py): it replaced 128 calls of secrets.choice, 0.18 ms of CPU a token, now 0.02."""
+    return random_string(TOKEN_LENGTH, _ALPHABET)
 
 
 def issue(*, account: PacerAccount, origin: TokenOrigin, client_code: str = "", mfa_method: str = "") -> str:

@@ -4,11 +4,16 @@ completed login (session, token, cookies) when there is none. The steps are in v
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -114,16 +119,15 @@ def _login_page(
 ) -> HttpResponse:
     if error:
         form.add_error(None, error)
+    expired = request.method == "GET" and "expired" in request.GET
+    if request.method == "GET" and not form.is_bound and not expired and not request.user.is_authenticated:
+        return blank_login_page(request, form, court, next_url)
     response = render(
         request,
         "signon/login.html",
         {
-            "form": form,
-            "court": court,
-            "login": login_page_profile(court),
-            "cancel_url": _cancel_url(court),
-            "next": next_url,
-            "expired": LOGIN_STEP_EXPIRED if request.method == "GET" and "expired" in request.GET else "",
+            **_page_context(form, court, next_url),
+            "expired": LOGIN_STEP_EXPIRED if expired else "",
             **(refusal_context or {}),
         },
         status=429 if throttled else status,
@@ -131,6 +135,58 @@ def _login_page(
     if throttled is not None and throttled.retry_after:
         response["Retry-After"] = str(throttled.retry_after)
     return response
+
+
+def _page_context(form: PacerLoginForm, court: Court | None, next_url: str) -> dict[str, Any]:
+    return {
+        "form": form,
+        "court": court,
+        "login": login_page_profile(court),
+        "cancel_url": _cancel_url(court),
+        "next": next_url,
+        "expired": "",
+    }
+
+
+# The blank form for a visitor not signed in: every web login starts by fetching it, and rendering it (the form,
+# its field includes, the URLs) was most of a GET /login/'s CPU (docs/performance.md). It is the same for every such
+# visitor of one court on one host but for the CSRF token and the next= value, so it is rendered once per process
+# for each (URLconf, court host, script prefix, court as it is now) with markers where those two go.
+_CSRF_MARK = "\x00openecf-csrf\x00"
+_NEXT_MARK = "\x00openecf-next\x00"
+_BLANK_PAGES: dict[tuple[str, str, str, str | None], str] = {}
+_BLANK_PAGES_MAX = 2000  # 205 courts on their own hosts and on the sign-on host, with room for changes of profile
+
+
+def blank_page_key(request: HttpRequest, court: Court | None) -> tuple[str, str, str, str | None]:
+    """Everything the blank page's HTML depends on. The URLs in it are reversed in the request's URLconf (a court
+    host's differs from the sign-on host's), for the court whose host it is (its own court's pages are at the
+    root, another's under /ecf/<court>/) and under the request's script prefix; the rest is the court's row,
+    every value of it, so a change to the court's login profile renders afresh."""
+    return (
+        str(getattr(request, "urlconf", None) or settings.ROOT_URLCONF),
+        hosts.current_court_host.get(),
+        get_script_prefix(),
+        repr([getattr(court, field.attname) for field in court._meta.concrete_fields]) if court else None,
+    )
+
+
+def blank_login_page(request: HttpRequest, form: PacerLoginForm, court: Court | None, next_url: str) -> HttpResponse:
+    """The blank login form, from the per-process cache, with this request's own CSRF token (masked anew each
+    time, as {% csrf_token %} does) and next= value (escaped as the template escapes it) in their places."""
+    key = blank_page_key(request, court)
+    page = _BLANK_PAGES.get(key)
+    if page is None:
+        # csrf_token given in the context stands before the context processor's, so {% csrf_token %} writes the
+        # marker; the page is cached only if each marker is where the template puts it, once.
+        context = {**_page_context(form, court, _NEXT_MARK), "csrf_token": _CSRF_MARK}
+        page = render_to_string("signon/login.html", context, request)
+        if page.count(_CSRF_MARK) != 1 or page.count(_NEXT_MARK) != 1:  # not as this expects: never cached
+            return render(request, "signon/login.html", _page_context(form, court, next_url))
+        if len(_BLANK_PAGES) >= _BLANK_PAGES_MAX:
+            _BLANK_PAGES.clear()
+        _BLANK_PAGES[key] = page
+    return HttpResponse(page.replace(_CSRF_MARK, get_token(request)).replace(_NEXT_MARK, escape(next_url)))
 
 
 @dataclass(frozen=True)

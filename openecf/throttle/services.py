@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from django.db import transaction
 from django.utils import timezone
@@ -36,8 +37,13 @@ class Attempt:
     address: str | None
     pacer_account_id: int | None = None
 
-    def counted(self) -> list[tuple[Scope, str, str]]:
+    def counted(self) -> tuple[tuple[Scope, str, str], ...]:
         """(scope, key, label) of every counter this attempt touches."""
+        return self._counted
+
+    # A login's check and its success both need the keys (each an HMAC): worked out once per attempt.
+    @cached_property
+    def _counted(self) -> tuple[tuple[Scope, str, str], ...]:
         scopes = [(Scope.ACCOUNT, _key(Scope.ACCOUNT, self.target), self.target)]
         if self.pacer_account_id is not None:
             scopes.append(
@@ -45,9 +51,9 @@ class Attempt:
             )
         if self.address:
             scopes.append((Scope.ADDRESS, _key(Scope.ADDRESS, self.address), self.address))
-        return scopes
+        return tuple(scopes)
 
-    @property
+    @cached_property
     def known_key(self) -> str:
         return _key(Scope.KNOWN, f"{self.target}\x00{self.address or ''}")
 

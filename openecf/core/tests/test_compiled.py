@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from conftest import make_pacer
 from openecf.accounts.models import PacerAccount
-from openecf.core.compiled import Compiled, CompiledInsert
+from openecf.core.compiled import Compiled, CompiledInsert, CompiledUpdate
 from openecf.courts.models import Court
 from openecf.signon import cso_tokens
 from openecf.signon.models import CsoToken, TokenOrigin
@@ -83,3 +85,26 @@ def test_a_compiled_insert_writes_what_save_writes() -> None:
     assert event.occurred_at == stored.occurred_at and not event._state.adding
     with pytest.raises(ValueError, match="takes a new AuditEvent"):
         insert.insert(stored)
+
+
+def test_a_compiled_update_writes_what_save_with_update_fields_writes() -> None:
+    account = make_pacer("jattorney", "John Attorney")
+    other = make_pacer("asample22", "Attorney Sample")
+    update: CompiledUpdate[PacerAccount] = CompiledUpdate(PacerAccount, ["last_login", "name"])
+    moment = datetime(2026, 11, 30, 21, 15, 7, 123456, tzinfo=UTC)
+    account.last_login, account.name = moment, "John Q. Attorney"
+    account.email = "changed@example.com"  # not one of the fields: left as stored
+    assert update.update(account) == 1
+    stored = PacerAccount.objects.get(pk=account.pk)
+    assert (stored.last_login, stored.name, stored.email) == (moment, "John Q. Attorney", "jattorney@example.com")
+    assert PacerAccount.objects.get(pk=other.pk).last_login is None  # only the instance's own row
+    other.pk = other.pk + 1_000_000  # a row that is not there
+    assert update.update(other) == 0
+
+
+def test_a_compiled_update_refuses_unsaved_rows_and_key_fields() -> None:
+    update: CompiledUpdate[PacerAccount] = CompiledUpdate(PacerAccount, ["last_login"])
+    with pytest.raises(ValueError, match="saved PacerAccount"):
+        update.update(PacerAccount(username="new"))
+    with pytest.raises(ValueError, match="non-key"):
+        CompiledUpdate(PacerAccount, ["id"])

@@ -64,7 +64,7 @@ def test_a_new_key_that_is_taken_after_all_is_replaced_not_overwritten(monkeypat
     existing["owner"] = "someone"
     existing.save()
     keys = iter([existing.session_key, "z" * 32])
-    monkeypatch.setattr(sessions, "get_random_string", lambda length, chars: next(keys))
+    monkeypatch.setattr(sessions, "random_string", lambda length, chars: next(keys))
     fresh = SessionStore()
     fresh["owner"] = "me"
     fresh.save()

@@ -150,3 +150,25 @@ def test_a_court_s_menus_on_its_own_host_and_on_another_court_s_host_have_their_
     assert link_href(own, "Utilities") == "/utilities/"
     assert link_href(other, "Utilities") == "/ecf/wiwd/utilities/"
     assert link_href(again, "Utilities") == "/utilities/"
+
+
+def test_the_link_pages_addresses_on_a_court_page_follow_the_host(domain: str) -> None:
+    # Reversed once per process for each court and URL layout (cmecf/views.py _link_urls): the host is in the key.
+    from conftest import TEST_ORIGIN
+    from openecf.courts.models import Court
+    from openecf.courts.services import set_nextgen_date
+
+    court = Court.objects.get(pk="wiwd")
+    set_nextgen_date(court=court, go_live=court.local_date(), origin=TEST_ORIGIN)
+    make_pacer("researcher1", "Rita Searcher")
+    token = api_token()
+    label = Court.objects.get(pk="wiwd").link_item_label
+    own = Client(HTTP_HOST=WIWD, HTTP_X_NEXT_GEN_CSO=token).get("/")
+    other = Client(HTTP_HOST="ecf.ilnd.uscourts.gov", HTTP_X_NEXT_GEN_CSO=token).get("/ecf/wiwd/")
+    again = Client(HTTP_HOST=WIWD, HTTP_X_NEXT_GEN_CSO=token).get("/")
+    assert (own.status_code, other.status_code, again.status_code) == (200, 200, 200)
+    assert [link_href(page, label) for page in (own, other, again)] == [
+        "/utilities/link/",
+        "/ecf/wiwd/utilities/link/",
+        "/utilities/link/",
+    ]

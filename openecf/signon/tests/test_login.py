@@ -117,6 +117,32 @@ def test_login_rotates_the_session(demo: None) -> None:
     assert client.session.session_key != before
 
 
+def test_a_web_login_sets_last_login_and_an_api_login_leaves_it(demo: None) -> None:
+    from django.utils import timezone
+
+    from openecf.accounts.models import PacerAccount
+
+    account = PacerAccount.objects.get(username="asample22")
+    PacerAccount.objects.filter(pk=account.pk).update(last_login=None)
+    before = timezone.now()
+    assert post_login(Client(), "asample22", PACER_PASSWORD).status_code == 302
+    stamped = PacerAccount.objects.get(pk=account.pk).last_login
+    assert stamped is not None and before <= stamped <= timezone.now()
+    body = {"loginId": "asample22", "password": PACER_PASSWORD}
+    assert Client().post("/services/cso-auth", body, content_type="application/json").json()["loginResult"] == "0"
+    assert PacerAccount.objects.get(pk=account.pk).last_login == stamped  # as before: only login() stamps it
+
+
+def test_django_s_last_login_receiver_is_replaced_not_doubled() -> None:
+    from django.contrib.auth import user_logged_in
+    from django.contrib.auth.models import update_last_login
+
+    from openecf.accounts.last_login import record_last_login
+
+    receivers = [entry[1]() for entry in user_logged_in.receivers]  # (key, weak reference, is_async)
+    assert record_last_login in receivers and update_last_login not in receivers
+
+
 def test_next_cannot_send_the_filer_to_another_site(demo: None) -> None:
     response = Client().post(
         "/login/?court=wiwd",

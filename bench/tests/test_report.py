@@ -1,0 +1,81 @@
+"""The tables `make bench` prints: the headline figures side by side with their ceilings and targets, then all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.report import headline, headline_table, table
+
+RESULTS = Path(__file__).resolve().parent.parent / "results" / "latest.json"
+
+
+def _results(*, api: float = 0.80, web: float = 0.66, page: float = 0.38) -> dict[str, Any]:
+    """A whole run's figures: the committed run's, with the audit and purge steps and these ratios set."""
+    results: dict[str, Any] = json.loads(RESULTS.read_text())
+    ceiling = 100.0
+    results["hash_ceiling_per_s"] = ceiling
+    for leg in ("sqlite", "postgres"):
+        for kind, ratio in (("api", api), ("web", web)):
+            results["legs"][leg][kind].update(per_s=ratio * ceiling, ratio=ratio)
+    results["legs"]["postgres"]["page"].update(per_s=page * 2000, bare_per_s=2000.0)
+    results["page_ratio"] = page
+    writes = {"per_s": 0.0, "p50_ms": 1.0, "p99_ms": 2.0}
+    results["audit_writes"] = {
+        "writers": 32,
+        "before": {**writes, "per_s": 84.0},
+        "after": {**writes, "per_s": 938.0, "verified": True},
+    }
+    results["audit_write_ratio"] = 938.0 / 84.0
+    results["purge"] = {"rows_per_s": 1.0, "deleted": {}, "purge_seconds": 1.0, "periods": 2, "tables": {}}
+    return results
+
+
+def test_the_headline_puts_each_figure_beside_its_ceiling_and_target() -> None:
+    rows = {row["figure"]: row for row in headline(_results())}
+    assert list(rows) == [
+        "audited writes/s, 32 writers, postgres",
+        "login (api), postgres",
+        "login (web), postgres",
+        "login (api), sqlite",
+        "login (web), sqlite",
+        "Utilities (by token) vs /healthz, postgres",
+    ]
+    audit = rows["audited writes/s, 32 writers, postgres"]
+    assert (audit["measured"], audit["against"], round(audit["ratio"], 2), audit["met"]) == (
+        "after 938/s",
+        "before 84/s",
+        11.17,
+        "met",
+    )
+    api = rows["login (api), postgres"]
+    assert (api["measured"], api["against"], api["target"], api["met"]) == (
+        "80.0/s",
+        "ceiling 100.0/s",
+        {"least": 0.75, "aim": 0.85},
+        "met",
+    )
+    assert rows["login (web), postgres"]["met"] == "met"
+    page = rows["Utilities (by token) vs /healthz, postgres"]
+    assert (page["measured"], page["against"], page["met"]) == ("760/s", "/healthz 2000/s", "BELOW")
+
+
+def test_a_ratio_at_the_aim_says_so_and_one_below_the_target_says_below() -> None:
+    rows = {row["figure"]: row["met"] for row in headline(_results(api=0.86, web=0.64, page=0.5))}
+    assert rows["login (api), postgres"] == "aim met"
+    assert rows["login (web), postgres"] == "BELOW"
+    assert rows["Utilities (by token) vs /healthz, postgres"] == "aim met"
+
+
+def test_the_printed_tables_hold_every_headline_figure_and_target() -> None:
+    results = _results()
+    printed = headline_table(results)
+    lines = printed.splitlines()
+    assert lines[0].split() == ["figure", "measured", "against", "ratio", "target"]
+    assert len(lines) == 7
+    assert "login (web), sqlite" in printed and "(target set on postgres)" in printed
+    assert ">= 0.75 (aim 0.85)" in printed and ">= 0.65 (aim 0.85)" in printed and ">= 0.40 (aim 0.50)" in printed
+    assert "11.17" in printed
+    full = table(results)
+    assert ">= 0.75 (aim 0.85)" in full and ">= 0.40 (aim 0.50)" in full
