@@ -174,7 +174,9 @@ def _file(row: FilingTransaction, origin: Origin, stored: list[str]) -> DocketEn
     if attorney.pk != filer.pk:
         entry.on_behalf_of = attorney
         entry.save(update_fields=["on_behalf_of"])
-    nef = send_nef(entry=entry, origin=origin)
+    # The NEF's subject ends with what was filed, by event name, as CM/ECF's does ("Notice of Appearance").
+    short = ", ".join(event.name for event in steps.events_of(row))
+    nef = send_nef(entry=entry, origin=origin, short_description=short)
     row.status, row.finished_at, row.entry, row.nef_html = Status.FILED, timezone.now(), entry, nef.screen_html
     row.save(update_fields=["status", "finished_at", "entry", "nef_html"])
     audit.record(

@@ -13,6 +13,7 @@ from openecf.audit.models import AuditEvent
 from openecf.cases.models import AttorneyOfRecord, DocketEntry
 from openecf.filing.models import FilingTransaction, Status
 from openecf.filing.tests.conftest import Flow, World, pdf, stored_files
+from openecf.notices.models import OutboxMessage
 from openecf.noticing import nef
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,13 @@ def test_notice_of_appearance_then_a_motion_with_an_attachment(
     assert AttorneyOfRecord.objects.filter(party__name="Acme Widget Corp.", ecf_account=world.filer).count() == 1
     shown = world.client.get(response["Location"])
     assert shown.status_code == 200
-    assert "<h2>Notice of Electronic Filing</h2>" in shown.content.decode()  # the NEF's own HTML, not escaped
+    assert "<b>Notice of Electronic Filing</b>" in shown.content.decode()  # the NEF's own HTML, not escaped
+    # Queued to each attorney of the case and to the filer, each their own message, subject ending with the event.
+    subject = f"Activity in Case {world.case.number} Smith v. Acme Widget Corp. Notice of Appearance"
+    assert sorted(
+        (message.recipients[0], message.subject, message.content_subtype)
+        for message in OutboxMessage.objects.filter(kind="nef")
+    ) == sorted((e.email, subject, "html") for e in (world.plaintiff_lawyer, world.defense_lawyer, world.filer))
     assert "Filed: document number 2 in" in shown.content.decode()
 
     # A replayed final POST shows the same filing and files nothing again.
