@@ -152,6 +152,12 @@ def _filer_at_court(actor: str, where: Where) -> Expect | None:
     return FORBIDDEN if actor in PACER_SIGNED_IN else go(where.court_login())
 
 
+def _ecf_account_at_court(actor: str, where: Where) -> Expect | None:
+    if actor in (FILER, VIEWER):
+        return None
+    return FORBIDDEN if actor in PACER_SIGNED_IN else go(where.court_login())
+
+
 def _clerk_signed_in(actor: str, where: Where) -> Expect | None:
     return None if actor in (CLERK, OTHER_CLERK) else go("/clerk/login/")
 
@@ -185,6 +191,11 @@ COURT_SIGNED_IN = Rule(
 )
 FILER_AT_COURT = Rule(
     "FILER_AT_COURT", "signed in, with filing rights at this court (others signed in: 403)", _filer_at_court
+)
+ECF_ACCOUNT_AT_COURT = Rule(
+    "ECF_ACCOUNT_AT_COURT",
+    "signed in, with a CM/ECF account at this court (linked, or the old court login; others signed in: 403)",
+    _ecf_account_at_court,
 )
 CLERK_SIGNED_IN = Rule("CLERK_SIGNED_IN", "signed in to the clerk's desk (else to /clerk/login/)", _clerk_signed_in)
 CLERK_OF_COURT = Rule(
@@ -423,6 +434,22 @@ row(
 )
 row("cmecf:menu", C, FILER_AT_COURT, args=(COURT, "civil"), why="a filing menu")
 row("cmecf:unavailable", C, COURT_SIGNED_IN, args=(COURT, "docket-sheet"))
+row(
+    "cmecf:maintain_account",
+    C,
+    ECF_ACCOUNT_AT_COURT,
+    args=(COURT,),
+    post=_by_actor({VIEWER: FORBIDDEN}, BAD),
+    why="a POST without its action is an incomplete form; a viewer may not add or remove filing agents",
+)
+row("cmecf:filing_check_pdf", "openecf.filing", COURT_SIGNED_IN, args=(COURT,), post=BAD, why="no file: incomplete")
+row(
+    "cmecf:court_info",
+    "openecf.filing",
+    PUBLIC,
+    args=(COURT,),
+    why="CourtInfo.pl: the court's published PDF rules and limits, before and after signing in",
+)
 
 # The clerk's desk (openecf.clerks)
 K = "openecf.clerks"

@@ -94,7 +94,9 @@ def _utility_entry(court: MenuKey, key: str) -> Entry:
     urls = {
         "pacer_account": lambda: reverse("accounts:manage"),  # Manage My Account
         "client_code": lambda: reverse("cmecf:client_code", args=[court.court_id]),
-        "court_information": lambda: reverse("signon:court", args=[court.court_id]),
+        "maintain_ecf_account": lambda: reverse("cmecf:maintain_account", args=[court.court_id]),
+        "check_pdf": lambda: reverse("cmecf:filing_check_pdf", args=[court.court_id]),
+        "court_information": lambda: reverse("cmecf:court_info", args=[court.court_id]),
         "nextgen_release_1_1": lambda: reverse("cmecf:nextgen_menu", args=[court.court_id]),
         "update_my_account": lambda: transport_url(court.court_id, "UpdateAccount.jsp"),
     }

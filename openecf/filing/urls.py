@@ -3,3 +3,8 @@
 from django.urls import URLPattern
 
 urlpatterns: list[URLPattern] = []
+
+# Utilities -> Check PDF Document and the Court Information page (views_pdf.py), kept apart from the flow's.
+from openecf.filing.views_pdf import urlpatterns as pdf_pages  # noqa: E402
+
+urlpatterns += pdf_pages
