@@ -54,6 +54,18 @@ _EXTERNAL_ACTIONS = {
     "/GoToE": "a link into an embedded file (/GoToE)",
 }
 _MEDIA = {"/Movie", "/Sound", "/Screen", "/RichMedia", "/3D"}
+# Filters an object stream may use: each either has a qpdf memory limit (Flate, RunLength) or shrinks its input
+# (the ASCII ones). qpdf has no limit for LZW, so an LZW object stream could inflate without bound.
+_BOUNDED_FILTERS = {
+    "/FlateDecode",
+    "/Fl",
+    "/RunLengthDecode",
+    "/RL",
+    "/ASCIIHexDecode",
+    "/AHx",
+    "/ASCII85Decode",
+    "/A85",
+}
 
 
 class PdfRefused(Exception):
@@ -109,7 +121,12 @@ def check_pdf(data: bytes, *, max_bytes: int, refuse_forms: bool = False, max_pa
         if pdf.is_encrypted:
             raise _refuse(SECURED, "encryption with access restrictions")
         try:
+            unbounded = _unbounded_object_stream(pdf)
+            if unbounded:
+                raise _refuse(MALFORMED, unbounded)
             pages = len(pdf.pages)
+            if pages > max_pages:  # before the walk, whose time grows with the pages
+                raise PdfRefused(TOO_MANY_PAGES.format(pages=pages, limit=max_pages), found=f"{pages:,} pages")
             found = _forbidden(pdf, refuse_forms=refuse_forms)
         except (pikepdf.PdfError, RecursionError):
             raise _refuse(MALFORMED, "a PDF whose structure is damaged and cannot be read") from None
@@ -125,9 +142,23 @@ def check_pdf(data: bytes, *, max_bytes: int, refuse_forms: bool = False, max_pa
         raise _refuse(MALFORMED, found)
     if pages < 1:
         raise _refuse(MALFORMED, "a PDF without pages")
-    if pages > max_pages:
-        raise PdfRefused(TOO_MANY_PAGES.format(pages=pages, limit=max_pages), found=f"{pages:,} pages")
     return PdfFacts(page_count=pages)
+
+
+def _unbounded_object_stream(pdf: pikepdf.Pdf) -> str:
+    """An object stream whose filters qpdf cannot inflate within bounds, in words; empty when there is none. Read
+    from the cross-reference table and the streams' dictionaries, before anything is decoded."""
+    numbers = {entry.obj_stream_number for entry in pdf.get_xref_table().values() if entry.type == 2}
+    for number in sorted(n for n in numbers if n is not None):
+        stream = pdf.get_object((number, 0))
+        filters = stream.get("/Filter") if isinstance(stream, pikepdf.Stream) else None
+        names = (
+            [filters] if isinstance(filters, pikepdf.Name) else filters if isinstance(filters, pikepdf.Array) else []
+        )
+        for name in names:
+            if str(name) not in _BOUNDED_FILTERS:
+                return f"an object stream compressed with {name}, which cannot be read within bounds"
+    return ""
 
 
 def _name(value: object) -> str:

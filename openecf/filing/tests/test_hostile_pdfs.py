@@ -115,6 +115,14 @@ def structure_bomb(megabytes: int) -> bytes:
     return b"".join(parts)
 
 
+def lzw_object_stream() -> bytes:
+    """The structure bomb's shape with LZW, which qpdf would inflate without a limit (the same length, so the
+    cross-reference offsets still hold)."""
+    data = structure_bomb(64)
+    assert data.count(b"/Filter /FlateDecode") == 1
+    return data.replace(b"/Filter /FlateDecode", b"/Filter /LZWDecode  ")
+
+
 def test_the_bombs_are_what_they_claim() -> None:
     # The small ones are inflated here to prove the construction; the big ones differ only in repetitions.
     assert zlib.decompress(deflate_bomb(b"head", 3)) == b"head" + b"\0" * (3 * MB)
@@ -227,6 +235,10 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
         for kind in ("/Movie", "/Sound", "/Screen", "/RichMedia", "/3D")
     },
     "zip bomb in the structure (4 GB)": (lambda: structure_bomb(4096), f"{MALFORMED} Found: {ZIP_BOMB}."),
+    "lzw object stream": (
+        lambda: lzw_object_stream(),
+        f"{MALFORMED} Found: an object stream compressed with /LZWDecode, which cannot be read within bounds.",
+    ),
     "empty file": (lambda: b"", f"{MALFORMED} Found: an empty file (0 bytes)."),
     "renamed exe": (
         lambda: b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 4000,
@@ -255,9 +267,10 @@ def check_on_page(client: Client, data: bytes, name: str = "motion.pdf") -> Any:
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_check_pdf_document_refuses(kind: str, checker: Client, document_root: Path) -> None:
     make, message = HOSTILE[kind]
+    data = make()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.monotonic()
-    response = check_on_page(checker, make())
+    response = check_on_page(checker, data)
     assert response.status_code == 200
     assert refusal_on_page(response) == f"motion.pdf: {message}"
     assert 'id="pdf-accepted"' not in response.content.decode()
