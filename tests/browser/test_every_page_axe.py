@@ -80,6 +80,7 @@ VISITOR = tour_of(
     "signon:logout",
     "cmecf:home",
     "cmecf:login_pl",
+    "cmecf:court_info",
     "clerks:login",
 )
 
@@ -94,6 +95,7 @@ def test_a_visitor_s_pages(courts_as_shown: dict[str, tuple[str, str, str]], pag
         tour.visit("signon:court", name, court)
         tour.visit("cmecf:home", name, court)
         tour.visit("signon:login", login_title, query=f"?court={court}")
+    tour.visit("cmecf:court_info", "Court Information", "wiwd")  # public, as the rules it states
     for topic, help_topic in TOPICS.items():
         tour.visit("signon:help", help_topic.title, topic)
     tour.visit("cmecf:login_pl", "CM/ECF Filer Login", "nysd")  # a court not on NextGen: its own login
@@ -256,6 +258,8 @@ FILER = tour_of(
     "cmecf:unavailable",
     "cmecf:menu",
     "cmecf:transport_room",
+    "cmecf:maintain_account",
+    "cmecf:filing_check_pdf",
 )
 
 
@@ -265,6 +269,7 @@ def filer_as_j_attorney(courts_as_shown: dict[str, tuple[str, str, str]]) -> dic
     from conftest import make_ecf
 
     make_ecf("wiwd", "jattywiwd", "J. Attorney", "wiwd-ecf-jatty")
+    make_ecf("wiwd", "wiwdpara", "Pat Paralegal", "wiwd-ecf-para", role="nonattorney")  # to be his filing agent
     return courts_as_shown
 
 
@@ -306,6 +311,19 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     tour.here("cmecf:link_done", link_label)
     for slug, title in MENU_TITLES.items():
         tour.visit("cmecf:menu", title, "wiwd", slug)
+    # Utilities after linking: his account and a filing agent; a PDF checked and refused.
+    tour.visit("cmecf:maintain_account", "Maintain Your ECF Account", "wiwd")
+    page.get_by_label("CM/ECF login of the non-attorney filer:").fill("wiwdpara")
+    page.get_by_role("button", name="Add Filing Agent").click()
+    expect(page.get_by_role("status")).to_contain_text("Pat Paralegal (wiwdpara) is now your filing agent")
+    tour.here("cmecf:maintain_account", "Maintain Your ECF Account")
+    tour.visit("cmecf:filing_check_pdf", "Check PDF Document", "wiwd")
+    page.get_by_label("PDF document to check:").set_input_files(
+        files=[{"name": "motion.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a PDF"}]
+    )
+    page.get_by_role("button", name="Check Document").click()
+    expect(page.get_by_role("alert")).to_contain_text("This PDF document cannot be accepted.")
+    tour.here("cmecf:filing_check_pdf", "Check PDF Document")
 
     # Appellate NextGen at ca8: every TransportRoom page, the link procedure first.
     servlet = reverse("cmecf:transport_room", args=["ca8"]) + "?servlet="
