@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from tests.browser import test_every_page_axe_accounts  # noqa: F401  (its tours, for the coverage test)
 from tests.browser.tour import DEMO_PASSWORD, TOURS, Tour, expect_tour, mailed_path, sign_in, tour_of
@@ -318,9 +318,8 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     expect(page.get_by_role("status")).to_contain_text("Pat Paralegal (wiwdpara) is now your filing agent")
     tour.here("cmecf:maintain_account", "Maintain Your ECF Account")
     tour.visit("cmecf:filing_check_pdf", "Check PDF Document", "wiwd")
-    page.get_by_label("PDF document to check:").set_input_files(
-        files=[{"name": "motion.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a PDF"}]
-    )
+    exe: FilePayload = {"name": "motion.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a PDF"}
+    page.get_by_label("PDF document to check:").set_input_files(files=exe)
     page.get_by_role("button", name="Check Document").click()
     expect(page.get_by_role("alert")).to_contain_text("This PDF document cannot be accepted.")
     tour.here("cmecf:filing_check_pdf", "Check PDF Document")
