@@ -194,7 +194,7 @@ FILER_AT_COURT = Rule(
 )
 ECF_ACCOUNT_AT_COURT = Rule(
     "ECF_ACCOUNT_AT_COURT",
-    "signed in, with a CM/ECF account at this court (linked, or the old court login; others signed in: 403)",
+    "signed in, with a CM/ECF account at this court (linked; a viewer too); others signed in: 403",
     _ecf_account_at_court,
 )
 CLERK_SIGNED_IN = Rule("CLERK_SIGNED_IN", "signed in to the clerk's desk (else to /clerk/login/)", _clerk_signed_in)
@@ -449,6 +449,26 @@ row(
     PUBLIC,
     args=(COURT,),
     why="CourtInfo.pl: the court's published PDF rules and limits, before and after signing in",
+)
+
+# Noticing pages of a court's site (openecf.noticing)
+N = "openecf.noticing"
+row(
+    "cmecf:free_look",
+    N,
+    PUBLIC,
+    args=(COURT, "20510000001"),
+    query="caseid=1&de_seq_num=1&magic_num=1234567890",
+    get=NOT_FOUND,
+    why="the NEF's free look: the link is the proof; here no such document (the 'does not open a document' page)",
+)
+row(
+    "cmecf:email_information",
+    N,
+    ECF_ACCOUNT_AT_COURT,
+    args=(COURT,),
+    post=BAD,
+    why="an empty form: the notice choice is required",
 )
 
 # The clerk's desk (openecf.clerks)

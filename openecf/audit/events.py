@@ -410,6 +410,32 @@ class Event(models.TextChoices):
         Category.CASE_RECORD,
         "A docket entry was filed in a case with its documents (number, documents and their SHA-256 in the detail).",
     )
+    # --- Noticing: the Notice of Electronic Filing, its free looks, daily summaries (openecf.noticing) ----------
+    NEF_QUEUED = (
+        "nef.queued",
+        Category.MAIL,
+        "A docket entry's Notice of Electronic Filing was queued, one message per recipient (who, in the detail).",
+    )
+    FREE_LOOK_USED = (
+        "nef.free_look_used",
+        Category.DISCLOSURE,
+        "A recipient's NEF free-look link served its document (once; the link is spent).",
+    )
+    FREE_LOOK_REFUSED = (
+        "nef.free_look_refused",
+        Category.REFUSAL,
+        "A free-look link was refused: used already, expired, or not a valid link for that document.",
+    )
+    DAILY_SUMMARY_QUEUED = (
+        "nef.daily_summary_queued",
+        Category.MAIL,
+        "A filer's daily summary of the day's filings in their cases was queued (once per filer per day).",
+    )
+    NOTICE_PREFERENCES_CHANGED = (
+        "notice_preferences.changed",
+        Category.ACCOUNT_SETTING,
+        "A CM/ECF account's e-mail notice preference (each filing or daily summary) or secondary addresses changed.",
+    )
 
 
 class UnknownEvent(ValueError):

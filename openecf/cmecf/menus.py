@@ -127,7 +127,8 @@ def nextgen_release_sections(court: Court) -> tuple[Section, ...]:
     entries = []
     if court.link_item_location == LinkItemLocation.NEXTGEN_MENU:
         entries.append(_link_entry(key))
-    entries.append(unavailable(key, "E-Mail Notification Preferences"))
+    # The page lives in openecf.noticing, served in this court site's namespace (config/urls.py).
+    entries.append(Entry("E-Mail Notification Preferences", reverse("cmecf:email_information", args=[court.pk])))
     return (Section("NextGen Release 1.1 Menu Items", tuple(entries)),)
 
 

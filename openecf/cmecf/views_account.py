@@ -18,9 +18,9 @@ from openecf.cmecf.models import EcfAccount, EcfRole
 from openecf.cmecf.selectors import attorneys_for_agent
 from openecf.cmecf.views import _render, signed_in_at_court
 
-# The page's further sections, each a link (label, URL name), shown in this order under "More user information".
-# Other pages of the account join here as they land, e.g. ("Email Information", "cmecf:email_information").
-ACCOUNT_LINKS: list[tuple[str, str]] = []
+# The page's further sections, each a link (label, URL name), shown in this order under "More user information";
+# other pages of the account join here.
+ACCOUNT_LINKS: list[tuple[str, str]] = [("Email Information", "cmecf:email_information")]
 
 
 def _page(

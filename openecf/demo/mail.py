@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import mailbox
 import re
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from django.conf import settings
@@ -26,6 +28,46 @@ class Mail:
     to: str
     subject: str
     body: str
+
+
+class _Text(HTMLParser):
+    """An HTML message (the NEF) as text a person reads, each link's address after its text: the viewer shows
+    bodies as text, never the sender's markup."""
+
+    BREAKS = frozenset({"br", "p", "tr", "div", "table"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BREAKS:
+            self.parts.append("\n")
+        elif tag == "td":
+            self.parts.append(" ")
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.parts.append(f" <{href}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(" ".join(data.replace("\xa0", " ").split()) if data.strip() else " ")
+
+    def text(self) -> str:
+        lines = ("".join(self.parts)).splitlines()
+        return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def readable(body: str) -> str:
+    parser = _Text()
+    parser.feed(body)
+    parser.close()
+    return html.unescape(parser.text())
 
 
 def _maildir() -> mailbox.Maildir | None:
@@ -46,6 +88,8 @@ def _read(key: str, raw: bytes) -> Mail:
         sent = None
     part = message.get_body(preferencelist=("plain", "html"))
     body = part.get_content() if isinstance(part, EmailMessage) else ""
+    if isinstance(part, EmailMessage) and part.get_content_type() == "text/html":
+        body = readable(str(body))
     return Mail(
         key=key,
         sent=sent,

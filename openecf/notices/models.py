@@ -12,6 +12,11 @@ class OutboxStatus(models.TextChoices):
     FAILED = "failed", "Gave up after repeated failures"
 
 
+class ContentSubtype(models.TextChoices):
+    PLAIN = "plain", "text/plain"
+    HTML = "html", "text/html"
+
+
 class OutboxMessage(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it was queued.")
     kind = models.CharField(max_length=64, help_text="What the message announces, e.g. link.confirmed.")
@@ -25,7 +30,18 @@ class OutboxMessage(models.Model):
     )
     recipients = models.JSONField(help_text="List of e-mail addresses.")
     subject = models.CharField(max_length=255, help_text="Subject line.")
-    body = models.TextField(help_text="Plain-text body.")
+    body = models.TextField(help_text="The body: plain text, or HTML when content_subtype is html.")
+    content_subtype = models.CharField(
+        max_length=5,
+        choices=ContentSubtype.choices,
+        default=ContentSubtype.PLAIN,
+        help_text="The body's MIME subtype: sent as one text/plain or one text/html part (the NEF is html).",
+    )
+    from_email = models.CharField(
+        max_length=320,
+        blank=True,
+        help_text="The From header (e.g. a court's noticing address); empty: DEFAULT_FROM_EMAIL.",
+    )
     status = models.CharField(max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING, db_index=True)
     attempts = models.PositiveIntegerField(default=0, help_text="Delivery attempts so far (claims by a worker).")
     next_attempt_at = models.DateTimeField(
@@ -43,6 +59,9 @@ class OutboxMessage(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=OutboxStatus.values), name="outbox_status_valid"),
+            models.CheckConstraint(
+                condition=models.Q(content_subtype__in=ContentSubtype.values), name="outbox_content_subtype_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from openecf.notices.models import OutboxMessage, OutboxStatus
+from openecf.notices.models import ContentSubtype, OutboxMessage, OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +41,27 @@ def _message_id() -> str:
     return make_msgid(idstring="outbox", domain=domain)
 
 
-def enqueue(*, kind: str, recipients: list[str], subject: str, body: str, reference: str = "") -> OutboxMessage:
+def enqueue(
+    *,
+    kind: str,
+    recipients: list[str],
+    subject: str,
+    body: str,
+    reference: str = "",
+    content_subtype: str = ContentSubtype.PLAIN,
+    from_email: str = "",
+) -> OutboxMessage:
     """Write the message to the outbox. Must run inside the transaction of the change it announces."""
     unique = list(dict.fromkeys(address.strip() for address in recipients if address.strip()))
     return OutboxMessage.objects.create(
-        kind=kind, reference=reference, message_id=_message_id(), recipients=unique, subject=subject, body=body
+        kind=kind,
+        reference=reference,
+        message_id=_message_id(),
+        recipients=unique,
+        subject=subject,
+        body=body,
+        content_subtype=content_subtype,
+        from_email=from_email,
     )
 
 
@@ -108,14 +124,16 @@ def deliver_pending(*, limit: int = 100, at: datetime | None = None, lease: time
             break
         try:
             connection = connection or get_connection()
-            EmailMessage(
+            email = EmailMessage(
                 subject=message.subject,
                 body=message.body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
+                from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
                 to=message.recipients,
                 headers={"Message-ID": message.message_id},
                 connection=connection,
-            ).send()
+            )
+            email.content_subtype = message.content_subtype  # one part either way: text/plain or text/html
+            email.send()
         except Exception as error:  # any transport failure: keep the message, record why, retry later
             log.warning("outbox message %s not delivered (attempt %s): %s", message.pk, message.attempts, error)
             connection = None

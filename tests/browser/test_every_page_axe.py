@@ -260,6 +260,8 @@ FILER = tour_of(
     "cmecf:transport_room",
     "cmecf:maintain_account",
     "cmecf:filing_check_pdf",
+    "cmecf:email_information",
+    "cmecf:free_look",
 )
 
 
@@ -323,6 +325,25 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     page.get_by_role("button", name="Check Document").click()
     expect(page.get_by_role("alert")).to_contain_text("This PDF document cannot be accepted.")
     tour.here("cmecf:filing_check_pdf", "Check PDF Document")
+    # Linked: Utilities -> NextGen Release 1.1 Menu Items -> E-Mail Notification Preferences, a refused form, saved.
+    tour.visit("cmecf:email_information", "E-Mail Information for J. Attorney", "wiwd")
+    page.get_by_label("Secondary e-mail addresses").fill("not-an-address")
+    page.get_by_role("button", name="Submit").click()
+    tour.here("cmecf:email_information", "E-Mail Information for J. Attorney")
+    page.get_by_label("A daily summary of the day's filings").check()
+    page.get_by_label("Secondary e-mail addresses").fill("desk@example.com")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("status")).to_contain_text("Your e-mail information has been saved.")
+    tour.here("cmecf:email_information", "E-Mail Information for J. Attorney")
+    # A free-look link that opens nothing (the PDF it opens when good is not a page).
+    tour.visit(
+        "cmecf:free_look",
+        "Document not available",
+        "wiwd",
+        "20510000001",
+        query="?caseid=1&de_seq_num=1&magic_num=1",
+        status=404,
+    )
 
     # Appellate NextGen at ca8: every TransportRoom page, the link procedure first.
     servlet = reverse("cmecf:transport_room", args=["ca8"]) + "?servlet="

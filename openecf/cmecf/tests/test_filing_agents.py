@@ -52,6 +52,9 @@ def test_the_page_shows_the_accounts_court_facts() -> None:
     assert "Linked to PACER account wiwdatty1" in page
     assert "Filing Agents" in page
     assert "You have no filing agents." in page
+    assert 'More user information <a href="/ecf/wiwd/utilities/email-information/">Email Information</a>' in (
+        re.sub(r"\s+", " ", re.sub(r"</?(ul|li|h2|section)[^>]*>", " ", response.content.decode()))
+    )
 
 
 def test_utilities_leads_to_the_page() -> None:

@@ -101,3 +101,23 @@ def test_production_settings_never_mount_the_mail_page(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.stdout.strip() == "absent", result.stderr
+
+
+def test_an_html_message_is_shown_as_text_with_its_links(db: None, demo_mail: Path) -> None:
+    """The NEF is one text/html part: the inbox shows what it says and where its links go, not its markup."""
+    body = (
+        "<p><strong>Notice of Electronic Filing</strong></p><table><tr><td><strong>Document Number:</strong></td>"
+        '<td><a href="http://testserver/ecf/wiwd/doc1/20510000001?caseid=1&amp;de_seq_num=2">12</a></td></tr>'
+        "</table><p><b>MOTION &amp; &lt;b&gt;brief&lt;/b&gt;</b></p>"
+    )
+    enqueue(kind="nef", recipients=["ann@example.com"], subject="Activity in Case", body=body, content_subtype="html")
+    deliver_pending()
+    inbox = Client().get("/demo/mail/")
+    message = Client().get(link_href(inbox, "Activity in Case"))
+    text = visible_text(message)
+    assert "Notice of Electronic Filing Document Number: 12 < http://testserver/ecf/wiwd/doc1/20510000001" in text
+    assert "MOTION & <b>brief</b>" in text
+    assert "<strong>" not in message.content.decode() and "&lt;b&gt;brief" in message.content.decode()
+    assert link_href(message, "http://testserver/ecf/wiwd/doc1/20510000001?caseid=1&de_seq_num=2") == (
+        "http://testserver/ecf/wiwd/doc1/20510000001?caseid=1&de_seq_num=2"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,6 +58,9 @@ def test_every_mail_template_is_a_subject_line_a_blank_line_and_a_body() -> None
     for path in messages:
         head, blank, body = path.read_text().partition("\n\n")
         assert head.startswith("Subject: ") and "\n" not in head and blank and body.strip(), path.name
+    for path in sorted(MAIL_TEMPLATES.glob("*.html")):  # the HTML ones (the NEF) have the same shape
+        head, blank, body = path.read_text().partition("\n\n")
+        assert head.startswith("Subject: ") and "\n" not in head and blank and body.strip(), path.name
 
 
 def test_a_message_is_plain_text_and_ends_with_one_newline(db: None) -> None:
@@ -93,3 +97,52 @@ def test_send_writes_the_rendered_message_to_the_outbox(db: None) -> None:
 )
 def test_an_address_is_masked_one_way(address: str, shown: str) -> None:
     assert masked(address) == shown
+
+
+def test_an_html_message_is_escaped_and_its_subject_is_plain_text(db: None, tmp_path: Path, settings: Any) -> None:
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail" / "test.html_kind.html").write_text(
+        'Subject: Activity in {{ title }}\n\n<p>Case Name: {{ title }}</p>\n<a href="{{ link }}">1</a>\n'
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    mail._engine.cache_clear()
+    try:
+        message = mail.send_html(
+            kind="test.html_kind",
+            to=["ann@example.com"],
+            context={"title": "Smith & Sons v. <b>Acme</b>", "link": "http://x/doc1/1?a=1&b=2"},
+            from_email="Court <ecf-wiwd@example.com>",
+        )
+    finally:
+        mail._engine.cache_clear()
+    assert message.subject == "Activity in Smith & Sons v. <b>Acme</b>"
+    assert message.body == (
+        '<p>Case Name: Smith &amp; Sons v. &lt;b&gt;Acme&lt;/b&gt;</p>\n<a href="http://x/doc1/1?a=1&amp;b=2">1</a>\n'
+    )
+    assert (message.content_subtype, message.from_email) == ("html", "Court <ecf-wiwd@example.com>")
+
+
+def test_the_worker_sends_one_html_part_from_its_sender_and_plain_text_otherwise(db: None, smtp_inbox: Any) -> None:
+    from openecf.notices.services import deliver_pending, enqueue
+
+    enqueue(
+        kind="t",
+        recipients=["a@example.com"],
+        subject="HTML",
+        body="<p>Hi</p>\n",
+        content_subtype="html",
+        from_email="Wisconsin Western CM/ECF <ecf-wiwd@example.com>",
+    )
+    enqueue(kind="t", recipients=["a@example.com"], subject="Plain", body="Hi\n")
+    assert deliver_pending() == 2
+    html_mail, plain_mail = smtp_inbox.messages
+    assert (html_mail.is_multipart(), html_mail.get_content_type(), html_mail["From"]) == (
+        False,
+        "text/html",
+        "Wisconsin Western CM/ECF <ecf-wiwd@example.com>",
+    )
+    assert html_mail.get_payload(decode=True) == b"<p>Hi</p>\r\n"  # SMTP line ends
+    assert (plain_mail.get_content_type(), plain_mail["From"]) == (
+        "text/plain",
+        "CM/ECF Notices <ecf-noreply@openecf.localhost>",
+    )
