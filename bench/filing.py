@@ -6,8 +6,9 @@
    one case through ``cases.docketing.file_entry``; filings per second over the burst, and the proof: the 50
    numbers are 1..50, no gap, no duplicate;
 3. filings per second with a 1 MB PDF and 4 concurrent filers, each filing ``file_entry`` + ``noticing.nef.send_nef``
-   in one transaction, the path the filing flow's last step takes; each filer in a case of its own, all at one
-   court (so they meet on the court's document-serial row, as real filers do).
+   in one transaction, the path the filing flow's last step takes; each filer in a case of its own (two attorneys
+   of record: each NEF is queued to both), all at one court (so they meet on the court's document-serial row, as
+   real filers do).
 
 The filed PDFs go to a scratch directory under var/bench, emptied afterwards. The writers are threads of this
 process; PostgreSQL runs on the same cores.
@@ -86,12 +87,23 @@ def check_time(*, megabytes: float = CHECK_MB, runs: int = CHECK_RUNS) -> dict[s
     }
 
 
+def _account(court: Any, login: str, name: str) -> Any:
+    from openecf.cmecf.models import EcfAccount
+
+    account, _ = EcfAccount.objects.get_or_create(
+        court=court,
+        login_key=login,
+        defaults={"login": login, "name": name, "email": f"{login}@example.com", "password": "!"},
+    )
+    return account
+
+
 def _setting_up(title: str) -> tuple[Any, Any]:
-    """A civil case at the court (a new one each call) and an attorney filer of the court."""
+    """A civil case at the court (a new one each call), its plaintiff represented by the bench's filer and its
+    defendant by another attorney, so each NEF goes to two attorneys of record; returns the case and the filer."""
     from openecf.audit.context import Origin
     from openecf.cases import services
-    from openecf.cases.models import Judge
-    from openecf.cmecf.models import EcfAccount
+    from openecf.cases.models import Judge, PartyRole
     from openecf.courts.models import Court
 
     origin = Origin(ip_address="198.51.100.7", user_agent="bench")
@@ -100,11 +112,14 @@ def _setting_up(title: str) -> tuple[Any, Any]:
         court=court, name="Bench Filing Judge", initials="BFJ", origin=origin
     )
     case = services.open_case(court=court, case_type="cv", title=title, judge=judge, origin=origin)
-    attorney, _ = EcfAccount.objects.get_or_create(
-        court=court,
-        login_key="benchfiler",
-        defaults={"login": "benchfiler", "name": "Bench Filer", "email": "benchfiler@example.com", "password": "!"},
-    )
+    attorney = _account(court, "benchfiler", "Bench Filer")
+    opposing = _account(court, "benchopposing", "Bench Opposing")
+    for role, name, counsel in (
+        (PartyRole.PLAINTIFF, "Plaintiff", attorney),
+        (PartyRole.DEFENDANT, "Defendant", opposing),
+    ):
+        party = services.add_party(case=case, name=f"{name} {case.caseid}", role=role, origin=origin)
+        services.add_attorney(party=party, ecf_account=counsel, origin=origin)
     return case, attorney
 
 
@@ -163,6 +178,7 @@ def filing_throughput(*, seconds: float, filers: int = FILERS, megabytes: float 
 
     from openecf.audit.context import Origin
     from openecf.cases.docketing import Upload, file_entry
+    from openecf.notices.models import OutboxMessage
     from openecf.noticing.nef import send_nef
 
     pdf = scanned_pdf(megabytes=megabytes)
@@ -191,7 +207,7 @@ def filing_throughput(*, seconds: float, filers: int = FILERS, megabytes: float 
                             filed_by=attorney,
                             origin=origin,
                         )
-                        send_nef(entry=entry, origin=origin)
+                        send_nef(entry=entry, origin=origin, short_description="Motion for Summary Judgment")
                 except Exception as error:  # reported with the figures
                     errors.append(repr(error))
                     continue
@@ -201,6 +217,7 @@ def filing_throughput(*, seconds: float, filers: int = FILERS, megabytes: float 
             connections.close_all()
         return done, latencies, errors
 
+    queued_before = OutboxMessage.objects.count()
     began = time.monotonic()
     with ThreadPoolExecutor(filers) as pool:
         results = list(pool.map(filer, range(filers)))
@@ -215,6 +232,7 @@ def filing_throughput(*, seconds: float, filers: int = FILERS, megabytes: float 
         "seconds": wall,
         "filings": filed,
         "per_s": filed / wall,
+        "nef_messages_queued": OutboxMessage.objects.count() - queued_before,
         "p50_ms": 1000 * latencies[len(latencies) // 2] if latencies else None,
         "p99_ms": 1000 * latencies[int(len(latencies) * 0.99)] if latencies else None,
         "errors": errors[:5],

@@ -25,7 +25,7 @@ def filing_rows(filing: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         (
             f"filings/s, {put['filers']} filers, {put['pdf_megabytes']:.0f} MB PDF + NEF, p50/p99 ms",
             f"{put['per_s']:.1f}  {put['p50_ms'] or 0:.0f}/{put['p99_ms'] or 0:.0f}",
-            f"{put['error_count']} errors",
+            f"{put.get('nef_messages_queued', 0)} NEFs, {put['error_count']} errors",
             "",
         ),
     ]
