@@ -96,6 +96,30 @@ def headline_table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def filing_rows(filing: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    check, race, put = filing["pdf_check"], filing["docket_race"], filing["throughput"]
+    return [
+        (
+            f"PDF check, {check['megabytes']:.0f} MB / {check['pages']} pages (ms)",
+            f"{check['median_ms']:.0f}",
+            f"max {check['max_ms']:.0f}",
+            "",
+        ),
+        (
+            f"docket numbers, {race['filers']} filers at once: per s",
+            f"{race['per_s']:.0f}",
+            f"1..{race['filers']} consecutive" if race["numbers_consecutive"] and not race["errors"] else "GAP/DUP",
+            "",
+        ),
+        (
+            f"filings/s, {put['filers']} filers, {put['pdf_megabytes']:.0f} MB PDF + NEF, p50/p99 ms",
+            f"{put['per_s']:.1f}  {put['p50_ms'] or 0:.0f}/{put['p99_ms'] or 0:.0f}",
+            f"{put.get('nef_messages_queued', 0)} NEFs, {put['error_count']} errors",
+            "",
+        ),
+    ]
+
+
 def table(results: dict[str, Any]) -> str:
     rows = [
         ("Argon2id verifications/s (all cores)", f"{results['hash_ceiling_per_s']:.1f}", "ceiling", ""),
@@ -145,6 +169,7 @@ def table(results: dict[str, Any]) -> str:
             "verified" if audit["after"]["verified"] else "NOT VERIFIED",
         )
     )
+    rows.extend(filing_rows(results["filing"]))
     scale = results["scale"]
     rows.append(
         (f"bulk load {scale['accounts']:,} + {scale['accounts']:,} accounts", f"{scale['load_seconds']:.0f} s", "", "")

@@ -12,6 +12,8 @@ One run, one machine, every figure beside the ceiling it is measured against in 
 5. on PostgreSQL: the purge's effect on the tables logins fill (bench/purge.py).
 6. on PostgreSQL, before the server starts: audited writes per second with 32 concurrent writers, the old
    chain-head design against the real `audit.record` with its sealer (bench/audit_writes.py).
+7. on PostgreSQL, before the server starts: filing (bench/filing.py): the PDF check of a 35 MB PDF, docket-number
+   assignment under 50 concurrent filers (and its proof), filings per second with a 1 MB PDF and 4 filers.
 
 Writes bench/results/latest.json and prints a table; docs/performance.md explains the method and the figures.
 Environment: BENCH_SECONDS (default 20) per throughput run, BENCH_SCALE (default 1000000) accounts of each
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import audit_writes, tools  # noqa: E402 - after the path is set
+from bench import filing as bench_filing  # noqa: E402
 from bench import purge as bench_purge  # noqa: E402
 from bench.report import headline, headline_table, table  # noqa: E402
 
@@ -273,6 +276,7 @@ def main() -> int:
     ceiling = hash_ceiling.measure(seconds=SECONDS, processes=CORES)
     legs: dict[str, Any] = {}
     audit: dict[str, Any] = {}
+    filing: dict[str, Any] = {}
     scale: dict[str, Any] = {"accounts": SCALE}
     for leg, database_url in (("sqlite", fresh_sqlite()), ("postgres", fresh_postgres())):
         say(f"[{leg}] migrate and load {BASE_ACCOUNTS:,} PACER + {BASE_ACCOUNTS:,} CM/ECF accounts")
@@ -282,6 +286,9 @@ def main() -> int:
             say(f"[postgres] audited writes, {audit_writes.WRITERS} writers: chain-head lock, then insert + sealer")
             audit = audit_writes.measure(seconds=SECONDS)
             say("[postgres] " + audit_writes.line(audit))
+            say("[postgres] filing: PDF check of 35 MB, 50 filers into one case, 4 filers with a 1 MB PDF")
+            filing = bench_filing.measure(seconds=SECONDS)
+            say("[postgres] " + bench_filing.line(filing))
         extra = {"REDIS_URL": REDIS_URL, "OPENECF_THROTTLE_REDIS_PREFIX": REDIS_PREFIX} if leg == "postgres" else {}
         if extra:
             clear_redis()
@@ -338,6 +345,9 @@ def main() -> int:
         "audit_writes_per_s_before": audit["before"]["per_s"],
         "audit_writes_per_s_after": audit["after"]["per_s"],
         "audit_write_ratio": audit["ratio"],
+        "pdf_check_35mb_ms": filing["pdf_check"]["median_ms"],
+        "docket_race_per_s": filing["docket_race"]["per_s"],
+        "filings_per_s": filing["throughput"]["per_s"],
         "scale_latency_ratio": max(
             scale["large"]["login_p50_ms"] / scale["small"]["login_p50_ms"],
             scale["large"]["link_p50_ms"] / scale["small"]["link_p50_ms"],
@@ -350,6 +360,7 @@ def main() -> int:
         "legs": legs,
         "scale": scale,
         "audit_writes": audit,
+        "filing": filing,
         "wall_seconds": 0.0,
     }
     results["headline"] = [{k: v for k, v in row.items() if k != "text"} for row in headline(results)]

@@ -434,6 +434,22 @@ row(
 )
 row("cmecf:menu", C, FILER_AT_COURT, args=(COURT, "civil"), why="a filing menu")
 row("cmecf:unavailable", C, COURT_SIGNED_IN, args=(COURT, "docket-sheet"))
+row(
+    "cmecf:maintain_account",
+    C,
+    ECF_ACCOUNT_AT_COURT,
+    args=(COURT,),
+    post=_by_actor({VIEWER: FORBIDDEN}, BAD),
+    why="a POST without its action is an incomplete form; a viewer may not add or remove filing agents",
+)
+row("cmecf:filing_check_pdf", "openecf.filing", COURT_SIGNED_IN, args=(COURT,), post=BAD, why="no file: incomplete")
+row(
+    "cmecf:court_info",
+    "openecf.filing",
+    PUBLIC,
+    args=(COURT,),
+    why="CourtInfo.pl: the court's published PDF rules and limits, before and after signing in",
+)
 
 # Noticing pages of a court's site (openecf.noticing)
 N = "openecf.noticing"

@@ -194,6 +194,8 @@ OPENECF_ADMIN = env.flag("OPENECF_ADMIN", False)
 OPENECF_DOCUMENT_STORAGE = env.text("OPENECF_DOCUMENT_STORAGE")
 OPENECF_DOCUMENT_ROOT = Path(env.text("OPENECF_DOCUMENT_ROOT", str(MEDIA_ROOT / "documents")))
 OPENECF_PDF_MAX_MB = env.integer("OPENECF_PDF_MAX_MB", 35, minimum=1)
+# The most pages a filed PDF may have, at every court (docs/decisions.md): longer documents are filed in parts.
+OPENECF_PDF_MAX_PAGES = env.integer("OPENECF_PDF_MAX_PAGES", 5000, minimum=1)
 
 # Multi-factor sign-on: how many times a filer who has no authenticator app may skip enrolment.
 OPENECF_MFA_SKIPS = env.integer("OPENECF_MFA_SKIPS", 3)

@@ -328,6 +328,23 @@ class Event(models.TextChoices):
         "A PACER account stopped being a clerk of a court (an operator's command).",
     )
 
+    # --- Filing agents: an attorney's non-attorney filers (Utilities -> Maintain Your ECF Account) ------------
+    FILING_AGENT_ADDED = (
+        "filing_agent.added",
+        Category.ACCESS_CHANGE,
+        "An attorney made a non-attorney filer of the court their filing agent, who may now file on their behalf.",
+    )
+    FILING_AGENT_REMOVED = (
+        "filing_agent.removed",
+        Category.ACCESS_CHANGE,
+        "An attorney removed a filing agent, who may no longer file on their behalf.",
+    )
+    FILING_AGENT_REFUSED = (
+        "filing_agent.refused",
+        Category.REFUSAL,
+        "An attorney's attempt to add or remove a filing agent was refused; the detail says why.",
+    )
+
     # --- Courts --------------------------------------------------------------------------------------------------
     COURT_NEXTGEN_DATE_SET = (
         "court.nextgen_date_set",

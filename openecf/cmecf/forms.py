@@ -42,3 +42,20 @@ class CourtLoginForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": "Enter your CM/ECF password."},
     )
+
+
+class AddFilingAgentForm(forms.Form):
+    login = forms.CharField(
+        label="CM/ECF login of the non-attorney filer:",
+        max_length=80,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter the CM/ECF login of the non-attorney filer to add.",
+            "max_length": "A CM/ECF login has at most 80 characters.",
+        },
+    )
+
+
+class RemoveFilingAgentForm(forms.Form):
+    agent = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

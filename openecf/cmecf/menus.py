@@ -94,7 +94,9 @@ def _utility_entry(court: MenuKey, key: str) -> Entry:
     urls = {
         "pacer_account": lambda: reverse("accounts:manage"),  # Manage My Account
         "client_code": lambda: reverse("cmecf:client_code", args=[court.court_id]),
-        "court_information": lambda: reverse("signon:court", args=[court.court_id]),
+        "maintain_ecf_account": lambda: reverse("cmecf:maintain_account", args=[court.court_id]),
+        "check_pdf": lambda: reverse("cmecf:filing_check_pdf", args=[court.court_id]),
+        "court_information": lambda: reverse("cmecf:court_info", args=[court.court_id]),
         "nextgen_release_1_1": lambda: reverse("cmecf:nextgen_menu", args=[court.court_id]),
         "update_my_account": lambda: transport_url(court.court_id, "UpdateAccount.jsp"),
     }
@@ -180,7 +182,16 @@ def _menu_sections(court: MenuKey, slug: str) -> tuple[Section, ...]:
         return (Section(MENU_TITLES[slug], entries),)
     if slug == "search":
         return (Section(MENU_TITLES[slug], (Entry(labels[0], reverse("cmecf:filing_search", args=[court.court_id])),)),)
-    return (Section(MENU_TITLES[slug], tuple(unavailable(court, label) for label in labels)),)
+    return (Section(MENU_TITLES[slug], tuple(_built_or_unavailable(court, slug, label) for label in labels)),)
+
+
+# Menu items built as pages of their own (by URL name, reversed with the court id), the rest lead to "unavailable".
+_BUILT_ITEMS = {("help", "Court Information"): "cmecf:court_info"}
+
+
+def _built_or_unavailable(court: MenuKey, slug: str, label: str) -> Entry:
+    name = _BUILT_ITEMS.get((slug, label))
+    return Entry(label, reverse(name, args=[court.court_id])) if name else unavailable(court, label)
 
 
 def is_menu(slug: str) -> bool:

@@ -3,7 +3,7 @@ the court's CM/ECF password pages (openecf/ecfpasswords/urls.py, a layer above).
 
 from django.urls import URLPattern, path
 
-from openecf.cmecf import views
+from openecf.cmecf import views, views_account
 
 urlpatterns: list[URLPattern] = [
     path("", views.home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("utilities/link/confirm/", views.link_confirm, name="link_confirm"),
     path("utilities/link/done/", views.link_done, name="link_done"),
     path("utilities/client-code/", views.client_code, name="client_code"),
+    path("utilities/maintain-account/", views_account.maintain_account, name="maintain_account"),
     path("menu/<slug:slug>/", views.menu, name="menu"),
     path("unavailable/<slug:slug>/", views.unavailable, name="unavailable"),
 ]

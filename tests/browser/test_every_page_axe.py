@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from tests.browser import test_every_page_axe_accounts, test_filing  # noqa: F401  (their tours, for the coverage test)
 from tests.browser.tour import DEMO_PASSWORD, TOURS, Tour, expect_tour, mailed_path, sign_in, tour_of
@@ -80,6 +80,7 @@ VISITOR = tour_of(
     "signon:logout",
     "cmecf:home",
     "cmecf:login_pl",
+    "cmecf:court_info",
     "clerks:login",
 )
 
@@ -94,6 +95,7 @@ def test_a_visitor_s_pages(courts_as_shown: dict[str, tuple[str, str, str]], pag
         tour.visit("signon:court", name, court)
         tour.visit("cmecf:home", name, court)
         tour.visit("signon:login", login_title, query=f"?court={court}")
+    tour.visit("cmecf:court_info", "Court Information", "wiwd")  # public, as the rules it states
     for topic, help_topic in TOPICS.items():
         tour.visit("signon:help", help_topic.title, topic)
     tour.visit("cmecf:login_pl", "CM/ECF Filer Login", "nysd")  # a court not on NextGen: its own login
@@ -256,6 +258,8 @@ FILER = tour_of(
     "cmecf:unavailable",
     "cmecf:menu",
     "cmecf:transport_room",
+    "cmecf:maintain_account",
+    "cmecf:filing_check_pdf",
     "cmecf:email_information",
     "cmecf:free_look",
 )
@@ -267,6 +271,7 @@ def filer_as_j_attorney(courts_as_shown: dict[str, tuple[str, str, str]]) -> dic
     from conftest import make_ecf
 
     make_ecf("wiwd", "jattywiwd", "J. Attorney", "wiwd-ecf-jatty")
+    make_ecf("wiwd", "wiwdpara", "Pat Paralegal", "wiwd-ecf-para", role="nonattorney")  # to be his filing agent
     return courts_as_shown
 
 
@@ -308,6 +313,18 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     tour.here("cmecf:link_done", link_label)
     for slug, title in MENU_TITLES.items():
         tour.visit("cmecf:menu", title, "wiwd", slug)
+    # Utilities after linking: his account and a filing agent; a PDF checked and refused.
+    tour.visit("cmecf:maintain_account", "Maintain Your ECF Account", "wiwd")
+    page.get_by_label("CM/ECF login of the non-attorney filer:").fill("wiwdpara")
+    page.get_by_role("button", name="Add Filing Agent").click()
+    expect(page.get_by_role("status")).to_contain_text("Pat Paralegal (wiwdpara) is now your filing agent")
+    tour.here("cmecf:maintain_account", "Maintain Your ECF Account")
+    tour.visit("cmecf:filing_check_pdf", "Check PDF Document", "wiwd")
+    exe: FilePayload = {"name": "motion.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a PDF"}
+    page.get_by_label("PDF document to check:").set_input_files(files=exe)
+    page.get_by_role("button", name="Check Document").click()
+    expect(page.get_by_role("alert")).to_contain_text("This PDF document cannot be accepted.")
+    tour.here("cmecf:filing_check_pdf", "Check PDF Document")
     # Linked: Utilities -> NextGen Release 1.1 Menu Items -> E-Mail Notification Preferences, a refused form, saved.
     tour.visit("cmecf:email_information", "E-Mail Information for J. Attorney", "wiwd")
     page.get_by_label("Secondary e-mail addresses").fill("not-an-address")
