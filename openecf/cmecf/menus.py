@@ -166,7 +166,20 @@ def _menu_sections(court: MenuKey, slug: str) -> tuple[Section, ...]:
     labels = list(_MENUS[slug])
     if slug == "reports" and court.court_type == CourtType.BANKRUPTCY:
         labels = ["Docket Sheet", "Claims Register", "Calendar Events", "Written Opinions", "Docket Activity"]
-    return (Section(MENU_TITLES[slug], tuple(unavailable(court, label) for label in labels)),)
+    return (Section(MENU_TITLES[slug], tuple(_menu_entry(court, label) for label in labels)),)
+
+
+# Query and Reports entries that lead to their page (openecf/reports, by URL name); the rest are not built yet.
+BUILT_ENTRIES = {
+    "Case Number or Party Name Search": "cmecf:iquery",
+    "Docket Sheet": "cmecf:dktrpt",
+}
+
+
+def _menu_entry(court: MenuKey, label: str) -> Entry:
+    if label in BUILT_ENTRIES:
+        return Entry(label, reverse(BUILT_ENTRIES[label], args=[court.court_id]))
+    return unavailable(court, label)
 
 
 def is_menu(slug: str) -> bool:
