@@ -418,7 +418,7 @@ def test_docket_report_criminal_all_defendants_and_one(live_server: Any, world: 
     common = {
         "court_id": "wiwd",
         "docket_number": criminal.full_number,
-        "case_name": "USA v. Doe et al",
+        "case_name": "United States v. Doe",  # the title, harmonized by juriscraper (USA, "et al" dropped)
         "date_filed": date(2024, 3, 1),
         "date_terminated": None,
         "date_converted": None,
@@ -447,7 +447,7 @@ def test_docket_report_criminal_all_defendants_and_one(live_server: Any, world: 
             "date_entered": entered(indictment),
         }
     ]
-    usa = {"name": "USA", "type": "Usa", "extra_info": "", "date_terminated": None, "attorneys": []}
+    usa = {"name": "USA", "type": "USA", "extra_info": "", "date_terminated": None, "attorneys": []}
     doe = {
         "name": "Jane Doe",
         "type": "Defendant",
