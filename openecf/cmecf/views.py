@@ -334,4 +334,3 @@ def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:
         return redirect(_link_url(access.court))
     return _render(request, access, "cmecf/link_done.html", link=access.link)
-

@@ -26,7 +26,7 @@ class QueryForm(forms.Form):
     Qry_filed_to = _date("to")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("Qry_filed_from"), data.get("Qry_filed_to")
         if start and end and start > end:
             raise forms.ValidationError("The start date must be less than or equal to the end date.")
@@ -60,7 +60,7 @@ class DocketReportForm(forms.Form):
     sort1 = forms.ChoiceField(label="Sort by", choices=SORT_CHOICES, required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             raise forms.ValidationError("The start date must be less than or equal to the end date.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 
@@ -70,7 +71,7 @@ def parties_with_attorneys(case: Case, *, terminated: bool) -> list[Party]:
     return list(parties.prefetch_related(Prefetch("attorneys", queryset=attorneys)).order_by("added_at", "id"))
 
 
-SORTS = {
+SORTS: dict[str, tuple[Any, ...]] = {
     "oldest date first": ("filed_on", "de_seq_num"),
     "most recent date first": ("-filed_on", "-de_seq_num"),
     "document number": (F("number").asc(nulls_last=True), "de_seq_num"),

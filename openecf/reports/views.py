@@ -248,7 +248,7 @@ def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[dict[str, Any]]:
             number_html = _doc_link(base, case.caseid, entry, main.pacer_doc_id, number)
         else:
             number_html = escape(number)
-        text = escape(entry.text)
+        text: str = escape(entry.text)
         attachments = [d for d in documents if d.attachment_number]
         if attachments:
             listed = ", ".join(
@@ -454,4 +454,3 @@ def _history_report(request: HttpRequest, access: CourtAccess, case: Case) -> Ht
         title="Documents" if documents_only else "History",
         show_text=bool(data.get("DisplayDktText")),
     )
-

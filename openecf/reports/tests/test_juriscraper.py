@@ -85,9 +85,7 @@ def world(court_domain: None) -> World:
     acme = services.add_party(case=w.civil, name="Acme Corp.", role="defendant", origin=TEST_ORIGIN)
     gone = services.add_party(case=w.civil, name="Old Party LLC", role="defendant", origin=TEST_ORIGIN)
     Party.objects.filter(pk=gone.pk).update(date_terminated=date(2024, 2, 1))
-    services.add_attorney(
-        party=smith, ecf_account=sample, role="lead", origin=TEST_ORIGIN, added_on=date(2024, 1, 5)
-    )
+    services.add_attorney(party=smith, ecf_account=sample, role="lead", origin=TEST_ORIGIN, added_on=date(2024, 1, 5))
     services.add_attorney(party=acme, ecf_account=other, origin=TEST_ORIGIN, added_on=date(2024, 1, 9))
     file_entry(
         case=w.civil,
@@ -98,20 +96,35 @@ def world(court_domain: None) -> World:
         origin=TEST_ORIGIN,
     )
     file_entry(
-        case=w.civil, text="Minute Entry: scheduling conference held.", documents=[], numbered=False,
-        filed_on=date(2024, 1, 20), origin=TEST_ORIGIN,
-    )
-    file_entry(
-        case=w.civil, text="ORDER setting trial. Signed by Judge Parker.", documents=[], filed_on=date(2024, 2, 2),
+        case=w.civil,
+        text="Minute Entry: scheduling conference held.",
+        documents=[],
+        numbered=False,
+        filed_on=date(2024, 1, 20),
         origin=TEST_ORIGIN,
     )
     file_entry(
-        case=w.civil, text="ANSWER to Complaint by Acme Corp.", documents=[pdf("Answer")], filed_by=other,
-        filed_on=date(2024, 2, 9), origin=TEST_ORIGIN,
+        case=w.civil,
+        text="ORDER setting trial. Signed by Judge Parker.",
+        documents=[],
+        filed_on=date(2024, 2, 2),
+        origin=TEST_ORIGIN,
+    )
+    file_entry(
+        case=w.civil,
+        text="ANSWER to Complaint by Acme Corp.",
+        documents=[pdf("Answer")],
+        filed_by=other,
+        filed_on=date(2024, 2, 9),
+        origin=TEST_ORIGIN,
     )
 
     w.criminal = services.open_case(
-        court=wiwd, case_type="cr", title="USA v. Doe et al", judge=parker, origin=TEST_ORIGIN,
+        court=wiwd,
+        case_type="cr",
+        title="USA v. Doe et al",
+        judge=parker,
+        origin=TEST_ORIGIN,
         filed_on=date(2024, 3, 1),
     )
     services.add_party(case=w.criminal, name="USA", role="usa", origin=TEST_ORIGIN)
@@ -119,31 +132,51 @@ def world(court_domain: None) -> World:
     services.add_party(case=w.criminal, name="Richard Roe", role="defendant", origin=TEST_ORIGIN)
     services.add_attorney(party=first, ecf_account=sample, origin=TEST_ORIGIN, added_on=date(2024, 3, 2))
     file_entry(
-        case=w.criminal, text="INDICTMENT as to Jane Doe (1), Richard Roe (2).", documents=[pdf("Indictment")],
-        filed_on=date(2024, 3, 1), origin=TEST_ORIGIN,
+        case=w.criminal,
+        text="INDICTMENT as to Jane Doe (1), Richard Roe (2).",
+        documents=[pdf("Indictment")],
+        filed_on=date(2024, 3, 1),
+        origin=TEST_ORIGIN,
     )
 
     w.bankruptcy = services.open_case(
-        court=wiwb, case_type="bk", title="Nancy Jean Stevens", judge=brand, origin=TEST_ORIGIN,
+        court=wiwb,
+        case_type="bk",
+        title="Nancy Jean Stevens",
+        judge=brand,
+        origin=TEST_ORIGIN,
         filed_on=date(2024, 4, 1),
     )
     debtor = services.add_party(case=w.bankruptcy, name="Nancy Jean Stevens", role="debtor", origin=TEST_ORIGIN)
     services.add_attorney(party=debtor, ecf_account=trustee, origin=TEST_ORIGIN, added_on=date(2024, 4, 1))
     services.add_party(case=w.bankruptcy, name="Tom Trustee", role="trustee", origin=TEST_ORIGIN)
     file_entry(
-        case=w.bankruptcy, text="Chapter 7 Voluntary Petition for Individuals.", documents=[pdf("Petition")],
-        filed_by=trustee, filed_on=date(2024, 4, 1), origin=TEST_ORIGIN,
+        case=w.bankruptcy,
+        text="Chapter 7 Voluntary Petition for Individuals.",
+        documents=[pdf("Petition")],
+        filed_by=trustee,
+        filed_on=date(2024, 4, 1),
+        origin=TEST_ORIGIN,
     )
 
     w.adversary = services.open_case(
-        court=wiwb, case_type="ap", title="Trustee v. First Bank", judge=brand, lead_case=w.bankruptcy,
-        origin=TEST_ORIGIN, filed_on=date(2024, 5, 1), nature_of_suit="14 Recovery of money/property - other",
+        court=wiwb,
+        case_type="ap",
+        title="Trustee v. First Bank",
+        judge=brand,
+        lead_case=w.bankruptcy,
+        origin=TEST_ORIGIN,
+        filed_on=date(2024, 5, 1),
+        nature_of_suit="14 Recovery of money/property - other",
     )
     services.add_party(case=w.adversary, name="Tom Trustee", role="plaintiff", origin=TEST_ORIGIN)
     services.add_party(case=w.adversary, name="First Bank", role="defendant", origin=TEST_ORIGIN)
     file_entry(
-        case=w.adversary, text="Adversary case 24-00001. Complaint by Tom Trustee against First Bank.",
-        documents=[pdf("Adversary Complaint")], filed_on=date(2024, 5, 1), origin=TEST_ORIGIN,
+        case=w.adversary,
+        text="Adversary case 24-00001. Complaint by Tom Trustee against First Bank.",
+        documents=[pdf("Adversary Complaint")],
+        filed_on=date(2024, 5, 1),
+        origin=TEST_ORIGIN,
     )
     for name in ("civil", "criminal", "bankruptcy", "adversary"):
         setattr(w, name, Case.objects.select_related("judge", "court").get(pk=getattr(w, name).pk))
@@ -447,7 +480,7 @@ def test_docket_report_criminal_all_defendants_and_one(live_server: Any, world: 
             "date_entered": entered(indictment),
         }
     ]
-    usa = {"name": "USA", "type": "USA", "extra_info": "", "date_terminated": None, "attorneys": []}
+    usa: dict[str, Any] = {"name": "USA", "type": "USA", "extra_info": "", "date_terminated": None, "attorneys": []}
     doe = {
         "name": "Jane Doe",
         "type": "Defendant",
@@ -461,8 +494,19 @@ def test_docket_report_criminal_all_defendants_and_one(live_server: Any, world: 
             }
         ],
     }
-    roe = {"name": "Richard Roe", "type": "Defendant", "extra_info": "", "date_terminated": None, "attorneys": []}
-    assert everyone == {**common, "federal_defendant_number": None, "parties": [usa, doe, roe], "docket_entries": entries}
+    roe: dict[str, Any] = {
+        "name": "Richard Roe",
+        "type": "Defendant",
+        "extra_info": "",
+        "date_terminated": None,
+        "attorneys": [],
+    }
+    assert everyone == {
+        **common,
+        "federal_defendant_number": None,
+        "parties": [usa, doe, roe],
+        "docket_entries": entries,
+    }
     assert one == {**common, "federal_defendant_number": "2", "parties": [usa, roe], "docket_entries": entries}
 
 
@@ -611,4 +655,7 @@ def test_docket_history_report_every_field(live_server: Any, world: World) -> No
             row(answer, "Answer", True),
         ],
     }
-    assert documents == {**metadata, "docket_entries": [row(answer, "Answer", False), row(complaint, "Complaint", False)]}
+    assert documents == {
+        **metadata,
+        "docket_entries": [row(answer, "Answer", False), row(complaint, "Complaint", False)],
+    }
