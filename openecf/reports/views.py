@@ -30,9 +30,12 @@ from openecf.cases.models import Case, CaseType, DocketEntry, Party
 from openecf.cases.numbers import parse_number
 from openecf.cmecf.access import CourtAccess, court_access
 from openecf.cmecf.views import _render, signed_in_at_court
+from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
 from openecf.reports import selectors
 from openecf.reports.forms import DocketReportForm, HistoryForm, QueryForm
+from openecf.signon import views as signon_views
+from openecf.signon.hosts import current_court_host
 
 CASE_NOT_FOUND = "Case not found."
 # Characters an XML 1.0 document cannot hold, even escaped (NUL and most C0 controls, U+FFFE, U+FFFF).
@@ -454,3 +457,24 @@ def _history_report(request: HttpRequest, access: CourtAccess, case: Case) -> Ht
         title="Documents" if documents_only else "History",
         show_text=bool(data.get("DisplayDktText")),
     )
+
+
+# --- Not found on a court's site: the court's page, menu and logout link included -------------------------------
+
+_COURT_PATH = re.compile(r"^/ecf/(?P<court>[A-Za-z0-9]{2,8})/")
+
+
+def court_page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page (config/urls.py's handler404). On a court's site, for a visitor signed in there, it is a court
+    page with the menu bar and its /cgi-bin/login.pl?logout: clients take a page without that link for a logged-out
+    session and sign in again before every failing request. Anywhere else, the sign-on site's 404."""
+    court_id = current_court_host.get()
+    match = _COURT_PATH.match(request.path_info)
+    if match is not None:
+        court_id = match.group("court")
+    court = Court.objects.filter(pk=court_id.lower()).first() if court_id else None
+    if court is not None:
+        access = court_access(request, court)
+        if access.signed_in:
+            return _render(request, access, "reports/page_not_found.html", status=404)
+    return signon_views.not_found(request, exception)

@@ -3,14 +3,16 @@ report's query count, which must not grow with the docket."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from typing import Any
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import TEST_ORIGIN, make_pacer, pacer_login
+from conftest import PACER_PASSWORD, TEST_ORIGIN, make_pacer, pacer_login
 from openecf.cases import services
 from openecf.cases.docketing import Upload, file_entry
 from openecf.cases.models import Case
@@ -139,3 +141,30 @@ def test_query_and_reports_menus_lead_to_the_pages(signed_in: Client) -> None:
     reports = signed_in.get("/ecf/wiwd/menu/reports/").content.decode()
     assert 'href="/ecf/wiwd/cgi-bin/iquery.pl">Case Number or Party Name Search<' in query
     assert 'href="/ecf/wiwd/cgi-bin/DktRpt.pl">Docket Sheet<' in reports
+
+
+def test_a_court_path_not_built_is_a_court_page_with_the_logout_link(signed_in: Client) -> None:
+    for path in ("/ecf/wiwd/cgi-bin/NoSuchReport.pl?1-L_1_0-1", "/ecf/wiwd/doc1/x/y/z"):
+        response = signed_in.get(path)
+        assert response.status_code == 404
+        assert LOGOUT in response.content.decode()
+        assert "There is no page at this address. Choose a menu above." in response.content.decode()
+    elsewhere = signed_in.get("/no-such-page/")
+    assert elsewhere.status_code == 404 and LOGOUT not in elsewhere.content.decode()
+    assert Client().get("/ecf/wiwd/cgi-bin/NoSuchReport.pl").status_code == 404
+    assert LOGOUT not in Client().get("/ecf/wiwd/cgi-bin/NoSuchReport.pl").content.decode()
+
+
+def test_on_a_court_host_too(signed_in: Client, settings: Any) -> None:
+    settings.OPENECF_COURT_DOMAIN = "uscourts.gov"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".uscourts.gov"]
+    token = Client(HTTP_HOST="pacer.login.uscourts.gov").post(
+        "/services/cso-auth",
+        json.dumps({"loginId": "researcher1", "password": PACER_PASSWORD}),
+        "application/json",
+    )
+    client = Client(HTTP_HOST="ecf.wiwd.uscourts.gov", HTTP_X_NEXT_GEN_CSO=token.json()["nextGenCSO"])
+    missing = client.get("/cgi-bin/NoSuchReport.pl?1-L_1_0-1")
+    assert missing.status_code == 404 and LOGOUT in missing.content.decode()
+    query = client.get("/cgi-bin/iquery.pl")
+    assert query.status_code == 200 and LOGOUT in query.content.decode()
