@@ -168,3 +168,27 @@ def test_on_a_court_host_too(signed_in: Client, settings: Any) -> None:
     assert missing.status_code == 404 and LOGOUT in missing.content.decode()
     query = client.get("/cgi-bin/iquery.pl")
     assert query.status_code == 200 and LOGOUT in query.content.decode()
+
+
+def test_every_demo_case_reads_through_every_report(demo: None) -> None:
+    from openecf.demo.data import PACER_PASSWORD as DEMO_PASSWORD
+
+    client = Client()
+    assert pacer_login(client, "jattorney", DEMO_PASSWORD).status_code == 302
+    cases = list(Case.objects.select_related("court").order_by("court_id", "caseid"))
+    assert len(cases) > 4
+    for case in cases:
+        base = f"/ecf/{case.court_id}/cgi-bin/"
+        caseid = str(case.caseid)
+        answers = [
+            client.get(f"{base}iquery.pl?{caseid}"),
+            client.get(f"{base}iquery.pl?{caseid}&parties"),
+            client.post(f"{base}DktRpt.pl", {"all_case_ids": caseid, "list_of_parties_and_counsel": "on"}),
+            client.get(f"{base}possible_case_numbers.pl?{case.full_number}"),
+        ]
+        form = client.get(f"{base}HistDocQry.pl?{caseid}").content.decode()
+        token = form.split("HistDocQry.pl?")[1].split('"')[0]
+        answers.append(client.post(f"{base}HistDocQry.pl?{token}", {"DisplayDktText": "on"}))
+        for answer in answers:
+            assert answer.status_code == 200, (case, answer.request["PATH_INFO"])
+            assert case.full_number in answer.content.decode() or case.number in answer.content.decode()
