@@ -239,8 +239,10 @@ def _doc_link(base: str, caseid: int, entry: DocketEntry, pacer_doc_id: str, tex
     return f'<a href="{escape(url)}" onclick="{escape(onclick)}">{escape(text)}</a>'
 
 
-def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[dict[str, Any]]:
-    """The docket's rows, as HTML made here once per entry (a template per row would cost more than the query)."""
+def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[str]:
+    """The docket's rows as HTML, made here: at 10,000 entries a template loop costs several times as much. Each
+    row: date filed, the number (a doc1 link with CM/ECF's goDLS onclick when there is a document), the text with
+    its attachments' links and "(Entered: date)"."""
     base = _doc1_base(case.court_id)
     rows = []
     for entry in entries:
@@ -262,13 +264,9 @@ def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[dict[str, Any]]:
             text = f"{text} (Attachments: {listed})"
         entered = entry.entered_at.astimezone(zone).date()
         rows.append(
-            {
-                "filed": _date(entry.filed_on),
-                "entered": _date(entered),
-                "number": mark_safe(number_html),  # noqa: S308  (escaped above)
-                "text": mark_safe(text),  # noqa: S308  (escaped above)
-                "entry": entry,
-            }
+            f'<tr><td valign="top" width="94" nowrap>{_date(entry.filed_on)}</td>'
+            f'<td style="white-space:nowrap" valign="top" align="right">{number_html}&nbsp;</td>'
+            f'<td valign="top">{text} (Entered: {_date(entered)})</td></tr>\n'
         )
     return rows
 
@@ -351,7 +349,8 @@ def docket_report(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         bankruptcy=selectors.is_bankruptcy_case(case),
         adversary=case.case_type == CaseType.ADVERSARY,
         parties=parties,
-        rows=rows,
+        rows=mark_safe("".join(rows)),  # noqa: S308  (every value escaped in _entry_rows)
+        any_rows=bool(rows),
         empty_case=not rows and not case.entries.exists(),
         nature_of_suit=case.nature_of_suit.split(" ", 1) if case.nature_of_suit else [],
     )
