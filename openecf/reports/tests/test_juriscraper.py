@@ -659,3 +659,48 @@ def test_docket_history_report_every_field(live_server: Any, world: World) -> No
         **metadata,
         "docket_entries": [row(answer, "Answer", False), row(complaint, "Complaint", False)],
     }
+
+
+def test_case_query_criminal_and_adversary(live_server: Any, world: World) -> None:
+    criminal, adversary, lead = world.criminal, world.adversary, world.bankruptcy
+
+    async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+        session = await _session(live_server)
+        try:
+            cr = CaseQuery("wiwd", session)
+            await cr.query(criminal.caseid)
+            ap = CaseQuery("wiwb", session)
+            await ap.query(adversary.caseid)
+            return cr.data, ap.data
+        finally:
+            await session.aclose()
+
+    cr, ap = asyncio.run(scenario())
+    assert cr == {
+        "court_id": "wiwd",
+        "docket_number": criminal.full_number,
+        "case_name": "United States v. Doe",
+        "case_name_raw": "USA v. Doe et al",
+        "assigned_to_str": "Judith D. Parker",
+        "date_filed": date(2024, 3, 1),
+        "date_last_filing": date(2024, 3, 1),
+        "federal_dn_office_code": str(criminal.office),
+        "federal_dn_case_type": "cr",
+        "federal_dn_judge_initials_assigned": "JDP",
+        **NO_COMPONENTS,
+    }
+    assert ap == {
+        "court_id": "wiwb",
+        "docket_number": f"{adversary.year % 100}-{adversary.serial:05d}",
+        "case_name": "Trustee v. First Bank",
+        "case_name_raw": "Trustee v. First Bank",
+        "case_type": "ap",
+        "assigned_to_str": "Harriet L. Brand",
+        "lead_case": lead.number,
+        "date_filed": date(2024, 5, 1),
+        "date_last_filing": date(2024, 5, 1),
+        "federal_dn_office_code": None,
+        "federal_dn_case_type": None,
+        "federal_dn_judge_initials_assigned": "HLB",
+        **NO_COMPONENTS,
+    }
