@@ -7,11 +7,12 @@ from openecf.core.views import healthz
 from openecf.ecfpasswords.urls import urlpatterns as court_password_pages
 from openecf.filing.urls import urlpatterns as filing_pages
 from openecf.noticing.urls import urlpatterns as noticing_pages
+from openecf.reports.urls import urlpatterns as reports_pages
 
-# A court's CM/ECF site, the ``cmecf`` namespace: its pages, its password pages, its filing and noticing pages,
+# A court's CM/ECF site, the ``cmecf`` namespace: its pages, its password pages, its filing, noticing and report pages,
 # from apps of several layers (each uses cmecf), so put together here. config/urls_court_host.py serves the same
 # at a court's host.
-COURT_SITE = ([*court_pages, *court_password_pages, *filing_pages, *noticing_pages], "cmecf")
+COURT_SITE = ([*court_pages, *court_password_pages, *filing_pages, *noticing_pages, *reports_pages], "cmecf")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("openecf.signon.urls")),
@@ -28,5 +29,5 @@ if settings.OPENECF_DEMO_MAILDIR:  # the demo only: config/settings/production.p
 
 handler400 = "openecf.signon.views.bad_request"
 handler403 = "openecf.signon.views.forbidden"
-handler404 = "openecf.signon.views.not_found"
+handler404 = "openecf.reports.views.court_page_not_found"  # a court page on a court's site
 handler500 = "openecf.signon.views.server_error"

@@ -32,5 +32,5 @@ urlpatterns = [
 
 handler400 = "openecf.signon.views.bad_request"
 handler403 = "openecf.signon.views.forbidden"
-handler404 = "openecf.signon.views.not_found"
+handler404 = "openecf.reports.views.court_page_not_found"  # a court page on a court's site
 handler500 = "openecf.signon.views.server_error"

@@ -392,7 +392,37 @@ row(
     post=BAD,
     why="wiwd is on NextGen: GET leads to the PACER login; an empty POST is an incomplete form",
 )
-row("cmecf:possible_case_numbers", C, PUBLIC, args=(COURT,), why="answers 'Not logged in' in its XML when not")
+R = "openecf.reports"
+row(
+    "cmecf:possible_case_numbers", R, PUBLIC, args=(COURT,), why="answers 'Not logged in' in its XML when not signed in"
+)
+row(
+    "cmecf:iquery",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="Query: a read; clients post multipart without a CSRF token; an empty POST is the form again",
+)
+row(
+    "cmecf:dktrpt",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="the Docket Report: a read, CSRF-exempt like every .pl; an empty POST is its form again",
+)
+row(
+    "cmecf:histdocqry",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="History/Documents: a read, CSRF-exempt; its one-time token is in the form's action",
+)
 row("cmecf:utilities", C, COURT_SIGNED_IN, args=(COURT,))
 row("cmecf:nextgen_menu", C, COURT_SIGNED_IN, args=(COURT,))
 row("cmecf:link", C, COURT_SIGNED_IN, args=(COURT,), post=BAD)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "openecf.cases",
     "openecf.noticing",
     "openecf.filing",
+    "openecf.reports",
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",

@@ -185,8 +185,13 @@ def _menu_sections(court: MenuKey, slug: str) -> tuple[Section, ...]:
     return (Section(MENU_TITLES[slug], tuple(_built_or_unavailable(court, slug, label) for label in labels)),)
 
 
-# Menu items built as pages of their own (by URL name, reversed with the court id), the rest lead to "unavailable".
-_BUILT_ITEMS = {("help", "Court Information"): "cmecf:court_info"}
+# Menu items built as pages of their own (by URL name, reversed with the court id: the pages of openecf/filing
+# and openecf/reports, layers above); the rest lead to "unavailable".
+_BUILT_ITEMS = {
+    ("help", "Court Information"): "cmecf:court_info",
+    ("query", "Case Number or Party Name Search"): "cmecf:iquery",
+    ("reports", "Docket Sheet"): "cmecf:dktrpt",
+}
 
 
 def _built_or_unavailable(court: MenuKey, slug: str, label: str) -> Entry:

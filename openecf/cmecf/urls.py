@@ -9,7 +9,6 @@ urlpatterns: list[URLPattern] = [
     path("", views.home, name="home"),
     path("cgi-bin/login.pl", views.login_pl, name="login_pl"),
     path("n/beam/servlet/TransportRoom", views.transport_room, name="transport_room"),
-    path("cgi-bin/possible_case_numbers.pl", views.possible_case_numbers, name="possible_case_numbers"),
     path("utilities/", views.utilities, name="utilities"),
     path("utilities/nextgen-release-1.1/", views.nextgen_menu, name="nextgen_menu"),
     path("utilities/link/", views.link, name="link"),

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import unquote
-from xml.sax.saxutils import quoteattr
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -29,8 +26,6 @@ from openecf.signon import services as signon
 from openecf.signon.forms import ClientCodeForm
 
 PROPOSAL_SESSION_KEY = "openecf.link_proposal"
-# Characters an XML 1.0 document cannot hold, even escaped (NUL and most C0 controls, U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 View = Callable[..., HttpResponse]
 
@@ -349,16 +344,3 @@ def link_done(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.link is None:
         return redirect(_link_url(access.court))
     return _render(request, access, "cmecf/link_done.html", link=access.link)
-
-
-def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
-    """CM/ECF's case-number lookup (XML), as clients such as juriscraper call it: ?<case number>."""
-    court = court_or_404(court_id)
-    number = _NOT_XML.sub("\ufffd", unquote(request.META.get("QUERY_STRING", "")))[:100]
-    if not court_access(request, court).signed_in:
-        text = "Not logged in.  Please refresh this page."
-    else:
-        # No case is on file here yet: the court's dockets are outside what OpenECF holds today.
-        text = f"Cannot find case {number}"
-    xml = f"<request number={quoteattr(number)}><message text={quoteattr(text)}/></request>"
-    return HttpResponse(xml, content_type="text/xml; charset=utf-8")

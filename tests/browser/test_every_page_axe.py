@@ -262,6 +262,9 @@ FILER = tour_of(
     "cmecf:filing_check_pdf",
     "cmecf:email_information",
     "cmecf:free_look",
+    "cmecf:iquery",
+    "cmecf:dktrpt",
+    "cmecf:histdocqry",
 )
 
 
@@ -292,7 +295,10 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     for court in ("wiwd", "wiwb"):  # the same pages at each court of a kind: one district, one bankruptcy
         tour.visit("cmecf:nextgen_menu", "NextGen Release 1.1 Menu Items", court)
         tour.visit("cmecf:client_code", "Change Client Code", court)
-        tour.visit("cmecf:unavailable", "Docket sheet", court, "docket-sheet")
+        tour.visit("cmecf:unavailable", "Docket activity", court, "docket-activity")
+        tour.visit("cmecf:iquery", "Query", court)  # Query and Reports: their forms
+        tour.visit("cmecf:dktrpt", "Docket Sheet", court)
+        tour.visit("cmecf:histdocqry", "History/Documents", court)
     # At wiwd, a CM/ECF account under another spelling of the name: the confirmation asks to tick a box.
     link_label = courts_as_shown["wiwd"][2]
     tour.visit("cmecf:link", link_label, "wiwd")
