@@ -2,16 +2,17 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from openecf.billing.urls import urlpatterns as billing_pages
 from openecf.cmecf.urls import urlpatterns as court_pages
 from openecf.core.views import healthz
 from openecf.ecfpasswords.urls import urlpatterns as court_password_pages
 from openecf.filing.urls import urlpatterns as filing_pages
 from openecf.noticing.urls import urlpatterns as noticing_pages
 
-# A court's CM/ECF site, the ``cmecf`` namespace: its pages, its password pages, its filing and noticing pages,
+# A court's CM/ECF site, the ``cmecf`` namespace: its pages, its password pages, its filing, noticing and fee pages,
 # from apps of several layers (each uses cmecf), so put together here. config/urls_court_host.py serves the same
 # at a court's host.
-COURT_SITE = ([*court_pages, *court_password_pages, *filing_pages, *noticing_pages], "cmecf")
+COURT_SITE = ([*court_pages, *court_password_pages, *filing_pages, *noticing_pages, *billing_pages], "cmecf")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("openecf.signon.urls")),

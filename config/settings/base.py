@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "openecf.cases",
     "openecf.noticing",
     "openecf.filing",
+    "openecf.billing",
+    "openecf.locator",
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",
