@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ecf/<str:court_id>/", include(COURT_SITE)),
     path("account/mfa/", include("openecf.myaccount.mfa_urls")),
     path("clerk/", include("openecf.clerks.urls")),
+    path("", include("openecf.locator.urls")),  # the PACER Case Locator: pcl/ and pcl-public-api/rest/
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
