@@ -76,7 +76,7 @@ def charge(
         raw_pages = 1
     capped = case_specific
     billable = fees.billable_pages(raw_pages, capped=capped)
-    waiver = free
+    waiver: Waiver = free
     if waiver == Waiver.NONE and court is not None and exempt_on(account=account, court=court, day=court.local_date()):
         waiver = Waiver.EXEMPTION
     cost = 0 if waiver != Waiver.NONE else fees.cost_cents(raw_pages, capped=capped)

@@ -26,7 +26,9 @@ class LocatorForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         courts = Court.objects.filter(type__in=["district", "bankruptcy"]).order_by("pk").values_list("pk", "name")
-        self.fields["court"].choices = [("", "All courts"), *courts]
+        court = self.fields["court"]
+        assert isinstance(court, forms.ChoiceField)
+        court.choices = [("", "All courts"), *courts]
 
     def body(self) -> dict[str, Any]:
         """The criteria as the API takes them, so the page and the API search alike."""

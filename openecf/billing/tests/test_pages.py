@@ -26,7 +26,12 @@ def reader(db: None) -> Any:
 
 
 def _charge(account: Any, court: Court, **kwargs: Any) -> Charge:
-    base = {"description": "Docket Report", "criteria": "3:26-cv-00001-JDP", "case_specific": True, "client_code": ""}
+    base: dict[str, Any] = {
+        "description": "Docket Report",
+        "criteria": "3:26-cv-00001-JDP",
+        "case_specific": True,
+        "client_code": "",
+    }
     return services.charge(account=account, court=court, origin=TEST_ORIGIN, **(base | kwargs))
 
 
