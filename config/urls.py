@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from openecf.billing.urls import urlpatterns as billing_pages
 from openecf.cmecf.urls import urlpatterns as court_pages
 from openecf.core.views import healthz
 from openecf.ecfpasswords.urls import urlpatterns as court_password_pages
@@ -9,10 +10,13 @@ from openecf.filing.urls import urlpatterns as filing_pages
 from openecf.noticing.urls import urlpatterns as noticing_pages
 from openecf.reports.urls import urlpatterns as reports_pages
 
-# A court's CM/ECF site, the ``cmecf`` namespace: its pages, its password pages, its filing, noticing and report pages,
-# from apps of several layers (each uses cmecf), so put together here. config/urls_court_host.py serves the same
-# at a court's host.
-COURT_SITE = ([*court_pages, *court_password_pages, *filing_pages, *noticing_pages, *reports_pages], "cmecf")
+# A court's CM/ECF site, the ``cmecf`` namespace: its pages, its password pages, its filing, noticing, report and fee
+# pages, from apps of several layers (each uses cmecf), so put together here. config/urls_court_host.py serves the
+# same at a court's host.
+COURT_SITE = (
+    [*court_pages, *court_password_pages, *filing_pages, *noticing_pages, *reports_pages, *billing_pages],
+    "cmecf",
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("openecf.signon.urls")),
@@ -21,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ecf/<str:court_id>/", include(COURT_SITE)),
     path("account/mfa/", include("openecf.myaccount.mfa_urls")),
     path("clerk/", include("openecf.clerks.urls")),
+    path("", include("openecf.locator.urls")),  # the PACER Case Locator: pcl/ and pcl-public-api/rest/
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -560,6 +560,27 @@ row("clerks:import", K, CLERK_OF_COURT, args=(COURT,), post=BAD)
 row("clerks:audit", K, CLERK_OF_COURT, args=(COURT,))
 row("clerks:audit_csv", K, CLERK_OF_COURT, args=(COURT,))
 
+# PACER fees (openecf.billing): the court site's Utilities fee pages; the desk's page is openecf.clerks'
+B = "openecf.billing"
+row("cmecf:billing_history", B, COURT_SIGNED_IN, args=(COURT,))
+row("cmecf:transaction_log", B, COURT_SIGNED_IN, args=(COURT,))
+row("cmecf:exemption_status", B, COURT_SIGNED_IN, args=(COURT,), post=BAD, why="an empty request has no grounds")
+row("clerks:fees", K, CLERK_OF_COURT, args=(COURT,), post=BAD)
+
+# The PACER Case Locator (openecf.locator): its page, and its API (the token in X-NEXT-GEN-CSO)
+L = "openecf.locator"
+row("locator:search", L, PACER_SIGNED_IN_RULE, why="the form alone: a search (and its charge) needs criteria")
+for name in ("locator:api_cases_find", "locator:api_parties_find"):
+    row(
+        name,
+        L,
+        API_TOKEN,
+        get=NOT_ALLOWED,
+        post=_by_actor({actor: Expect(406) for actor in PACER_SIGNED_IN}, Expect(401)),
+        csrf_exempt=True,
+        why="401 without a live sign-on token; signed in, an empty search is refused (406)",
+    )
+
 # The demo's inbox (openecf.demo), mounted only with OPENECF_DEMO_MAILDIR
 row("demo_mail:inbox", "openecf.demo", DEMO_ONLY)
 row("demo_mail:message", "openecf.demo", DEMO_ONLY, args=("no-such-message",), get=NOT_FOUND)

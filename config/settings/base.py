@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "openecf.noticing",
     "openecf.filing",
     "openecf.reports",
+    "openecf.billing",
+    "openecf.locator",
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",

@@ -38,6 +38,7 @@ class Category(models.TextChoices):
     COURT_SETTING = "court_setting", "A court's settings changed: go-live date, profile, help contacts, link item."
     OPERATION = "operation", "An operator's run outside the pages (benchmark data, purges)."
     CASE_RECORD = "case_record", "A case's record changed: opened, its parties, attorneys, judge, docket entries."
+    BILLING = "billing", "PACER fees: a charge to the ledger, an exemption asked for or set."
 
 
 class Event(models.TextChoices):
@@ -466,6 +467,23 @@ class Event(models.TextChoices):
         "filings.cleaned",
         Category.OPERATION,
         "cleanup_filings removed timed-out filing transactions, their pending files and orphaned document files.",
+    )
+
+    # --- PACER fees (openecf.billing) ----------------------------------------------------------------------------
+    FEE_CHARGED = (
+        "fee.charged",
+        Category.BILLING,
+        "A page or search went on an account's ledger (pages, cost in cents and any waiver in the detail).",
+    )
+    FEE_EXEMPTION_REQUESTED = (
+        "fee.exemption_requested",
+        Category.BILLING,
+        "A user asked a court for a fee exemption (Utilities -> Change PACER Exemption Status).",
+    )
+    FEE_EXEMPTION_SET = (
+        "fee.exemption_set",
+        Category.BILLING,
+        "A clerk set a fee exemption for an account at the court, for a period.",
     )
 
 

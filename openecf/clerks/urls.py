@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openecf.clerks.views import account_views, correction_views, court_views, efile_views, signin_views
+from openecf.clerks.views import account_views, correction_views, court_views, efile_views, fee_views, signin_views
 
 app_name = "clerks"
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path("<str:court_id>/contacts/", court_views.contacts, name="contacts"),
     path("<str:court_id>/profile/", court_views.profile, name="profile"),
     path("<str:court_id>/import/", court_views.import_accounts, name="import"),
+    path("<str:court_id>/fees/", fee_views.fees_page, name="fees"),
     path("<str:court_id>/audit/", court_views.audit_log, name="audit"),
     path("<str:court_id>/audit.csv", court_views.audit_csv, name="audit_csv"),
 ]

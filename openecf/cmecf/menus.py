@@ -99,6 +99,10 @@ def _utility_entry(court: MenuKey, key: str) -> Entry:
         "court_information": lambda: reverse("cmecf:court_info", args=[court.court_id]),
         "nextgen_release_1_1": lambda: reverse("cmecf:nextgen_menu", args=[court.court_id]),
         "update_my_account": lambda: transport_url(court.court_id, "UpdateAccount.jsp"),
+        # The fee pages (openecf/billing, served in this namespace by config/urls.py).
+        "billing_history": lambda: reverse("cmecf:billing_history", args=[court.court_id]),
+        "transaction_log": lambda: reverse("cmecf:transaction_log", args=[court.court_id]),
+        "exemption_status": lambda: reverse("cmecf:exemption_status", args=[court.court_id]),
     }
     return Entry(label, urls[key]()) if key in urls else unavailable(court, label)
 

@@ -18,6 +18,7 @@ from openecf.accounts.models import PacerAccount, TokenPurpose
 from openecf.accounts.registration import LinkNotValid
 from openecf.accounts.site_url import site_url
 from openecf.audit.context import Origin
+from openecf.billing import selectors as billing
 from openecf.efile.selectors import registrations_of
 from openecf.myaccount import selectors
 from openecf.myaccount.forms import ClientCodePreferenceForm, NewEmailForm
@@ -70,6 +71,8 @@ def manage(request: HttpRequest) -> HttpResponse:
             "registrations": registrations_of(account),
             "mfa_url": reverse("mfa:overview"),
             "done": request.session.pop(DONE_KEY, ""),
+            "quarters": billing.usage_by_quarter(account),
+            "by_client_code": billing.usage_by_client_code(account),
         },
     )
 

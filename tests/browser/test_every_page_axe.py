@@ -38,6 +38,8 @@ NOT_A_PAGE = {
     "accounts:verify_resend": "a button (POST) whose answer is the register_done page's template (visited)",
     "demo_mail:inbox": "mounted only by `make run`'s demo (OPENECF_DEMO_MAILDIR), never in production",
     "demo_mail:message": "mounted only by `make run`'s demo (OPENECF_DEMO_MAILDIR), never in production",
+    "locator:api_cases_find": "the PACER Case Locator's API (JSON, POST only)",
+    "locator:api_parties_find": "the PACER Case Locator's API (JSON, POST only)",
 }
 
 # --- Which names the tours reach: checked without a browser ----------------------------------------------------------
@@ -146,6 +148,7 @@ def test_pages_of_an_error(demo_server: str, page: Page) -> None:
 
 CLERK = tour_of(
     "clerk",
+    "clerks:fees",
     "clerks:login",
     "clerks:login_code",
     "clerks:home",
@@ -223,6 +226,7 @@ def test_every_page_of_the_clerk_s_desk(desk: dict[str, Any], page: Page) -> Non
         ("clerks:profile", "Court profile"),
         ("clerks:import", "Import CM/ECF accounts"),
         ("clerks:audit", "Audit log"),
+        ("clerks:fees", "PACER fees"),
     ]:
         tour.visit(name, heading, court)
     tour.visit("clerks:accounts", "CM/ECF accounts", court, query="?q=a")  # search results
@@ -265,6 +269,10 @@ FILER = tour_of(
     "cmecf:iquery",
     "cmecf:dktrpt",
     "cmecf:histdocqry",
+    "cmecf:billing_history",
+    "cmecf:transaction_log",
+    "cmecf:exemption_status",
+    "locator:search",
 )
 
 
@@ -299,6 +307,11 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
         tour.visit("cmecf:iquery", "Query", court)  # Query and Reports: their forms
         tour.visit("cmecf:dktrpt", "Docket Sheet", court)
         tour.visit("cmecf:histdocqry", "History/Documents", court)
+        tour.visit("cmecf:unavailable", "Docket sheet", court, "docket-sheet")
+        tour.visit("cmecf:billing_history", "Review Billing History", court)
+        tour.visit("cmecf:transaction_log", "Transaction Log", court)
+        tour.visit("cmecf:exemption_status", "Change PACER Exemption Status", court)
+    tour.visit("locator:search", "PACER Case Locator")
     # At wiwd, a CM/ECF account under another spelling of the name: the confirmation asks to tick a box.
     link_label = courts_as_shown["wiwd"][2]
     tour.visit("cmecf:link", link_label, "wiwd")
