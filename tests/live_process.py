@@ -246,6 +246,22 @@ class _FromAddress(urllib.request.HTTPHandler):
         return self.do_open(connection, req)
 
 
+def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    """A multipart/form-data body, as a browser sends a form with a file input, and its Content-Type."""
+    boundary = f"----OpenECFTest{secrets.token_hex(12)}"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    for name, (filename, content) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
 class Browser:
     """Just enough of a browser: follows redirects, keeps cookies, submits forms with their CSRF token."""
 
@@ -264,14 +280,27 @@ class Browser:
         self.status = 0
         self.node = ""  # X-OpenECF-Node of the last response: which app node answered
 
-    def open(self, path: str, data: dict[str, str] | None = None, timeout: float = 30) -> str:
+    def open(
+        self,
+        path: str,
+        data: dict[str, str] | None = None,
+        timeout: float = 30,
+        *,
+        files: dict[str, tuple[str, bytes]] | None = None,
+    ) -> str:
+        """GET ``path``, or POST ``data`` (and ``files``: field -> (file name, PDF bytes), sent multipart) to it."""
         url = urllib.parse.urljoin(self.url, path)
         body = None
-        if data is not None:
+        headers = {"Referer": self.url, **self.headers}
+        if data is not None or files:
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.page)
             assert token, f"the form at {self.url} has no CSRF token"
-            body = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), **data}).encode()
-        request = urllib.request.Request(url, data=body, headers={"Referer": self.url, **self.headers})
+            fields = {"csrfmiddlewaretoken": token.group(1), **(data or {})}
+            if files:
+                body, headers["Content-Type"] = _multipart(fields, files)
+            else:
+                body = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(url, data=body, headers=headers)
         try:
             with self.opener.open(request, timeout=timeout) as response:
                 self.url, self.page, self.status = response.geturl(), response.read().decode(), response.status
