@@ -106,6 +106,21 @@ def pacer_login(client: Client, username: str, password: str = PACER_PASSWORD, c
     return client.post(url, data)
 
 
+def force_sign_in(client: Client, account: PacerAccount, *, mfa_method: str = "totp") -> Client:
+    """Signed in as the login ends (signon.services.complete_web_login): the session, and its nextGenCSO token
+    recording the second factor passed ("totp", "backup", or "" for a login without an authenticator app code)."""
+    from openecf.signon import cso_tokens
+    from openecf.signon.middleware import TOKEN_SESSION_KEY
+    from openecf.signon.models import TokenOrigin
+
+    client.force_login(account)
+    raw = cso_tokens.issue(account=account, origin=TokenOrigin.WEB, mfa_method=mfa_method)
+    session = client.session
+    session[TOKEN_SESSION_KEY] = cso_tokens.digest_of(raw)
+    session.save()
+    return client
+
+
 @pytest.fixture
 def john_attorney(db: None) -> PacerAccount:
     return make_pacer("jattorney", "John Attorney")

@@ -13,6 +13,10 @@ from openecf.courts.models import Court
 
 COURT_LOGINS_SESSION_KEY = "openecf.court_logins"
 
+# The sign-in's second factor as its nextGenCSO token records it (signon.machine.LoginState.mfa_method): an
+# authenticator app code, or one of its backup codes; "" when the filer skipped enrolment or has no app.
+APP_MFA_METHODS = frozenset({"totp", "backup"})
+
 
 @dataclass(frozen=True)
 class MenuItem:
@@ -27,6 +31,7 @@ class CourtAccess:
     link: Link | None = None
     court_login: EcfAccount | None = None
     live: bool = False
+    mfa_method: str = ""
     menus: list[MenuItem] = field(default_factory=list)
 
     @property
@@ -53,6 +58,18 @@ class CourtAccess:
         return account is not None and account.can_file
 
     @property
+    def signed_in_with_app(self) -> bool:
+        """Whether this PACER sign-in passed an authenticator app code (or one of its backup codes)."""
+        return self.pacer is not None and self.mfa_method in APP_MFA_METHODS
+
+    @property
+    def filing_needs_app(self) -> bool:
+        """Filing rights held through a PACER link, from a sign-in without an authenticator app code: filing is
+        refused until the filer signs in with one. Before NextGen the court login files, with no second factor to
+        pass (the court's own CM/ECF has none), so it is never held back."""
+        return self.can_file and self.live and not self.signed_in_with_app
+
+    @property
     def display_name(self) -> str:
         if self.pacer is not None:
             return self.pacer.name
@@ -65,6 +82,8 @@ def court_access(request: HttpRequest, court: Court) -> CourtAccess:
     if user.is_authenticated and isinstance(user, PacerAccount):
         access.pacer = user
         access.link = link_at(user, court)
+        token = getattr(request, "cso_token", None)
+        access.mfa_method = token.mfa_method if token is not None else ""
     court_logins = request.session.get(COURT_LOGINS_SESSION_KEY, {})
     if not access.live and court.pk in court_logins:
         access.court_login = EcfAccount.objects.filter(

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from conftest import TEST_ORIGIN, make_ecf, make_pacer
+from conftest import TEST_ORIGIN, force_sign_in, make_ecf, make_pacer
 from openecf.cases import services
 from openecf.cases.docketing import Upload, file_entry
 from openecf.cases.models import Case
@@ -48,13 +48,14 @@ class World:
     client: Client
 
 
-def signed_in(login: str, name: str, court: str = "wiwd", role: str = "attorney") -> tuple[EcfAccount, Client]:
+def signed_in(
+    login: str, name: str, court: str = "wiwd", role: str = "attorney", mfa_method: str = "totp"
+) -> tuple[EcfAccount, Client]:
+    """A linked filer signed in (by default with an authenticator app code, as filing requires)."""
     account = make_pacer(f"{login}pacer", name)
     ecf = make_ecf(court, login, name, PASSWORD, role=role)
     Link.objects.create(pacer_account=account, court_id=court, ecf_account=ecf)
-    client = Client()
-    client.force_login(account)
-    return ecf, client
+    return ecf, force_sign_in(Client(), account, mfa_method=mfa_method)
 
 
 @pytest.fixture

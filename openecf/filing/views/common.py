@@ -34,13 +34,16 @@ def render_page(
 
 
 def filer_at_court(view: View) -> View:
-    """Signed in (else to the login), with filing rights at this court (else the refusal page, 403)."""
+    """Signed in (else to the login), with filing rights at this court and, through a PACER link, an authenticator
+    app code at this sign-in (else the refusal page, 403)."""
 
     @signed_in_at_court
     @wraps(view)
     def wrapper(request: HttpRequest, access: CourtAccess, *args: Any, **kwargs: Any) -> HttpResponse:
         if not access.can_file or access.court.is_appellate:
             return render_page(request, access, "cmecf/no_filing.html", status=403)
+        if access.filing_needs_app:
+            return render_page(request, access, "cmecf/no_filing_without_app.html", status=403)
         return view(request, access, *args, **kwargs)
 
     return wrapper
