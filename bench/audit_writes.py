@@ -16,13 +16,9 @@ PostgreSQL leg's database, before the server starts.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -243,25 +239,14 @@ def line(figures: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    import psycopg
+    from bench.tools import standalone_main
 
-    url = os.environ.get("BENCH_AUDIT_PG_URL", "postgres://postgres@127.0.0.1:5432/openecf_bench_audit")
-    parsed = urllib.parse.urlsplit(url)
-    name = parsed.path.lstrip("/")
-    with psycopg.connect(urllib.parse.urlunsplit(parsed._replace(path="/postgres")), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.demo"}
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.demo")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    figures = measure(seconds=float(os.environ.get("BENCH_SECONDS", "20")))
-    print(json.dumps(figures, indent=2))
-    print(line(figures))
-    return 0
+    return standalone_main(
+        url_variable="BENCH_AUDIT_PG_URL",
+        default_url="postgres://postgres@127.0.0.1:5432/openecf_bench_audit",
+        measure=measure,
+        line=line,
+    )
 
 
 if __name__ == "__main__":

@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -270,21 +268,14 @@ def line(figures: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    from bench.tools import recreate_postgres_database
+    from bench.tools import standalone_main
 
-    url = os.environ.get("BENCH_FILING_PG_URL", "postgres://postgres@127.0.0.1:5432/openecf_bench_filing")
-    recreate_postgres_database(url)
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.demo"}
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.demo")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    figures = measure(seconds=float(os.environ.get("BENCH_SECONDS", "20")))
-    print(json.dumps(figures, indent=2))
-    print(line(figures))
-    return 0
+    return standalone_main(
+        url_variable="BENCH_FILING_PG_URL",
+        default_url="postgres://postgres@127.0.0.1:5432/openecf_bench_filing",
+        measure=measure,
+        line=line,
+    )
 
 
 if __name__ == "__main__":

@@ -260,3 +260,21 @@ def recreate_postgres_database(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def standalone_main(*, url_variable: str, default_url: str, measure: Any, line: Any) -> int:
+    """`python -m bench.<module>` on its own: a fresh PostgreSQL database (``url_variable`` or ``default_url``),
+    migrated, Django set up on it, then ``measure(seconds=BENCH_SECONDS)`` printed as JSON and as its line."""
+    url = os.environ.get(url_variable, default_url)
+    recreate_postgres_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.demo"}
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.demo")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    figures = measure(seconds=float(os.environ.get("BENCH_SECONDS", "20")))
+    print(json.dumps(figures, indent=2))
+    print(line(figures))
+    return 0
