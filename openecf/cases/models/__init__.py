@@ -11,7 +11,7 @@ from openecf.cases.models.cases import (
     PartyRole,
 )
 from openecf.cases.models.court import CaseNumberCounter, CourtFiling
-from openecf.cases.models.docket import DocketEntry, Document
+from openecf.cases.models.docket import DocketEntry, Document, DocumentAccess
 
 __all__ = [
     "AttorneyOfRecord",
@@ -22,6 +22,7 @@ __all__ = [
     "CourtFiling",
     "DocketEntry",
     "Document",
+    "DocumentAccess",
     "Judge",
     "JudgeTitle",
     "Party",

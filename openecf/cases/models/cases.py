@@ -99,6 +99,11 @@ class Case(models.Model):
     last_de_seq_num = models.PositiveIntegerField(
         default=0, help_text="Counter: the last internal entry sequence number (de_seq_num), numbered or not."
     )
+    sealed = models.BooleanField(
+        default=False,
+        help_text="Sealed by the court: listed by number and title, but its docket and documents are shown only to "
+        "the case's participants (openecf/cases/visibility.py).",
+    )
     created_at = models.DateTimeField(default=timezone.now, help_text="When the case was created here.")
 
     class Meta:

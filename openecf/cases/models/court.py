@@ -46,6 +46,10 @@ class CourtFiling(models.Model):
         validators=[MinValueValidator(5), MaxValueValidator(480)],
         help_text="Minutes a filing transaction may take from its first step to its submission; then it is void.",
     )
+    viewers_see_restricted = models.BooleanField(
+        default=False,
+        help_text="Whether the court's viewer accounts (e.g. the U.S. Trustee's) may open restricted documents.",
+    )
     last_caseid = models.PositiveBigIntegerField(
         default=0, help_text="The last internal case id (PACER's caseid) given out at this court."
     )

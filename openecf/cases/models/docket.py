@@ -54,6 +54,12 @@ class DocketEntry(models.Model):
         return f"{self.case.number} #{self.number or '-'}: {self.text[:60]}"
 
 
+class DocumentAccess(models.TextChoices):
+    PUBLIC = "public", "Public"
+    RESTRICTED = "restricted", "Restricted to case participants"
+    SEALED = "sealed", "Sealed"
+
+
 class Document(models.Model):
     """One PDF: the main document (attachment number 0) or a numbered attachment. Stored as filed, byte for byte;
     the header stamp is added when it is served (openecf/cases/stamp.py)."""
@@ -79,6 +85,13 @@ class Document(models.Model):
     page_count = models.PositiveIntegerField(help_text="Pages in the PDF.")
     size = models.PositiveBigIntegerField(help_text="Size of the stored PDF in bytes.")
     sha256 = models.CharField(max_length=64, help_text="SHA-256 of the stored PDF, lower-case hex.")
+    access = models.CharField(
+        max_length=10,
+        choices=DocumentAccess.choices,
+        default=DocumentAccess.PUBLIC,
+        help_text="Public; restricted (the case's participants, and viewers where the court allows); or sealed "
+        "(no one through PACER). Listed on the docket either way (openecf/cases/visibility.py).",
+    )
 
     class Meta:
         ordering = ["entry_id", "attachment_number"]
@@ -88,6 +101,7 @@ class Document(models.Model):
             models.CheckConstraint(condition=Q(pacer_doc_id__regex=r"^[0-9]{3}0[0-9]{6,8}$"), name="document_id_form"),
             models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="document_sha256_hex"),
             models.CheckConstraint(condition=Q(page_count__gte=1), name="document_has_pages"),
+            models.CheckConstraint(condition=Q(access__in=DocumentAccess.values), name="document_access_valid"),
         ]
 
     def __str__(self) -> str:
