@@ -17,6 +17,7 @@ its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from openecf.cases.models import AttorneyOfRecord, Case, CourtFiling, Document, DocumentAccess
@@ -85,3 +86,18 @@ def _may_see_restricted(account: EcfAccount | None, case: Case) -> bool:
     if account.is_active and account.role == EcfRole.VIEWER and account.court_id == case.court_id:
         return CourtFiling.objects.filter(court_id=case.court_id, viewers_see_restricted=True).exists()
     return False
+
+
+def docket_links(access: CourtAccess, case: Case) -> Callable[[Document], bool]:
+    """Which of a case's documents a docket or history page may link to doc1 for this visitor (the rest are listed
+    without a link): the rules of ``document_verdict``, decided once per page so a docket of thousands of
+    documents asks nothing per document."""
+    case_allowed = case_verdict(access, case).allowed
+    restricted_allowed = case_allowed and _may_see_restricted(access.filing_account, case)
+
+    def linkable(document: Document) -> bool:
+        if document.access == DocumentAccess.SEALED or not case_allowed:
+            return False
+        return document.access != DocumentAccess.RESTRICTED or restricted_allowed
+
+    return linkable

@@ -126,3 +126,13 @@ def history_entries(case: Case, *, documents_only: bool, descending: bool) -> Qu
 
 def is_bankruptcy_case(case: Case) -> bool:
     return case.case_type in (CaseType.BANKRUPTCY, CaseType.ADVERSARY)
+
+
+def attorneys_of_case(case: Case) -> list[AttorneyOfRecord]:
+    """The Attorneys page: every attorney of record in the case (terminated ones too, marked), with the party
+    represented, in the order they appeared; two queries' worth (one join) whatever the number."""
+    return list(
+        AttorneyOfRecord.objects.filter(party__case=case)
+        .select_related("ecf_account", "party")
+        .order_by("ecf_account__name", "ecf_account_id", "added_on", "id")
+    )

@@ -5,14 +5,17 @@ string (``?1-L_1_0-1``). Pages keep CM/ECF's structure, which clients parse (jur
 the templates. A search or report that finds nothing answers 200 with CM/ECF's words ("Case not found."), as the
 courts do, since clients read the words and stop at an HTTP error.
 
-Fees are not charged here: each billable page ends with the template block ``receipt``, where its Transaction
-Receipt goes.
+Fees (docs/decisions.md, "Billing report pages"): search results, the Docket Report, History/Documents and the
+case's Parties and Attorneys pages are billed through ``billed_pages`` and end with their Transaction Receipt; the
+option forms and the case summary are free, as are the answers that show nothing ("Case not found.", "This case
+is SEALED."). A sealed case is decided by ``openecf.cases.visibility``, never here.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,13 +29,15 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from openecf.cases.models import Case, CaseType, DocketEntry, Party
+from openecf.cases import visibility
+from openecf.cases.models import Case, CaseType, DocketEntry, Document, Party
 from openecf.cases.numbers import parse_number
 from openecf.cmecf.access import CourtAccess, court_access
 from openecf.cmecf.views import _render, signed_in_at_court
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
 from openecf.reports import selectors
+from openecf.reports.billed_pages import Bill, billed_page, refusal
 from openecf.reports.forms import DocketReportForm, HistoryForm, QueryForm
 from openecf.signon import views as signon_views
 from openecf.signon.hosts import current_court_host
@@ -125,46 +130,98 @@ class SubMenuItem:
     url: str
 
 
+SUB_PAGES = {"parties": "Party List", "attorneys": "Attorney List"}  # iquery.pl?<caseid>&<page>: receipt's words
+
+
 def _sub_menu(case: Case) -> list[SubMenuItem]:
     court = case.court_id
+    iquery_url = reverse("cmecf:iquery", args=[court])
     return [
+        SubMenuItem("Attorneys", f"{iquery_url}?{case.caseid}&attorneys"),
         SubMenuItem("Docket Report ...", f"{reverse('cmecf:dktrpt', args=[court])}?{case.caseid}"),
         SubMenuItem("History/Documents ...", f"{reverse('cmecf:histdocqry', args=[court])}?{case.caseid}"),
-        SubMenuItem("Parties", f"{reverse('cmecf:iquery', args=[court])}?{case.caseid}&parties"),
+        SubMenuItem("Parties", f"{iquery_url}?{case.caseid}&parties"),
     ]
 
 
-def _summary(request: HttpRequest, access: CourtAccess, case: Case, *, parties: bool = False) -> HttpResponse:
-    context: dict[str, Any] = {
+def _summary_context(access: CourtAccess, case: Case) -> dict[str, Any]:
+    """The summary's lines. A sealed case shows a non-participant its number and title only (as a search lists
+    it) and the court's words, with no sub-menu: every report under it would answer the same."""
+    if not visibility.case_verdict(access, case).allowed:
+        return {"case": case, "sealed": visibility.CASE_SEALED, "sub_menu": []}
+    return {
         "case": case,
         "bankruptcy": selectors.is_bankruptcy_case(case),
         "last_filing": selectors.date_of_last_filing(case),
         "sub_menu": _sub_menu(case),
     }
-    if parties:
+
+
+def _summary(request: HttpRequest, access: CourtAccess, case: Case) -> HttpResponse:
+    """The case summary: free, as CM/ECF's Query summary is (docs/decisions.md, "Billing report pages")."""
+    return _render(request, access, "reports/case_summary.html", **_summary_context(access, case))
+
+
+def _sub_page(request: HttpRequest, access: CourtAccess, caseid: str, page: str) -> HttpResponse:
+    """The summary's Parties or Attorneys page: a case-specific report, billed and capped."""
+    refused = refusal(request, access)
+    if refused is not None:
+        return refused
+    case = selectors.case_by_caseid_text(access.court, caseid)
+    if case is None:
+        return _not_found(request, access, "Query")
+    if not visibility.case_verdict(access, case).allowed:
+        return _sealed(request, access, "Query")
+    context = _summary_context(access, case)
+    if page == "parties":
         context["parties"] = [
             _party_view(case, party) for party in selectors.parties_with_attorneys(case, terminated=True)
         ]
-    return _render(request, access, "reports/case_summary.html", **context)
+    else:
+        context["attorneys"] = selectors.attorneys_of_case(case)
+    bill = Bill(SUB_PAGES[page], case.number, case_specific=True)
+    return billed_page(request, access, "reports/case_summary.html", bill=bill, **context)
 
 
 def _not_found(request: HttpRequest, access: CourtAccess, title: str) -> HttpResponse:
     return _render(request, access, "reports/not_found.html", title=title, message=CASE_NOT_FOUND)
 
 
+def _sealed(request: HttpRequest, access: CourtAccess, title: str) -> HttpResponse:
+    """A sealed case's report for a non-participant: the court's words, as "Case not found." is answered (200,
+    which clients read), and nothing charged."""
+    return _render(request, access, "reports/not_found.html", title=title, message=visibility.CASE_SEALED)
+
+
+def _search_criteria(data: dict[str, Any]) -> str:
+    """A search's criteria as its receipt records them, in the form's order."""
+    fields = (
+        ("Case Number", data.get("case_num", "").strip()),
+        ("Last Name", data.get("last_name", "").strip()),
+        ("First Name", data.get("first_name", "").strip()),
+        ("Filed From", _date(data.get("Qry_filed_from"))),
+        ("Filed To", _date(data.get("Qry_filed_to"))),
+    )
+    return " ".join(f"{label}: {value}" for label, value in fields if value)
+
+
 @csrf_exempt
 @signed_in_at_court
 @require_http_methods(["GET", "POST"])
 def iquery(request: HttpRequest, access: CourtAccess) -> HttpResponse:
-    """Query: the form; the case summary with its sub-menu (one case named); or the cases a search finds."""
+    """Query: the form; the case summary with its sub-menu (one case named) and its Parties and Attorneys pages;
+    or the cases a search finds (billed as "Search", a search that finds nothing as one page)."""
     court = access.court
     bare = _bare_query(request)
     caseid = bare.split("&")[0]
     if caseid.isdigit():
+        page = next((name for name in SUB_PAGES if name in request.GET), None)
+        if page is not None:
+            return _sub_page(request, access, caseid, page)
         case = selectors.case_by_caseid_text(court, caseid)
         if case is None:
             return _not_found(request, access, "Query")
-        return _summary(request, access, case, parties="parties" in request.GET)
+        return _summary(request, access, case)
     params = _params(request)
     if not any(params.get(key, "").strip() for key in QueryForm.base_fields):
         return _render(request, access, "reports/query_form.html", form=QueryForm())
@@ -177,6 +234,9 @@ def iquery(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         if case is None:
             return _not_found(request, access, "Query")
         return _summary(request, access, case)
+    refused = refusal(request, access)
+    if refused is not None:
+        return refused
     results: list[tuple[Case, Party | None]]
     if data["case_num"]:
         cases = selectors.cases_by_number(court, data["case_num"])
@@ -191,12 +251,14 @@ def iquery(request: HttpRequest, access: CourtAccess) -> HttpResponse:
             filed_from=data["Qry_filed_from"],
             filed_to=data["Qry_filed_to"],
         )
+    bill = Bill("Search", _search_criteria(data), case_specific=False, matched=bool(results))
     if not results:
-        return _render(request, access, "reports/query_form.html", form=form, nothing_found=True)
-    return _render(
+        return billed_page(request, access, "reports/query_form.html", bill=bill, form=form, nothing_found=True)
+    return billed_page(
         request,
         access,
         "reports/query_results.html",
+        bill=bill,
         results=results,
         limited=len(results) >= selectors.RESULTS_LIMIT,
     )
@@ -239,17 +301,17 @@ def _doc_link(base: str, caseid: int, entry: DocketEntry, pacer_doc_id: str, tex
     return f'<a href="{escape(url)}" onclick="{escape(onclick)}">{escape(text)}</a>'
 
 
-def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[str]:
+def _entry_rows(case: Case, entries: Any, *, zone: Any, linkable: Callable[[Document], bool]) -> list[str]:
     """The docket's rows as HTML, made here: at 10,000 entries a template loop costs several times as much. Each
-    row: date filed, the number (a doc1 link with CM/ECF's goDLS onclick when there is a document), the text with
-    its attachments' links and "(Entered: date)"."""
+    row: date filed, the number (a doc1 link with CM/ECF's goDLS onclick when there is a document the visitor may
+    open: ``linkable``), the text with its attachments (linked likewise) and "(Entered: date)"."""
     base = _doc1_base(case.court_id)
     rows = []
     for entry in entries:
         documents = list(entry.documents.all())
         main = next((d for d in documents if d.attachment_number == 0), None)
         number = str(entry.number) if entry.number is not None else ""
-        if main is not None and number:
+        if main is not None and number and linkable(main):
             number_html = _doc_link(base, case.caseid, entry, main.pacer_doc_id, number)
         else:
             number_html = escape(number)
@@ -257,8 +319,7 @@ def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[str]:
         attachments = [d for d in documents if d.attachment_number]
         if attachments:
             listed = ", ".join(
-                f"# {_doc_link(base, case.caseid, entry, d.pacer_doc_id, str(d.attachment_number))} "
-                f"{escape(d.description)}".rstrip()
+                f"# {_attachment_number(base, case.caseid, entry, d, linkable)} {escape(d.description)}".rstrip()
                 for d in attachments
             )
             text = f"{text} (Attachments: {listed})"
@@ -269,6 +330,28 @@ def _entry_rows(case: Case, entries: Any, *, zone: Any) -> list[str]:
             f'<td valign="top">{text} (Entered: {_date(entered)})</td></tr>\n'
         )
     return rows
+
+
+def _attachment_number(
+    base: str, caseid: int, entry: DocketEntry, document: Document, linkable: Callable[[Document], bool]
+) -> str:
+    number = str(document.attachment_number)
+    return _doc_link(base, caseid, entry, document.pacer_doc_id, number) if linkable(document) else number
+
+
+def _docket_criteria(case: Case, defendant: int | None, options: selectors.DocketOptions) -> str:
+    """The Docket Report's criteria as CM/ECF's receipt records them (page counts are not shown on our dockets)."""
+    parts = [f"{case.number}-{defendant}" if defendant else case.number, f"Fil or Ent: {options.date_range_type.lower()}"]
+    if options.date_from is not None:
+        parts.append(f"From: {_date(options.date_from)}")
+    if options.date_to is not None:
+        parts.append(f"To: {_date(options.date_to)}")
+    first = options.number_from if options.number_from is not None else 0
+    last = options.number_to if options.number_to is not None else 99999999
+    parts += [f"Doc From: {first}", f"Doc To: {last}"]
+    parts.append(f"Term: {'included' if options.terminated_parties else 'excluded'}")
+    parts += ["Format: html", "Page counts for documents: excluded"]
+    return " ".join(parts)
 
 
 def _docket_heading(case: Case, defendant: int | None) -> str:
@@ -309,6 +392,8 @@ def docket_report(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         case = selectors.case_by_caseid_text(court, bare) if bare else None
         if bare and bare.isdigit() and case is None:
             return _not_found(request, access, "Docket Report")
+        if case is not None and not visibility.case_verdict(access, case).allowed:
+            return _sealed(request, access, "Docket Report")
         initial = {"all_case_ids": case.caseid if case else "", "date_range_type": "Filed"}
         initial["case_num"] = case.number if case else ""
         return _render(request, access, "reports/docket_form.html", form=DocketReportForm(initial=initial), case=case)
@@ -316,12 +401,17 @@ def docket_report(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if not form.is_valid():
         return _render(request, access, "reports/docket_form.html", form=form, case=None, status=400)
     data = form.cleaned_data
+    refused = refusal(request, access)
+    if refused is not None:
+        return refused
     case, defendant, several = _case_for_report(court, request.POST, data)
     if several:
         results = [(c, None) for c in selectors.cases_by_number(court, data["case_num"])]
         return _render(request, access, "reports/query_results.html", results=results, report="dktrpt")
     if case is None:
         return _not_found(request, access, "Docket Report")
+    if not visibility.case_verdict(access, case).allowed:
+        return _sealed(request, access, "Docket Report")
     options = selectors.DocketOptions(
         date_range_type=data["date_range_type"] or "Filed",
         date_from=data["date_from"],
@@ -339,11 +429,14 @@ def docket_report(request: HttpRequest, access: CourtAccess) -> HttpResponse:
                 continue  # one defendant's docket: the others are not its parties
             parties.append(_party_view(case, party))
     entries = selectors.docket_entries(case, options)
-    rows = _entry_rows(case, entries, zone=court.zone)
-    return _render(
+    rows = _entry_rows(case, entries, zone=court.zone, linkable=visibility.docket_links(access, case))
+    # Case-specific: the $3.00 cap applies, whatever the size of the docket.
+    bill = Bill("Docket Report", _docket_criteria(case, defendant, options), case_specific=True)
+    return billed_page(
         request,
         access,
         "reports/docket_report.html",
+        bill=bill,
         case=case,
         heading=_docket_heading(case, defendant),
         bankruptcy=selectors.is_bankruptcy_case(case),
@@ -392,10 +485,15 @@ def history(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     court = access.court
     bare = _bare_query(request)
     if request.method == "POST" and "-L_" in bare:
+        refused = refusal(request, access)  # before the token is used: it stays good for a second try
+        if refused is not None:
+            return refused
         caseid = _use_history_token(request, bare)
         case = selectors.case_by_caseid_text(court, str(caseid)) if caseid is not None else None
         if case is None:
             return _render(request, access, "reports/history_form.html", form=None, case=None, expired=True)
+        if not visibility.case_verdict(access, case).allowed:
+            return _sealed(request, access, "History/Documents")
         return _history_report(request, access, case)
     case = None
     if bare.isdigit():
@@ -413,6 +511,8 @@ def history(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         case = cases[0]
     if case is None:
         return _render(request, access, "reports/history_form.html", form=None, case=None)
+    if not visibility.case_verdict(access, case).allowed:
+        return _sealed(request, access, "History/Documents")
     form = HistoryForm(initial={"QueryType": "History", "sort1": "asc"})
     token = _new_history_token(request, case)
     return _render(request, access, "reports/history_form.html", form=form, case=case, token=token)
@@ -426,13 +526,14 @@ def _history_report(request: HttpRequest, access: CourtAccess, case: Case) -> Ht
     entries = selectors.history_entries(case, documents_only=documents_only, descending=data.get("sort1") == "desc")
     base = _doc1_base(case.court_id)
     zone = access.court.zone
+    linkable = visibility.docket_links(access, case)
     rows = []
     for entry in entries:
         documents = list(entry.documents.all())
         main = next((d for d in documents if d.attachment_number == 0), None)
         number = str(entry.number) if entry.number is not None else ""
         link: SafeString | str = escape(number)
-        if main is not None and number:
+        if main is not None and number and linkable(main):
             link = mark_safe(_doc_link(base, case.caseid, entry, main.pacer_doc_id, number))  # noqa: S308
         entered = entry.entered_at.astimezone(zone).date()
         rows.append(
@@ -445,15 +546,20 @@ def _history_report(request: HttpRequest, access: CourtAccess, case: Case) -> Ht
                 "text": entry.text,
             }
         )
-    return _render(
+    title = "Documents" if documents_only else "History"
+    # CM/ECF's receipt says "History/Documents" for both; the criteria say which, and how sorted.
+    order = "most recent date first" if data.get("sort1") == "desc" else "oldest date first"
+    bill = Bill("History/Documents", f"{case.number} Type: {title} Sort: {order}", case_specific=True)
+    return billed_page(
         request,
         access,
         "reports/history_report.html",
+        bill=bill,
         case=case,
         bankruptcy=selectors.is_bankruptcy_case(case),
         last_filing=selectors.date_of_last_filing(case),
         rows=rows,
-        title="Documents" if documents_only else "History",
+        title=title,
         show_text=bool(data.get("DisplayDktText")),
     )
 

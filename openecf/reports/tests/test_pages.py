@@ -175,6 +175,8 @@ def test_every_demo_case_reads_through_every_report(demo: None) -> None:
 
     client = Client()
     assert pacer_login(client, "jattorney", DEMO_PASSWORD).status_code == 302
+    # alnd's demo profile requires a client code for PACER searches and reports: this session has one.
+    assert client.post("/ecf/alnd/utilities/client-code/", {"client_code": "demo-review"}).status_code == 200
     cases = list(Case.objects.select_related("court").order_by("court_id", "caseid"))
     assert len(cases) > 4
     for case in cases:
