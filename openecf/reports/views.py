@@ -341,7 +341,10 @@ def _attachment_number(
 
 def _docket_criteria(case: Case, defendant: int | None, options: selectors.DocketOptions) -> str:
     """The Docket Report's criteria as CM/ECF's receipt records them (page counts are not shown on our dockets)."""
-    parts = [f"{case.number}-{defendant}" if defendant else case.number, f"Fil or Ent: {options.date_range_type.lower()}"]
+    parts = [
+        f"{case.number}-{defendant}" if defendant else case.number,
+        f"Fil or Ent: {options.date_range_type.lower()}",
+    ]
     if options.date_from is not None:
         parts.append(f"From: {_date(options.date_from)}")
     if options.date_to is not None:
