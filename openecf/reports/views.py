@@ -487,7 +487,8 @@ def history(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     """History/Documents: ?<caseid> gives the form with a one-time token; the token's POST gives the report."""
     court = access.court
     bare = _bare_query(request)
-    if request.method == "POST" and "-L_" in bare:
+    # The case-number form posts to ?1-L_1_0-1 too: a POST naming a case is that form, not a used token.
+    if request.method == "POST" and "-L_" in bare and not request.POST.get("case_num", "").strip():
         refused = refusal(request, access)  # before the token is used: it stays good for a second try
         if refused is not None:
             return refused
