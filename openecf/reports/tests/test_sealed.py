@@ -43,7 +43,7 @@ def case(db: None) -> Case:
         ("Statement of Social Security Number by Jane Doe.", [pdf("SSN Statement")]),
     ):
         file_entry(case=case, text=text, documents=documents, filed_on=date(2024, 1, 5), origin=TEST_ORIGIN)
-    complaint, motion, statement = case.entries.order_by("de_seq_num")
+    _complaint, motion, statement = case.entries.order_by("de_seq_num")
     motion.documents.update(access=DocumentAccess.SEALED)
     statement.documents.update(access=DocumentAccess.RESTRICTED)
     return case
@@ -77,9 +77,7 @@ def docket(client: Client, case: Case) -> str:
     return response.content.decode()
 
 
-def test_sealed_and_restricted_documents_are_listed_without_links_for_the_public(
-    researcher: Client, case: Case
-) -> None:
+def test_sealed_and_restricted_documents_are_listed_unlinked_for_the_public(researcher: Client, case: Case) -> None:
     page = docket(researcher, case)
     assert links(page, case) == {"1": True, "1-1": True, "2": False, "2-1": False, "3": False}
     assert "SEALED MOTION by Jane Doe. (Attachments: # 1 Sealed Exhibit)" in page
