@@ -18,11 +18,13 @@ from juriscraper.pacer import (
 )
 
 from conftest import PACER_PASSWORD, TEST_ORIGIN, make_ecf, make_pacer
+from openecf.billing.models import Charge
 from openecf.cases import services
 from openecf.cases.docketing import Upload, file_entry
-from openecf.cases.models import Case, DocketEntry, Judge, Party
+from openecf.cases.models import Case, DocketEntry, DocumentAccess, Judge, Party
 from openecf.cases.pdfmake import make_pdf
 from openecf.courts.models import Court
+from openecf.reports.tests.conftest import receipt_matches
 from tools.pacer_loopback import mounts
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
@@ -255,6 +257,8 @@ def test_case_query_returns_the_case_summary(live_server: Any, world: World) -> 
             await session.aclose()
 
     district, bk, page = asyncio.run(scenario())
+    # The case summary is free (docs/decisions.md, "Billing report pages"): no receipt, nothing on the ledger.
+    assert "Transaction Receipt" not in page and not Charge.objects.exists()
     assert district == {
         "court_id": "wiwd",
         "docket_number": civil.full_number,
@@ -288,6 +292,15 @@ def test_case_query_returns_the_case_summary(live_server: Any, world: World) -> 
     }
 
 
+def receipts_are_the_ledgers(pages: list[str]) -> list[Charge]:
+    """The charges of these pages, in order, each receipt showing its Charge exactly (cost included)."""
+    charges = list(Charge.objects.select_related("account", "court").order_by("pk"))
+    assert len(charges) == len(pages)
+    for page, charge in zip(pages, charges, strict=True):
+        receipt_matches(page, charge)
+    return charges
+
+
 def _entries(case: Case) -> list[DocketEntry]:
     return list(case.entries.prefetch_related("documents").select_related("case__court").order_by("de_seq_num"))
 
@@ -295,16 +308,22 @@ def _entries(case: Case) -> list[DocketEntry]:
 def test_docket_report_civil_every_field(live_server: Any, world: World) -> None:
     civil = world.civil
 
-    async def scenario() -> dict[str, Any]:
+    async def scenario() -> tuple[dict[str, Any], str]:
         session = await _session(live_server)
         try:
             report = DocketReport("wiwd", session)
             await report.query(civil.caseid, show_parties_and_counsel=True, show_terminated_parties=True)
-            return report.data
+            return report.data, report.response.text
         finally:
             await session.aclose()
 
-    data = asyncio.run(scenario())
+    data, page = asyncio.run(scenario())
+    (charge,) = receipts_are_the_ledgers([page])
+    assert (charge.description, charge.pages, charge.cost_cents) == ("Docket Report", 1, 10)
+    assert charge.criteria == (
+        f"{civil.number} Fil or Ent: filed From: 01/01/1960 Doc From: 0 Doc To: 99999999 Term: included "
+        "Format: html Page counts for documents: excluded"
+    )
     complaint, minute, order, answer = _entries(civil)
     docs = list(complaint.documents.all())
     prefix = f"{civil.number}"
@@ -425,7 +444,7 @@ def test_docket_report_options_narrow_the_entries(live_server: Any, world: World
 def test_docket_report_criminal_all_defendants_and_one(live_server: Any, world: World) -> None:
     criminal = world.criminal
 
-    async def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+    async def scenario() -> tuple[dict[str, Any], dict[str, Any], list[str]]:
         session = await _session(live_server)
         try:
             everyone = DocketReport("wiwd", session)
@@ -442,11 +461,13 @@ def test_docket_report_criminal_all_defendants_and_one(live_server: Any, world: 
                 },
             )
             one.parse()
-            return everyone.data, one.data
+            return everyone.data, one.data, [everyone.response.text, one.response.text]
         finally:
             await session.aclose()
 
-    everyone, one = asyncio.run(scenario())
+    everyone, one, pages = asyncio.run(scenario())
+    criteria = [charge.criteria.split(" Fil or Ent")[0] for charge in receipts_are_the_ledgers(pages)]
+    assert criteria == [criminal.number, f"{criminal.number}-2"]
     (indictment,) = _entries(criminal)
     common = {
         "court_id": "wiwd",
@@ -520,11 +541,18 @@ def test_docket_report_bankruptcy_and_adversary(live_server: Any, world: World) 
             await bk.query(bankruptcy.caseid, show_parties_and_counsel=True)
             ap = DocketReport("wiwb", session)
             await ap.query(adversary.caseid, show_parties_and_counsel=True)
+            pages.extend([bk.response.text, ap.response.text])
             return bk.data, ap.data
         finally:
             await session.aclose()
 
+    pages: list[str] = []
     bk, ap = asyncio.run(scenario())
+    charges = receipts_are_the_ledgers(pages)
+    assert [(c.description, c.criteria.split(" Fil or Ent")[0]) for c in charges] == [
+        ("Docket Report", bankruptcy.number),
+        ("Docket Report", adversary.number),
+    ]
     (petition,) = _entries(bankruptcy)
     (complaint,) = _entries(adversary)
     base = {
@@ -612,11 +640,18 @@ def test_docket_history_report_every_field(live_server: Any, world: World) -> No
             await history.query(civil.caseid, show_de_descriptions=True)
             documents = DocketHistoryReport("wiwd", session)
             await documents.query(civil.caseid, query_type="Documents", order_by="desc")
+            pages.extend([history.response.text, documents.response.text])
             return history.data, documents.data
         finally:
             await session.aclose()
 
+    pages: list[str] = []
     history, documents = asyncio.run(scenario())
+    charges = receipts_are_the_ledgers(pages)
+    assert [(c.description, c.criteria, c.cost_cents) for c in charges] == [
+        ("History/Documents", f"{civil.number} Type: History Sort: oldest date first", 10),
+        ("History/Documents", f"{civil.number} Type: Documents Sort: most recent date first", 10),
+    ]
     complaint, minute, order, answer = _entries(civil)
 
     def row(entry: DocketEntry, short: str, text: bool) -> dict[str, Any]:
@@ -704,3 +739,30 @@ def test_case_query_criminal_and_adversary(live_server: Any, world: World) -> No
         "federal_dn_judge_initials_assigned": "HLB",
         **NO_COMPONENTS,
     }
+
+
+def test_docket_report_lists_a_sealed_document_without_its_link(live_server: Any, world: World) -> None:
+    civil = world.civil
+    answer = civil.entries.get(number=3)
+    answer.documents.update(access=DocumentAccess.SEALED)
+
+    async def scenario() -> tuple[dict[str, Any], str]:
+        session = await _session(live_server)
+        try:
+            report = DocketReport("wiwd", session)
+            await report.query(civil.caseid)
+            return report.data, report.response.text
+        finally:
+            await session.aclose()
+
+    data, page = asyncio.run(scenario())
+    assert data["docket_entries"][-1] == {
+        "date_filed": date(2024, 2, 9),
+        "document_number": "3",
+        "pacer_doc_id": None,
+        "pacer_seq_no": None,
+        "description": f"ANSWER to Complaint by Acme Corp. (Entered: {_d(entered(answer))})",
+        "date_entered": entered(answer),
+    }
+    (charge,) = receipts_are_the_ledgers([page])
+    assert charge.description == "Docket Report"
