@@ -257,3 +257,18 @@ def test_an_exempt_account_sees_zero_on_the_receipt(signed_in: Client, case: Cas
     assert (charge.pages, charge.cost_cents, charge.waiver) == (1, 0, Waiver.EXEMPTION)
     assert receipt_of(page)["Cost"] == "0.00"
     receipt_matches(page, charge)
+
+
+def test_an_old_court_login_is_sent_to_pacer_for_billed_pages(demo: None) -> None:
+    """Before NextGen, the court's own login files; Query and Reports are billed to a PACER account, so a billable
+    page asks for the PACER login (as CM/ECF did), and its free forms stay open."""
+    client = Client()
+    login = client.post("/ecf/nysd/cgi-bin/login.pl", {"login": "JAttorney", "password": "nysd-ecf-attorney"})
+    assert login.status_code == 302
+    case = Case.objects.filter(court_id="nysd").first()
+    assert case is not None
+    assert client.get(f"/ecf/nysd/cgi-bin/DktRpt.pl?{case.caseid}").status_code == 200
+    report = client.post("/ecf/nysd/cgi-bin/DktRpt.pl?1-L_1_0-1", {"all_case_ids": str(case.caseid)})
+    assert report.status_code == 302
+    assert report["Location"].startswith("/login/?court=nysd&next=")
+    assert Charge.objects.count() == 0
