@@ -3,12 +3,12 @@ read back from a page as a client reads it."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from django.db.models import Max
 from django.utils import timezone
-from lxml import html as lxml_html
+from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from openecf.billing.models import Charge
 from openecf.cases.models import Case, DocketEntry, Document, DocumentAccess
@@ -79,7 +79,7 @@ def has_receipt(page: str) -> bool:
 
 def receipt_matches(page: str, charge: Charge, *, criteria_label: str = "Search Criteria") -> None:
     """The receipt shows exactly the ledger's Charge: login, client code, description, criteria, pages, cost."""
-    zone = charge.court.zone if charge.court is not None else timezone.utc
+    zone = charge.court.zone if charge.court is not None else UTC
     assert receipt_of(page) == {
         "when": charge.created_at.astimezone(zone).strftime("%m/%d/%Y %H:%M:%S"),
         "PACER Login": charge.account.username,
