@@ -43,10 +43,6 @@ class Bill:
     matched: bool = True
 
 
-class PacerLoginNeeded(Exception):
-    """Billable pages are billed to a PACER account: an old court login alone cannot run them."""
-
-
 def extracted_bytes(page: str) -> int:
     """The bytes of data a page shows: its content division's text, up to the receipt's slot."""
     start = page.find(MAIN_CONTENT)
