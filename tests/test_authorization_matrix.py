@@ -581,6 +581,49 @@ for name in ("locator:api_cases_find", "locator:api_parties_find"):
         why="401 without a live sign-on token; signed in, an empty search is refused (406)",
     )
 
+# PCL batch searches: the report ids sampled ("1") are nobody's, so a signed-on actor is told 404, not another's
+_SIGNED_ON = {actor: Expect(406) for actor in PACER_SIGNED_IN}
+for kind in ("cases", "parties"):
+    row(
+        f"locator:api_{kind}_download",
+        L,
+        API_TOKEN,
+        get=NOT_ALLOWED,
+        post=_by_actor(_SIGNED_ON, Expect(401)),
+        csrf_exempt=True,
+        why="401 without a live sign-on token; signed on, an empty search is refused (406)",
+    )
+    for name in (f"locator:api_{kind}_status", f"locator:api_{kind}_report"):
+        row(
+            name,
+            L,
+            API_TOKEN,
+            args=("1",),
+            get=_by_actor({actor: NOT_FOUND for actor in PACER_SIGNED_IN}, Expect(401)),
+            post=NOT_ALLOWED,
+            csrf_exempt=True,
+            why="only the submitting account's reports exist for it; others are 404, as missing ones",
+        )
+    row(
+        f"locator:api_{kind}_reports",
+        L,
+        API_TOKEN,
+        get=_by_actor({actor: OK for actor in PACER_SIGNED_IN}, Expect(401)),
+        post=NOT_ALLOWED,
+        csrf_exempt=True,
+        why="the signed-on account's own reports",
+    )
+    row(
+        f"locator:api_{kind}_delete",
+        L,
+        API_TOKEN,
+        args=("1",),
+        get=NOT_ALLOWED,
+        post=NOT_ALLOWED,
+        csrf_exempt=True,
+        why="DELETE only (openecf/locator/tests/test_batch.py: another account's report is 404)",
+    )
+
 # The demo's inbox (openecf.demo), mounted only with OPENECF_DEMO_MAILDIR
 row("demo_mail:inbox", "openecf.demo", DEMO_ONLY)
 row("demo_mail:message", "openecf.demo", DEMO_ONLY, args=("no-such-message",), get=NOT_FOUND)
