@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ from openecf.courts.models import Court
 pytest_plugins = ["tests.live_process"]
 
 TEST_ORIGIN = Origin(ip_address="127.0.0.1", user_agent="pytest")
+# aiosmtpd logs each connection at INFO from its own thread, which may outlive a test's captured output and then
+# print "Logging error" tracebacks into the run's log; its warnings and errors still show.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 PACER_PASSWORD = "Tests-Are-Honest-42!"
 
 

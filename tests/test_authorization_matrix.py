@@ -581,6 +581,49 @@ for name in ("locator:api_cases_find", "locator:api_parties_find"):
         why="401 without a live sign-on token; signed in, an empty search is refused (406)",
     )
 
+# PCL batch searches: the report ids sampled ("1") are nobody's, so a signed-on actor is told 404, not another's
+_SIGNED_ON = {actor: Expect(406) for actor in PACER_SIGNED_IN}
+for kind in ("cases", "parties"):
+    row(
+        f"locator:api_{kind}_download",
+        L,
+        API_TOKEN,
+        get=NOT_ALLOWED,
+        post=_by_actor(_SIGNED_ON, Expect(401)),
+        csrf_exempt=True,
+        why="401 without a live sign-on token; signed on, an empty search is refused (406)",
+    )
+    for name in (f"locator:api_{kind}_status", f"locator:api_{kind}_report"):
+        row(
+            name,
+            L,
+            API_TOKEN,
+            args=("1",),
+            get=_by_actor({actor: NOT_FOUND for actor in PACER_SIGNED_IN}, Expect(401)),
+            post=NOT_ALLOWED,
+            csrf_exempt=True,
+            why="only the submitting account's reports exist for it; others are 404, as missing ones",
+        )
+    row(
+        f"locator:api_{kind}_reports",
+        L,
+        API_TOKEN,
+        get=_by_actor({actor: OK for actor in PACER_SIGNED_IN}, Expect(401)),
+        post=NOT_ALLOWED,
+        csrf_exempt=True,
+        why="the signed-on account's own reports",
+    )
+    row(
+        f"locator:api_{kind}_delete",
+        L,
+        API_TOKEN,
+        args=("1",),
+        get=NOT_ALLOWED,
+        post=NOT_ALLOWED,
+        csrf_exempt=True,
+        why="DELETE only (openecf/locator/tests/test_batch.py: another account's report is 404)",
+    )
+
 # The demo's inbox (openecf.demo), mounted only with OPENECF_DEMO_MAILDIR
 row("demo_mail:inbox", "openecf.demo", DEMO_ONLY)
 row("demo_mail:message", "openecf.demo", DEMO_ONLY, args=("no-such-message",), get=NOT_FOUND)
@@ -757,6 +800,11 @@ CSRF_ACTORS = (ANONYMOUS, FILER, CLERK)
 
 
 def fetch(world: World, actor: str, method: str, url: str, *, token: bool = True, host: str = "") -> Expect:
+    response = respond(world, actor, method, url, token=token, host=host)
+    return Expect(response.status_code, _to(response) if 300 <= response.status_code < 400 else "")
+
+
+def respond(world: World, actor: str, method: str, url: str, *, token: bool = True, host: str = "") -> Any:
     extra: dict[str, Any] = {"HTTP_HOST": host} if host else {}
     client = Client(enforce_csrf_checks=True, raise_request_exception=False, **extra)
     for name, value in world.cookies[actor].items():
@@ -768,7 +816,7 @@ def fetch(world: World, actor: str, method: str, url: str, *, token: bool = True
     with transaction.atomic():
         response = client.get(url) if method == "GET" else client.post(url, data)
         transaction.set_rollback(True)
-    return Expect(response.status_code, _to(response) if 300 <= response.status_code < 400 else "")
+    return response
 
 
 def expected(row: Row, actor: str, method: str, where: Where, world: World) -> Expect:
@@ -855,6 +903,27 @@ def test_access(world: World, pattern: Pattern) -> None:
 
 
 COURT_HOST_CMECF = [p for p in COURT_HOST_PATTERNS if p.namespace == "cmecf"]
+ROOT_CMECF = [p for p in ROOT_PATTERNS if p.namespace == "cmecf"]
+LOGOUT_LINK = "/cgi-bin/login.pl?logout"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pattern", ROOT_CMECF, ids=[p.key for p in ROOT_CMECF])
+def test_every_court_page_a_signed_in_visitor_gets_carries_the_logout_link(world: World, pattern: Pattern) -> None:
+    """juriscraper takes a court page without /cgi-bin/login.pl?logout for a signed-out one and signs in again
+    before every request (CASES.md): every HTML page a signed-in visitor gets, error pages included, has it."""
+    row = row_of(pattern)
+    url = url_of(pattern, row, world)
+    missing = []
+    for actor in PACER_SIGNED_IN:
+        for method in ("GET", "POST") if row.post is not None else ("GET",):
+            response = respond(world, actor, method, url)
+            html = response.get("Content-Type", "").startswith("text/html") and response.content
+            if 300 <= response.status_code < 400 or not html:
+                continue  # a redirect, a PDF, XML, or an empty 405: no page to carry a menu
+            if LOGOUT_LINK not in response.content.decode():
+                missing.append(f"{method} {url} as {actor}: {response.status_code} without {LOGOUT_LINK}")
+    assert not missing, "\n".join(missing)
 
 
 @pytest.mark.django_db

@@ -25,14 +25,38 @@ CLIENT_CODE_HEADER = "HTTP_X_CLIENT_CODE"
 MAX_BODY = 64 * 1024
 
 
-def _message(status: int, message: str) -> JsonResponse:
-    return JsonResponse({"message": message}, status=status)
+def message(status: int, text: str) -> JsonResponse:
+    return JsonResponse({"message": text}, status=status)
 
 
 def client_code_of(request: HttpRequest) -> str:
     if CLIENT_CODE_HEADER in request.META:
         return request.META[CLIENT_CODE_HEADER].strip()[:32]
     return signon.client_code(request)
+
+
+def signed_on(request: HttpRequest) -> PacerAccount | None:
+    """The PACER account whose live token came in X-NEXT-GEN-CSO, or None (the caller answers 401)."""
+    account = request.user
+    if getattr(request, "cso_token", None) is None or not isinstance(account, PacerAccount):
+        return None
+    return account
+
+
+def not_signed_on() -> JsonResponse:
+    return message(401, "Not signed on: send a live PACER token in X-NEXT-GEN-CSO.")
+
+
+def parsed(request: HttpRequest, parse: Callable[[Any], search.Criteria]) -> search.Criteria | JsonResponse:
+    """The request's criteria, or the 406 that says why they cannot be searched."""
+    if len(request.body) > MAX_BODY:
+        return message(406, "The search is too large.")
+    try:
+        return parse(json.loads(request.body or b"{}"))
+    except (ValueError, UnicodeDecodeError):
+        return message(406, "The search must be a JSON object.")
+    except search.InvalidSearch as invalid:
+        return message(406, invalid.message)
 
 
 def _find(
@@ -43,27 +67,20 @@ def _find(
     shape: Callable[[HttpRequest, Any], dict[str, Any]],
     description: str,
 ) -> HttpResponse:
-    token = getattr(request, "cso_token", None)
-    account = request.user
-    if token is None or not isinstance(account, PacerAccount):
-        return _message(401, "Not signed on: send a live PACER token in X-NEXT-GEN-CSO.")
+    account = signed_on(request)
+    if account is None:
+        return not_signed_on()
     page_text = request.GET.get("page", "0")
     if not page_text.isdigit() or len(page_text) > 6:
-        return _message(406, "page must be a whole number from 0.")
-    if len(request.body) > MAX_BODY:
-        return _message(406, "The search is too large.")
-    try:
-        body = json.loads(request.body or b"{}")
-        criteria = parse(body)
-    except (ValueError, UnicodeDecodeError):
-        return _message(406, "The search must be a JSON object.")
-    except search.InvalidSearch as invalid:
-        return _message(406, invalid.message)
+        return message(406, "page must be a whole number from 0.")
+    criteria = parsed(request, parse)
+    if isinstance(criteria, JsonResponse):
+        return criteria
     client_code = client_code_of(request)
     try:
         billing.check_client_code(account=account, court=None, client_code=client_code)
     except billing.ClientCodeRequired as refused:
-        return _message(406, refused.message)
+        return message(406, refused.message)
     page = search.page_of(find(criteria), int(page_text))
     if not page.items and (page.total or page.number > 0):
         return HttpResponse(status=204)

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from openecf.cmecf.access import CourtAccess
 from openecf.cmecf.menus import MenuKey, Section, bar_for_key, logout_url
+from openecf.courts.models import Court
 
 register = template.Library()
 
@@ -53,3 +54,9 @@ def menu_sections(sections: tuple[Section, ...]) -> SafeString:
 @lru_cache(maxsize=4096)
 def _rendered_sections(sections: tuple[Section, ...]) -> SafeString:
     return mark_safe(render_to_string("cmecf/menu_sections.html", {"sections": sections}))  # noqa: S308 - escaped by the template
+
+
+@register.simple_tag
+def court_logout_url(court: Court) -> str:
+    """The court's Log Out (login.pl?logout), for its pages that have no menu bar (the court login, passwords)."""
+    return logout_url(MenuKey.of(court))

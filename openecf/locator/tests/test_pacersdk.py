@@ -3,62 +3,26 @@ and each results page is on the ledger."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pacersdk.client import PCLClient
 from pacersdk.session import PCLSession
 
-from conftest import PACER_PASSWORD, TEST_ORIGIN, make_pacer
+from conftest import TEST_ORIGIN, make_pacer
 from openecf.billing.models import Charge
 from openecf.cases import services as cases
-from openecf.cases.models import Case
 from openecf.courts.models import Court
+from openecf.locator.tests.conftest import pcl_client, stored_cases
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
 
 
-def _stored() -> dict[str, Case]:
-    wiwd, wied, wiwb = (Court.objects.get(pk=pk) for pk in ("wiwd", "wied", "wiwb"))
-    parker = cases.add_judge(court=wiwd, name="Judith D. Parker", origin=TEST_ORIGIN)
-    grey = cases.add_judge(court=wied, name="Helen Grey", origin=TEST_ORIGIN)
-    made = {
-        "smith": cases.open_case(
-            court=wiwd,
-            case_type="cv",
-            title="Smith v. Acme Corp.",
-            judge=parker,
-            origin=TEST_ORIGIN,
-            filed_on=date(2026, 3, 2),
-            nature_of_suit="190 Contract: Other",
-        ),
-        "usa": cases.open_case(
-            court=wied, case_type="cr", title="USA v. Jones", judge=grey, origin=TEST_ORIGIN, filed_on=date(2026, 4, 1)
-        ),
-        "acme_bk": cases.open_case(
-            court=wiwb, case_type="bk", title="Acme Corp.", origin=TEST_ORIGIN, filed_on=date(2025, 11, 20)
-        ),
-    }
-    cases.add_party(case=made["smith"], name="John Smith", role="plaintiff", origin=TEST_ORIGIN)
-    cases.add_party(case=made["smith"], name="Acme Corp.", role="defendant", origin=TEST_ORIGIN)
-    cases.add_party(case=made["usa"], name="Robert Jones", role="defendant", origin=TEST_ORIGIN)
-    cases.add_party(case=made["acme_bk"], name="Acme Corp.", role="debtor", origin=TEST_ORIGIN)
-    return made
-
-
-def _client(live_server: Any, tmp_path: Path, username: str, client_code: str | None = None) -> PCLClient:
-    config = tmp_path / "pcl.json"
-    config.write_text(json.dumps({"openecf": {"authenticationurl": live_server.url, "pclapiurl": live_server.url}}))
-    return PCLClient(username, PACER_PASSWORD, environment="openecf", config_path=str(config), client_code=client_code)
-
-
 def test_pacersdk_case_and_party_searches_get_exactly_the_stored_cases(live_server: Any, tmp_path: Path) -> None:
-    made = _stored()
+    made = stored_cases()
     make_pacer("searcher01", "Sara Searcher")
-    client = _client(live_server, tmp_path, "searcher01", client_code="matter-1")
+    client = pcl_client(live_server, tmp_path, "searcher01", client_code="matter-1")
 
     everything = client.case.search({"dateFiledFrom": "2025-01-01"})
     assert [c["caseNumberFull"] for c in everything["content"]] == ["2:26-cr-00001-HG", "25-00001", "3:26-cv-00001-JDP"]
@@ -131,7 +95,7 @@ def test_pacersdk_pages_of_54_each_billed_and_a_page_past_the_end_is_204(live_se
             court=wiwd, case_type="cv", title=f"Doe {n:02d} v. Roe", origin=TEST_ORIGIN, filed_on=date(2026, 1, 5)
         )
     make_pacer("searcher02", "Sam Searcher")
-    client = _client(live_server, tmp_path, "searcher02")
+    client = pcl_client(live_server, tmp_path, "searcher02")
     pages = list(client.case.search_all({"caseTitle": "v. Roe"}))
     assert [len(p["content"]) for p in pages] == [54, 6]
     assert [p["pageInfo"]["number"] for p in pages] == [0, 1]
@@ -146,7 +110,7 @@ def test_pacersdk_pages_of_54_each_billed_and_a_page_past_the_end_is_204(live_se
 
 def test_the_api_answers_401_without_a_token_and_406_for_bad_criteria(live_server: Any, tmp_path: Path) -> None:
     make_pacer("searcher03", "Sue Searcher")
-    client = _client(live_server, tmp_path, "searcher03")
+    client = pcl_client(live_server, tmp_path, "searcher03")
     with pytest.raises(RuntimeError, match=r'^HTTP 406 Error: \{"message": "dateFiledFrom must be a date'):
         client.case.search({"dateFiledFrom": "yesterday"})
     with pytest.raises(RuntimeError, match=r"^HTTP 406 Error: .*Unsupported search field\(s\) in the search: ssn"):
