@@ -106,7 +106,7 @@ def report_rows(reports: dict[str, Any]) -> list[dict[str, Any]]:
             f"{lookups['small']['p50_ms']:.1f} ms",
             lookups["ratio"],
             SCALE_TARGET,
-            note=f"(control {lookups['control_ratio']:.2f}x)",
+            note=f"(control {lookups['control_ratio']:.2f}x; vs control {lookups['ratio_vs_control']:.2f})",
         ),
         _row(
             "Docket Report, entries 5001-5100 of 10,000 vs 100 of 100",

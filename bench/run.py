@@ -378,6 +378,7 @@ def main() -> int:
             "1M": reports["lookups"]["large"]["p50_ms"],
         },
         "possible_case_numbers_ratio": reports["lookups"]["ratio"],
+        "possible_case_numbers_ratio_vs_control": reports["lookups"]["ratio_vs_control"],
         "rss_mb_per_worker": sum(w["rss_mb"] for w in workers) / len(workers),
         "pss_mb_per_worker": sum(w["pss_mb"] for w in workers) / len(workers),
         "errors": sum(figures["errors"] for figures in logins) + pg["page"]["errors"] + pg["link_flow"]["failed"],
