@@ -60,7 +60,7 @@ def test_loaded_cases_take_the_next_numbers_and_a_later_case_the_one_after(wiwd:
         for counter in CaseNumberCounter.objects.filter(court=wiwd)
     )
     assert counters == {(year, "cv"): 10, (year, "cr"): 11, (year - 1, "cv"): 3, (year - 1, "cr"): 3}
-    assert {case.judge.initials for case in cases} == {"BRA", "BRB", "BRC"}
+    assert {case.initials for case in cases} == {"BRA", "BRB", "BRC"}
     assert {case.office for case in cases} == {filing_settings(wiwd).office}
 
 
@@ -90,7 +90,7 @@ def test_loaded_entries_follow_the_last_one_filed_and_the_next_filing_follows_th
     )
     assert ids == [pacer_doc_id(prefix, serial + k) for k in range(35)]
     attached = Document.objects.filter(entry__case=case, attachment_number=1)
-    assert sorted(document.entry.number for document in attached) == [11, 21, 31]
+    assert sorted(document.label for document in attached) == ["11-1", "21-1", "31-1"]
     assert entries[1].filed_on == case.date_filed and entries[30].filed_on == case.date_filed + timedelta(days=5)
 
 
