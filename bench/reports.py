@@ -279,9 +279,11 @@ def _signed_in_client(server_url: str) -> Any:
     import httpx
 
     from bench.loaders import DEFAULT_PASSWORD, load_accounts, pacer_username
+    from openecf.accounts.models import PacerAccount
     from openecf.audit.context import Origin
 
-    load_accounts(pacer=1, ecf=0, origin=Origin(ip_address="198.51.100.7", user_agent="bench"))
+    if not PacerAccount.objects.filter(username=pacer_username(0)).exists():  # `make bench` loaded it already
+        load_accounts(pacer=1, ecf=0, origin=Origin(ip_address="198.51.100.7", user_agent="bench"))
     client = httpx.Client(base_url=server_url, timeout=120)
     answer = client.post(
         "/services/cso-auth",
