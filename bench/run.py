@@ -14,6 +14,8 @@ One run, one machine, every figure beside the ceiling it is measured against in 
    chain-head design against the real `audit.record` with its sealer (bench/audit_writes.py).
 7. on PostgreSQL, before the server starts: filing (bench/filing.py): the PDF check of a 35 MB PDF, docket-number
    assignment under 50 concurrent filers (and its proof), filings per second with a 1 MB PDF and 4 filers.
+8. on PostgreSQL, last, against the server: reports at scale (bench/reports.py): the Docket Report of 100, 1,000
+   and 10,000 entries and of 100 entries of the 10,000; possible_case_numbers.pl at 10,000 and 1,000,000 cases.
 
 Writes bench/results/latest.json and prints a table; docs/performance.md explains the method and the figures.
 Environment: BENCH_SECONDS (default 20) per throughput run, BENCH_SCALE (default 1000000) accounts of each
@@ -42,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from bench import audit_writes, tools  # noqa: E402 - after the path is set
 from bench import filing as bench_filing  # noqa: E402
 from bench import purge as bench_purge  # noqa: E402
+from bench import reports as bench_reports  # noqa: E402
 from bench.report import headline, headline_table, table  # noqa: E402
 
 WORK = ROOT / "var" / "bench"
@@ -277,6 +280,7 @@ def main() -> int:
     legs: dict[str, Any] = {}
     audit: dict[str, Any] = {}
     filing: dict[str, Any] = {}
+    reports: dict[str, Any] = {}
     scale: dict[str, Any] = {"accounts": SCALE}
     for leg, database_url in (("sqlite", fresh_sqlite()), ("postgres", fresh_postgres())):
         say(f"[{leg}] migrate and load {BASE_ACCOUNTS:,} PACER + {BASE_ACCOUNTS:,} CM/ECF accounts")
@@ -314,6 +318,15 @@ def main() -> int:
                 linkable_pairs(int(SCALE * LINK_LATENCY_PAIRS_LARGE_FROM), 1_000),
                 int(SCALE * LOGIN_ACCOUNTS_LARGE_FROM),
             )
+            say(
+                "[postgres] reports: Docket Report of 100, 1,000, 10,000 entries; possible_case_numbers.pl at "
+                f"{bench_reports.CASES_SMALL:,} and {bench_reports.CASES_LARGE:,} cases"
+            )
+            reports = bench_reports.measure(seconds=SECONDS, server=server)
+            with LOG.open("a") as out:  # the lookup's query plans at both sizes, for whoever reads the figures
+                for size in ("small", "large"):
+                    out.write(f"possible_case_numbers plan ({size}):\n{reports['lookups'].pop('plan_' + size)}\n")
+            say("[postgres] " + bench_reports.line(reports))
     pg = legs["postgres"]
     logins = [legs[leg][kind] for leg in legs for kind in ("web", "api")]
     workers = pg["workers"]
@@ -353,6 +366,19 @@ def main() -> int:
             scale["large"]["link_p50_ms"] / scale["small"]["link_p50_ms"],
         ),
         "bulk_load_seconds": scale["load_seconds"],
+        "docket_report_ms": {
+            key: reports["docket_report"][key]["median_ms"] for key in ("100", "1000", "10000", "range_100_of_10000")
+        },
+        "docket_report_ms_per_entry": {
+            key: reports["docket_report"][key]["ms_per_entry"] for key in ("100", "1000", "10000", "range_100_of_10000")
+        },
+        "docket_report_range_ratio": reports["docket_report"]["range_ratio"],
+        "possible_case_numbers_p50_ms": {
+            "10k": reports["lookups"]["small"]["p50_ms"],
+            "1M": reports["lookups"]["large"]["p50_ms"],
+        },
+        "possible_case_numbers_ratio": reports["lookups"]["ratio"],
+        "possible_case_numbers_ratio_vs_control": reports["lookups"]["ratio_vs_control"],
         "rss_mb_per_worker": sum(w["rss_mb"] for w in workers) / len(workers),
         "pss_mb_per_worker": sum(w["pss_mb"] for w in workers) / len(workers),
         "errors": sum(figures["errors"] for figures in logins) + pg["page"]["errors"] + pg["link_flow"]["failed"],
@@ -361,6 +387,7 @@ def main() -> int:
         "scale": scale,
         "audit_writes": audit,
         "filing": filing,
+        "reports": reports,
         "wall_seconds": 0.0,
     }
     results["headline"] = [{k: v for k, v in row.items() if k != "text"} for row in headline(results)]

@@ -93,3 +93,62 @@ def test_the_printed_tables_hold_every_headline_figure_and_target() -> None:
     full = table(results)
     assert ">= 0.75 (aim 0.85)" in full and ">= 0.40 (aim 0.50)" in full
     assert "PDF check, 35 MB / 354 pages (ms)" in full and "1..50 consecutive" in full
+
+
+def _reports(*, large_p50: float, range_ms: float) -> dict[str, Any]:
+    def report(shown: int, median: float) -> dict[str, Any]:
+        return {
+            "entries_shown": shown,
+            "median_ms": median,
+            "min_ms": median - 1,
+            "ms_per_entry": median / shown,
+            "bytes": shown * 500,
+        }
+
+    lookup = {"p50_ms": 9.0, "p99_ms": 20.0, "control_p50_ms": 7.5, "not_found": 0}
+    return {
+        "docket_report": {
+            "100": report(100, 20.0),
+            "1000": report(1_000, 100.0),
+            "10000": report(10_000, 1_300.0),
+            "range_100_of_10000": report(100, range_ms),
+            "range_ratio": range_ms / 20.0,
+        },
+        "lookups": {
+            "small": lookup,
+            "large": {**lookup, "p50_ms": large_p50, "control_p50_ms": 8.0},
+            "ratio": large_p50 / 9.0,
+            "control_ratio": 8.0 / 7.5,
+            "ratio_vs_control": large_p50 / 9.0 / (8.0 / 7.5),
+            "load_large": {"cases": 990_000, "seconds": 31.0},
+        },
+    }
+
+
+def test_reports_at_scale_are_headline_rows_with_a_ceiling_of_1_2() -> None:
+    results = {**_results(), "reports": _reports(large_p50=9.9, range_ms=26.0)}
+    rows = {row["figure"]: row for row in headline(results)}
+
+    lookup = rows["possible_case_numbers.pl p50, 1M vs 10k cases, postgres"]
+    assert (lookup["measured"], lookup["against"], round(lookup["ratio"], 2), lookup["target"], lookup["met"]) == (
+        "9.9 ms",
+        "9.0 ms",
+        1.1,
+        {"most": 1.2},
+        "met",
+    )
+    part = rows["Docket Report, entries 5001-5100 of 10,000 vs 100 of 100"]
+    assert (part["measured"], part["against"], part["ratio"], part["met"]) == ("26 ms", "20 ms", 1.3, "ABOVE")
+    per_entry = rows["Docket Report per entry, 10,000 vs 1,000 entries"]
+    assert (per_entry["measured"], per_entry["against"], round(per_entry["ratio"], 2), per_entry["met"]) == (
+        "0.130 ms",
+        "0.100 ms",
+        1.3,
+        "ABOVE",
+    )
+    printed = headline_table(results)
+    assert "<= 1.20" in printed and "(control 1.07x; vs control 1.03)" in printed
+    full = table(results)
+    assert "Docket Report, 10,000 entries: ms, ms/entry" in full and "1300  0.130" in full
+    assert "possible_case_numbers.pl at 1,000,000 cases, p50/p99 ms" in full and "9.9/20.0" in full
+    assert "bulk load 990,000 cases" in full

@@ -108,6 +108,11 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["court_id", "-year", "case_type", "serial"]
+        indexes = [
+            # A typed number (24-123) names the serial and the year but often not the kind: by serial first, a
+            # lookup reads its few cases, where case_number_unique would read every case of the year at the court.
+            models.Index(fields=["court", "serial", "year"], name="case_serial_lookup"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["court", "caseid"], name="case_caseid_unique_per_court"),
             models.UniqueConstraint(fields=["court", "year", "case_type", "serial"], name="case_number_unique"),
