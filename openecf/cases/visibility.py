@@ -2,9 +2,10 @@
 
 The rules (docs/decisions.md, "Sealed and restricted"):
 
-- A sealed case is listed by number and title wherever cases are listed (searches, possible_case_numbers, the
-  Case Locator) so that a search is answered honestly, but its docket, history and documents are shown only to
-  the case's participants: its active attorneys of record and the filing agents they have named.
+- A sealed case is listed by number and title where cases are searched (Query, the Case Locator) so that a search
+  is answered honestly, but its docket, history and documents are shown only to the case's participants: its
+  active attorneys of record and the filing agents they have named. possible_case_numbers.pl answers others
+  "Case Under Seal", as real CM/ECF does (juriscraper knows the words).
 - A sealed document is listed on the docket (its entry's number, dates and text) without a link, and served to
   no one through PACER's pages, free look included: "This document is SEALED".
 - A restricted document (personal identifiers, a bankruptcy debtor's Statement of Social Security Number) is

@@ -43,6 +43,7 @@ from openecf.signon import views as signon_views
 from openecf.signon.hosts import current_court_host
 
 CASE_NOT_FOUND = "Case not found."
+CASE_UNDER_SEAL = "Case Under Seal"
 # Characters an XML 1.0 document cannot hold, even escaped (NUL and most C0 controls, U+FFFE, U+FFFF).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 HISTORY_TOKENS_SESSION_KEY = "openecf.histdoc_tokens"
@@ -101,11 +102,14 @@ def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
     """CM/ECF's case-number lookup (XML), as clients such as juriscraper call it: ?<case number>, full or partial."""
     court = court_or_404(court_id)
     number = _xml_text(unquote(request.META.get("QUERY_STRING", "")))[:100]
-    body = ""
-    if not court_access(request, court).signed_in:
+    access = court_access(request, court)
+    if not access.signed_in:
         body = f"<message text={quoteattr('Not logged in.  Please refresh this page.')}/>"
     else:
-        cases = selectors.cases_by_number(court, number)
+        found = selectors.cases_by_number(court, number)
+        # Real CM/ECF answers "Case Under Seal" for a sealed case (juriscraper reads it as no case): a sealed case is
+        # left out for whoever may not see it, and said so when nothing else matched.
+        cases = [case for case in found if visibility.case_verdict(access, case).allowed]
         query = parse_number(number)
         defendant = query.defendant if query else None
         criminal = [case.pk for case in cases if case.case_type == CaseType.CRIMINAL]
@@ -116,7 +120,8 @@ def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
             parties.setdefault(party.case_id, []).append(party)
         body = "".join(node for case in cases for node in _case_nodes(case, defendant, parties))
         if not body:
-            body = f"<message text={quoteattr(f'Cannot find case {number}')}/>"
+            words = CASE_UNDER_SEAL if len(cases) < len(found) else f"Cannot find case {number}"
+            body = f"<message text={quoteattr(words)}/>"
     xml = f"<request number={quoteattr(number)}>{body}</request>"
     return HttpResponse(xml, content_type="text/xml; charset=utf-8")
 

@@ -146,3 +146,17 @@ def test_a_sealed_case_is_shown_to_its_participants(participant: Client, case: C
         "Docket Report",
         "Attorney List",
     ]
+
+
+def test_possible_case_numbers_says_case_under_seal_to_others_and_lists_it_for_participants(
+    researcher: Client, participant: Client, case: Case
+) -> None:
+    """As real CM/ECF answers a sealed case ("Case Under Seal", which juriscraper reads as no case)."""
+    Case.objects.filter(pk=case.pk).update(sealed=True)
+    typed = case.full_number
+    answer = researcher.get(f"{BASE}possible_case_numbers.pl?{typed}").content.decode()
+    assert answer == f'<request number="{typed}"><message text="Case Under Seal"/></request>'
+    shown = participant.get(f"{BASE}possible_case_numbers.pl?{typed}").content.decode()
+    assert f'<case number="{typed}" id="{case.caseid}" title="{case.number} Doe v. Roe"' in shown
+    missing = researcher.get(f"{BASE}possible_case_numbers.pl?1:99-cv-99999").content.decode()
+    assert missing == '<request number="1:99-cv-99999"><message text="Cannot find case 1:99-cv-99999"/></request>'
