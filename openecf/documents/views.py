@@ -53,8 +53,13 @@ FREE_LOOK_STATUS = {
 }
 
 
-def _message(request: HttpRequest, access: CourtAccess, title: str, message: str, status: int) -> HttpResponse:
-    return _render(request, access, "documents/message.html", status=status, title=title, message=message)
+def _message(
+    request: HttpRequest, access: CourtAccess, title: str, message: str, status: int, *, denied: bool = False
+) -> HttpResponse:
+    """``denied``: refused by openecf/cases/visibility.py; the page adds CM/ECF's "You do not have permission to
+    view this document.", the words clients (juriscraper's download_pdf) recognise a refusal by."""
+    context = {"title": title, "message": message, "denied": denied}
+    return _render(request, access, "documents/message.html", status=status, **context)
 
 
 def _pdf(document: Document, data: bytes) -> HttpResponse:
@@ -133,7 +138,7 @@ def _refusal(request: HttpRequest, access: CourtAccess, document: Document) -> H
     verdict = document_verdict(access, document)
     if verdict.allowed:
         return None
-    return _message(request, access, "Document not available", verdict.message, 403)
+    return _message(request, access, "Document not available", verdict.message, 403, denied=True)
 
 
 def _attachment_menu(request: HttpRequest, access: CourtAccess, main: Document) -> HttpResponse:
@@ -142,7 +147,7 @@ def _attachment_menu(request: HttpRequest, access: CourtAccess, main: Document) 
     case = main.entry.case
     verdict = case_verdict(access, case)
     if not verdict.allowed:
-        return _message(request, access, "Document not available", verdict.message, 403)
+        return _message(request, access, "Document not available", verdict.message, 403, denied=True)
     bankruptcy = access.court.type == CourtType.BANKRUPTCY
     rows: list[dict[str, Any]] = []
     for document in lookup.entry_documents(main):
