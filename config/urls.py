@@ -4,8 +4,8 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from openecf.billing.urls import urlpatterns as billing_pages
 from openecf.cmecf.urls import urlpatterns as court_pages
-from openecf.documents.urls import urlpatterns as document_pages
 from openecf.core.views import healthz
+from openecf.documents.urls import urlpatterns as document_pages
 from openecf.ecfpasswords.urls import urlpatterns as court_password_pages
 from openecf.filing.urls import urlpatterns as filing_pages
 from openecf.noticing.urls import urlpatterns as noticing_pages
