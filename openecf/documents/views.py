@@ -7,9 +7,9 @@
   (docs/decisions.md, "Serving documents").
 - cgi-bin/show_case_doc?{number},{caseid},{attachment},,: a redirect to the document's doc1.
 
-Every path asks openecf/cases/visibility.py before it charges or serves. Reads: CSRF-exempt, as clients post
-multipart without a token (a view is billed, but only to the signed-in account that asked, which is what a
-forged form would also cost; the receipt it skips is shown to browsers first).
+Every path asks openecf/cases/visibility.py before it charges or serves. doc1 is CSRF-exempt, as clients post
+multipart without a token. A forged cross-site "View Document" cannot bill anyone: the session cookie is
+SameSite=Lax, so a cross-site POST arrives signed out and is sent to the login.
 """
 
 from __future__ import annotations

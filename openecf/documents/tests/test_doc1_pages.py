@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import pikepdf
 import pytest
+from django.db import transaction
 from django.test import Client
 
-from conftest import visible_text
+from conftest import TEST_ORIGIN, visible_text
 from openecf.billing.models import Charge, Exemption
 from openecf.cases.models import CourtFiling, Document
 from openecf.cases.stamp import header_line
@@ -19,6 +21,9 @@ from openecf.cases.visibility import CASE_SEALED, DOCUMENT_RESTRICTED, DOCUMENT_
 from openecf.courts.models import Court
 from openecf.documents.tests.conftest import World, signed_in, skip_menu
 from openecf.documents.views import NOT_A_DOCUMENT, NOT_A_REQUEST
+from openecf.noticing.links import free_look_url
+from openecf.noticing.models import FreeLook
+from openecf.noticing.nef import send_nef
 
 pytestmark = pytest.mark.django_db
 
@@ -316,3 +321,31 @@ def test_an_unreadable_document_charges_nothing(world: World, document_root: Any
     assert response.status_code == 503
     assert "Nothing was charged" in visible_text(response)
     assert charges() == []
+
+
+# --- The NEF's free look, asked about first -------------------------------------------------------------------------
+
+
+def test_the_free_look_of_a_document_sealed_since_the_nef_is_refused_and_stays_good(world: World) -> None:
+    with transaction.atomic():
+        send_nef(entry=world.transcript.entry, origin=TEST_ORIGIN)
+    look = FreeLook.objects.get(document=world.transcript, ecf_account=world.alice)
+    link = urlsplit(free_look_url(world.transcript, look.magic_num))
+    url = f"{link.path}?{link.query}"
+    Document.objects.filter(pk=world.transcript.pk).update(access="sealed")
+    refused = Client().get(url)
+    assert refused.status_code == 403
+    assert DOCUMENT_SEALED in visible_text(refused)
+    assert refused["Content-Type"].startswith("text/html")
+    look.refresh_from_db()
+    assert look.used_at is None
+    # A restricted document is the NEF recipients' to look at: they are the case's participants.
+    Document.objects.filter(pk=world.transcript.pk).update(access="restricted")
+    opened = Client().get(url)
+    assert (opened.status_code, opened["Content-Type"]) == (200, "application/pdf")
+    assert charges() == []
+
+
+def test_the_free_look_takes_only_get(world: World) -> None:
+    response = Client().post(doc1(skip_menu(world.transcript)) + "?caseid=1&de_seq_num=1&magic_num=1")
+    assert (response.status_code, response["Allow"]) == (405, "GET")
