@@ -44,7 +44,7 @@ class World:
     transcript: Document  # 45 pages, no attachments
     sealed: Document
     restricted: Document
-    sealed_case_document: Document
+    sealed_case_document: Document  # with one attachment
     petition: Document  # wiwb, with one attachment
     alice: EcfAccount  # the plaintiff's attorney
     viewer: EcfAccount
@@ -86,7 +86,12 @@ def build_world() -> World:
 
     sealed_case = services.open_case(court=wiwd, case_type="cr", title="USA v. Sealed", judge=judge, origin=TEST_ORIGIN)
     Case.objects.filter(pk=sealed_case.pk).update(sealed=True)
-    indictment = file_entry(case=sealed_case, text="INDICTMENT.", documents=[pdf("Indictment")], origin=TEST_ORIGIN)
+    indictment = file_entry(
+        case=sealed_case,
+        text="INDICTMENT.",
+        documents=[pdf("Indictment"), pdf("Penalty Sheet", 1, "Penalty Sheet")],
+        origin=TEST_ORIGIN,
+    )
 
     brand = services.add_judge(court=wiwb, name="Harriet L. Brand", origin=TEST_ORIGIN)
     bankruptcy = services.open_case(

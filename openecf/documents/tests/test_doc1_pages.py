@@ -13,14 +13,16 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from conftest import TEST_ORIGIN, visible_text
+from conftest import TEST_ORIGIN, make_ecf, visible_text
 from openecf.billing.models import Charge, Exemption
+from openecf.cases import services
+from openecf.cases.docketing import file_entry
 from openecf.cases.models import CourtFiling, Document
 from openecf.cases.stamp import header_line
 from openecf.cases.visibility import CASE_SEALED, DOCUMENT_RESTRICTED, DOCUMENT_SEALED
 from openecf.courts.models import Court
-from openecf.documents.tests.conftest import World, signed_in, skip_menu
-from openecf.documents.views import NOT_A_DOCUMENT, NOT_A_REQUEST
+from openecf.documents.tests.conftest import PASSWORD, World, pdf, signed_in, skip_menu
+from openecf.documents.views import NO_PACER_ACCOUNT, NOT_A_DOCUMENT, NOT_A_REQUEST
 from openecf.noticing.links import free_look_url
 from openecf.noticing.models import FreeLook
 from openecf.noticing.nef import send_nef
@@ -230,10 +232,11 @@ def test_the_menu_lists_a_withheld_attachment_without_its_link(world: World) -> 
 
 
 def test_the_menu_of_a_sealed_case_is_refused(world: World) -> None:
-    # The sealed case's entry has one document, so give the menu something to list: it is refused all the same.
     response = signed_in(world.researcher).get(doc1(world.sealed_case_document))
     assert response.status_code == 403
     assert CASE_SEALED in visible_text(response)
+    assert "Document Selection Menu" not in visible_text(response)
+    assert "Penalty Sheet" not in visible_text(response)
 
 
 # --- show_case_doc ------------------------------------------------------------------------------------------------
@@ -349,3 +352,19 @@ def test_the_free_look_of_a_document_sealed_since_the_nef_is_refused_and_stays_g
 def test_the_free_look_takes_only_get(world: World) -> None:
     response = Client().post(doc1(skip_menu(world.transcript)) + "?caseid=1&de_seq_num=1&magic_num=1")
     assert (response.status_code, response["Allow"]) == (405, "GET")
+
+
+def test_a_court_login_without_pacer_has_no_account_to_bill(world: World) -> None:
+    nysd = Court.objects.get(pk="nysd")
+    assert not nysd.is_live()
+    judge = services.add_judge(court=nysd, name="Paul K. Castel", origin=TEST_ORIGIN)
+    case = services.open_case(court=nysd, case_type="cv", title="Hudson v. Empire", judge=judge, origin=TEST_ORIGIN)
+    entry = file_entry(case=case, text="COMPLAINT.", documents=[pdf("Complaint")], origin=TEST_ORIGIN)
+    make_ecf("nysd", "nlawyer", "Nora Lawyer", PASSWORD)
+    client = Client()
+    assert client.post("/ecf/nysd/cgi-bin/login.pl", {"login": "nlawyer", "password": PASSWORD}).status_code == 302
+    document = entry.documents.get()
+    for response in (client.get(doc1(document, "nysd")), client.post(doc1(document, "nysd"), {"got_receipt": "1"})):
+        assert response.status_code == 403
+        assert NO_PACER_ACCOUNT in visible_text(response)
+    assert charges() == []
