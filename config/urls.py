@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from openecf.billing.urls import urlpatterns as billing_pages
 from openecf.cmecf.urls import urlpatterns as court_pages
 from openecf.core.views import healthz
+from openecf.documents.urls import urlpatterns as document_pages
 from openecf.ecfpasswords.urls import urlpatterns as court_password_pages
 from openecf.filing.urls import urlpatterns as filing_pages
 from openecf.noticing.urls import urlpatterns as noticing_pages
@@ -14,7 +15,15 @@ from openecf.reports.urls import urlpatterns as reports_pages
 # pages, from apps of several layers (each uses cmecf), so put together here. config/urls_court_host.py serves the
 # same at a court's host.
 COURT_SITE = (
-    [*court_pages, *court_password_pages, *filing_pages, *noticing_pages, *reports_pages, *billing_pages],
+    [
+        *court_pages,
+        *court_password_pages,
+        *filing_pages,
+        *noticing_pages,
+        *reports_pages,
+        *billing_pages,
+        *document_pages,
+    ],
     "cmecf",
 )
 

@@ -484,15 +484,6 @@ row(
 # Noticing pages of a court's site (openecf.noticing)
 N = "openecf.noticing"
 row(
-    "cmecf:free_look",
-    N,
-    PUBLIC,
-    args=(COURT, "20510000001"),
-    query="caseid=1&de_seq_num=1&magic_num=1234567890",
-    get=NOT_FOUND,
-    why="the NEF's free look: the link is the proof; here no such document (the 'does not open a document' page)",
-)
-row(
     "cmecf:email_information",
     N,
     ECF_ACCOUNT_AT_COURT,
@@ -519,6 +510,38 @@ row(
     get=NOT_FOUND,
     post=NOT_FOUND,
     why="a step of a filing transaction: the sample key names none of the filer's (404 page)",
+)
+
+# Documents on a court's CM/ECF site (openecf.documents)
+D = "openecf.documents"
+row(
+    "cmecf:doc1",
+    D,
+    COURT_SIGNED_IN,
+    args=(COURT, "20510000001"),
+    get=NOT_FOUND,
+    post=NOT_FOUND,
+    csrf_exempt=True,
+    why="the attachment menu or receipt; POST got_receipt=1 the billed PDF (a read, posted multipart by clients): "
+    "here no such document. With magic_num, the NEF's free look, open to anyone: the link is the proof",
+)
+row(
+    "cmecf:show_case_doc",
+    D,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    query="1,1,,",
+    get=NOT_FOUND,
+    why="a redirect to the document's doc1 page; here no such document",
+)
+row(
+    "cmecf:show_temp",
+    D,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    query="not-a-ticket",
+    get=NOT_FOUND,
+    why="the framed PDF of a view just charged: the signed ticket is the proof; here none",
 )
 
 # The clerk's desk (openecf.clerks)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "openecf.reports",
     "openecf.billing",
     "openecf.locator",
+    "openecf.documents",
     "openecf.signon",
     "openecf.mfa",
     "openecf.efile",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from openecf.audit.context import Origin
 from openecf.cases import services
 from openecf.cases.docketing import Upload, file_entry
-from openecf.cases.models import Case, Judge
+from openecf.cases.models import Case, CourtFiling, Document, DocumentAccess, Judge
 from openecf.cases.pdfmake import make_pdf
 from openecf.cmecf.models import EcfAccount, login_key
 from openecf.courts.models import Court
@@ -33,6 +33,7 @@ class DemoEntry:
     text: str
     filer: str = ""  # CM/ECF login; empty: entered by the court
     documents: tuple[str, ...] = ()  # the main document's title, then each attachment's description
+    access: str = DocumentAccess.PUBLIC  # of each of its documents: public, restricted or sealed
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class DemoCase:
     entries: tuple[DemoEntry, ...] = ()
     lead_title: str = ""  # adversary proceedings: the title of their bankruptcy case
     cover: dict[str, str] = field(default_factory=dict)
+    sealed: bool = False  # sealed by the court: listed, but shown only to its participants
 
 
 JUDGES = {
@@ -193,6 +195,16 @@ CASES = (
                 ("Notice of Meeting of Creditors",),
             ),
             DemoEntry("Motion for Relief from Stay filed by Northern Bank, N.A.", "", ("Motion", "Exhibit 1")),
+            # Restricted: the participants and, at wiwb (VIEWERS_SEE_RESTRICTED), its viewer accounts see it.
+            DemoEntry(
+                "Statement About Your Social Security Numbers filed by Ann Debtor.",
+                "testattycg3",
+                ("Statement About Your Social Security Numbers",),
+                access=DocumentAccess.RESTRICTED,
+            ),
+            DemoEntry(
+                "SEALED DOCUMENT filed by Northern Bank, N.A.", "", ("Sealed Document",), access=DocumentAccess.SEALED
+            ),
         ),
     ),
     DemoCase(
@@ -245,12 +257,31 @@ CASES = (
         ),
         cover=CONTRACT_COVER,
     ),
+    # A qui tam complaint stays under seal while the government decides whether to intervene (31 U.S.C. 3730(b)):
+    # listed by number and title; its docket and documents are for jattorney, the relator's counsel, alone.
+    DemoCase(
+        "nysd",
+        "cv",
+        "United States ex rel. Sealed v. Sealed",
+        "Paul K. Castel",
+        (
+            DemoParty("plaintiff", "United States ex rel. Sealed Relator", (("jattorney", LEAD),)),
+            DemoParty("defendant", "Sealed Defendant"),
+        ),
+        (DemoEntry("COMPLAINT filed under seal by Sealed Relator.", "jattorney", ("Complaint",)),),
+        cover={"nature_of_suit": "890 Other Statutory Actions", "cause": "31:3729 False Claims Act"},
+        sealed=True,
+    ),
 )
+
+# Courts whose viewer accounts (the U.S. Trustee's office) may open restricted documents: docs/decisions.md.
+VIEWERS_SEE_RESTRICTED = ("wiwb",)
 
 
 def load_demo_cases() -> list[str]:
     """Create the demo cases that are missing; one line per case created."""
     created = []
+    CourtFiling.objects.filter(court_id__in=VIEWERS_SEE_RESTRICTED).update(viewers_see_restricted=True)
     for demo in CASES:
         court = Court.objects.get(pk=demo.court)
         if Case.objects.filter(court=court, title=demo.title).exists():
@@ -284,7 +315,7 @@ def _open(court: Court, demo: DemoCase) -> Case:
         for login, role in person.attorneys:
             services.add_attorney(party=party, ecf_account=_account(court, login), role=role, origin=DEMO)
     for entry in demo.entries:
-        file_entry(
+        filed = file_entry(
             case=case,
             text=entry.text,
             documents=[_document(case, title, main=index == 0) for index, title in enumerate(entry.documents)],
@@ -292,6 +323,10 @@ def _open(court: Court, demo: DemoCase) -> Case:
             numbered=bool(entry.documents),
             origin=DEMO,
         )
+        if entry.access != DocumentAccess.PUBLIC:
+            Document.objects.filter(entry=filed).update(access=entry.access)
+    if demo.sealed:
+        Case.objects.filter(pk=case.pk).update(sealed=True)
     return case
 
 

@@ -1,6 +1,6 @@
 """The NEF's free look: a recipient's doc1 link opens its document once, without signing in, within 15 days.
 
-Kept apart from the page around it so the paid doc1 pages (attachment menu, receipt) can call it later.
+Kept apart from the page around it: openecf/documents serves doc1, the free look among its paths.
 """
 
 from __future__ import annotations
@@ -17,22 +17,25 @@ from openecf.audit.events import Event
 from openecf.cases.models import Document
 from openecf.cases.selectors import document_by_id
 from openecf.cases.stamp import stamp
+from openecf.cases.visibility import anonymous_document_verdict
 from openecf.courts.models import Court
 from openecf.noticing.models import FreeLook
 from openecf.throttle import services as throttle
 
 log = logging.getLogger(__name__)
 
-INVALID, USED, EXPIRED, UNREADABLE = "invalid", "used", "expired", "unreadable"
+INVALID, USED, EXPIRED, UNREADABLE, WITHHELD = "invalid", "used", "expired", "unreadable", "withheld"
 
 
 class FreeLookRefused(Exception):
-    """Why a free-look link does not open its document: INVALID, USED, EXPIRED, or UNREADABLE (the stored file
-    cannot be read now; the link stays good)."""
+    """Why a free-look link does not open its document: INVALID, USED, EXPIRED, UNREADABLE (the stored file
+    cannot be read now; the link stays good), or WITHHELD (sealed since: ``message`` says so; the link stays good
+    should the seal be lifted)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, message: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.message = message
 
 
 def _number(value: str | None) -> int | None:
@@ -84,6 +87,11 @@ def redeem(
         _refused(court, doc_id, refused.reason, origin)
         throttle.failed(attempt, origin=origin)
         raise
+    # Asked before anything is spent or read: a sealed document is served to no one, free look included.
+    verdict = anonymous_document_verdict(look.document)
+    if not verdict.allowed:
+        _refused(court, doc_id, WITHHELD, origin)
+        raise FreeLookRefused(WITHHELD, verdict.message)
     now = timezone.now()
     if look.used_at is not None or look.expires_at <= now:
         reason = USED if look.used_at is not None else EXPIRED

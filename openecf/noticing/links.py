@@ -37,7 +37,7 @@ def free_look_url(document: Document, magic_num: int | None) -> str:
     query = {"caseid": case.caseid, "de_seq_num": entry.de_seq_num}
     if magic_num is not None:
         query["magic_num"] = magic_num
-    path = reverse("cmecf:free_look", args=[case.court_id, doc_id])
+    path = reverse("cmecf:doc1", args=[case.court_id, doc_id])
     return f"{court_url(case.court, path)}?{urlencode(query)}"
 
 

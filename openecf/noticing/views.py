@@ -1,48 +1,17 @@
-"""The noticing pages of a court's CM/ECF site: the NEF's free look (doc1) and E-Mail Information."""
+"""The noticing pages of a court's CM/ECF site: E-Mail Information. (The NEF's free look is served by doc1, in
+openecf/documents.)"""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from openecf.audit.context import Origin
-from openecf.cmecf.access import CourtAccess, court_access
+from openecf.cmecf.access import CourtAccess
 from openecf.cmecf.views import signed_in_at_court
-from openecf.courts.selectors import court_or_404
-from openecf.noticing import freelook, preferences
+from openecf.noticing import preferences
 from openecf.noticing.forms import EmailInformationForm
-from openecf.throttle.services import Throttled
-
-REFUSAL_STATUS = {freelook.INVALID: 404, freelook.USED: 410, freelook.EXPIRED: 410, freelook.UNREADABLE: 503}
-
-
-@require_GET
-def free_look(request: HttpRequest, court_id: str, doc_id: str) -> HttpResponse:
-    """doc1/{id}?caseid=..&de_seq_num=..&magic_num=..: the NEF's link, answered without signing in."""
-    court = court_or_404(court_id)
-    try:
-        document, pdf = freelook.redeem(
-            court=court,
-            doc_id=doc_id,
-            caseid=request.GET.get("caseid"),
-            de_seq_num=request.GET.get("de_seq_num"),
-            magic_num=request.GET.get("magic_num"),
-            origin=Origin.of(request),
-        )
-    except freelook.FreeLookRefused as refused:
-        context = {"court": court, "access": court_access(request, court), "reason": refused.reason}
-        return render(request, "noticing/free_look_refused.html", context, status=REFUSAL_STATUS[refused.reason])
-    except Throttled as throttled:
-        context = {"court": court, "access": court_access(request, court), "reason": "throttled", "wait": throttled}
-        response = render(request, "noticing/free_look_refused.html", context, status=429)
-        if throttled.retry_after is not None:
-            response["Retry-After"] = str(throttled.retry_after)
-        return response
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{document.pacer_doc_id}.pdf"'
-    response["Cache-Control"] = "no-store"  # the one free copy: not to be kept by a shared cache
-    return response
 
 
 @signed_in_at_court

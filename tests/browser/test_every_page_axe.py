@@ -40,6 +40,8 @@ NOT_A_PAGE = {
     "demo_mail:message": "mounted only by `make run`'s demo (OPENECF_DEMO_MAILDIR), never in production",
     "locator:api_cases_find": "the PACER Case Locator's API (JSON, POST only)",
     "locator:api_parties_find": "the PACER Case Locator's API (JSON, POST only)",
+    "cmecf:show_case_doc": "a redirect to the document's doc1 page",
+    "cmecf:show_temp": "the PDF framed by doc1's page for a browser (a PDF, not a page)",
 }
 
 # --- Which names the tours reach: checked without a browser ----------------------------------------------------------
@@ -265,7 +267,7 @@ FILER = tour_of(
     "cmecf:maintain_account",
     "cmecf:filing_check_pdf",
     "cmecf:email_information",
-    "cmecf:free_look",
+    "cmecf:doc1",
     "cmecf:iquery",
     "cmecf:dktrpt",
     "cmecf:histdocqry",
@@ -356,7 +358,7 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     tour.here("cmecf:email_information", "E-Mail Information for J. Attorney")
     # A free-look link that opens nothing (the PDF it opens when good is not a page).
     tour.visit(
-        "cmecf:free_look",
+        "cmecf:doc1",
         "Document not available",
         "wiwd",
         "20510000001",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from openecf.cases.models import AttorneyOfRecord, Case, DocketEntry, Document
+from openecf.cases.models import AttorneyOfRecord, Case, CourtFiling, DocketEntry, Document
 from openecf.demo.cases import CASES
 from openecf.demo.services import load_demo
 
@@ -16,7 +16,7 @@ def test_each_demo_court_has_cases_with_people_entries_and_documents(demo: None)
     counts = {
         court: Case.objects.filter(court_id=court).count() for court in ("wiwd", "wied", "alnd", "nysd", "ilnd", "wiwb")
     }
-    assert counts == {"wiwd": 4, "wied": 2, "alnd": 2, "nysd": 1, "ilnd": 1, "wiwb": 3}
+    assert counts == {"wiwd": 4, "wied": 2, "alnd": 2, "nysd": 2, "ilnd": 1, "wiwb": 3}
     smith = Case.objects.get(court_id="wiwd", title="Smith v. Acme Widget Corp.")
     assert smith.number == f"3:{smith.year % 100:02d}-cv-00001-JDP"
     assert [(a.ecf_account.login, a.party.name) for a in AttorneyOfRecord.objects.filter(party__case=smith)] == [
@@ -40,6 +40,18 @@ def test_each_demo_court_has_cases_with_people_entries_and_documents(demo: None)
         ("Jill White", 2),
     ]
     assert Case.objects.count() == len(CASES)
+
+
+def test_the_demo_has_a_sealed_case_and_a_sealed_and_a_restricted_document(demo: None) -> None:
+    assert list(Case.objects.filter(sealed=True).values_list("court_id", "title")) == [
+        ("nysd", "United States ex rel. Sealed v. Sealed")
+    ]
+    withheld = Document.objects.exclude(access="public").order_by("entry__number")
+    assert [(d.entry.case.title, d.entry.number, d.access) for d in withheld] == [
+        ("In re Ann Debtor", 4, "restricted"),
+        ("In re Ann Debtor", 5, "sealed"),
+    ]
+    assert list(CourtFiling.objects.filter(viewers_see_restricted=True).values_list("court_id", flat=True)) == ["wiwb"]
 
 
 def test_loading_again_adds_nothing(demo: None) -> None:

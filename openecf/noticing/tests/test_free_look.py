@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pikepdf
 import pytest
@@ -112,7 +112,7 @@ def test_a_link_is_good_for_15_days(filed: Document) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["magic_num", "caseid", "de_seq_num", "no_magic", "letters", "other_document", "unknown_document"],
+    ["magic_num", "caseid", "de_seq_num", "letters", "other_document", "unknown_document"],
 )
 def test_a_wrong_link_opens_nothing(filed: Document, change: str) -> None:
     look = look_of(filed, "bbaker")
@@ -123,8 +123,6 @@ def test_a_wrong_link_opens_nothing(filed: Document, change: str) -> None:
         query["magic_num"] = look.magic_num + 1
     elif change in ("caseid", "de_seq_num"):
         query[change] += 1
-    elif change == "no_magic":
-        del query["magic_num"]
     elif change == "letters":
         query["magic_num"] = "12ab"
     elif change == "other_document":
@@ -138,6 +136,15 @@ def test_a_wrong_link_opens_nothing(filed: Document, change: str) -> None:
     assert look.used_at is None
     [event] = AuditEvent.objects.filter(event="nef.free_look_refused")
     assert event.detail["reason"] == "invalid"
+
+
+def test_without_a_magic_num_doc1_is_the_paid_page_behind_the_login(filed: Document) -> None:
+    entry = filed.entry
+    url = f"/ecf/wiwd/doc1/{filed.pacer_doc_id}?caseid={entry.case.caseid}&de_seq_num={entry.de_seq_num}"
+    response = Client().get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/login/?{urlencode({'court': 'wiwd', 'next': url})}"
+    assert look_of(filed, "bbaker").used_at is None
 
 
 def test_only_get(filed: Document) -> None:

@@ -1,0 +1,52 @@
+"""What a document costs: the receipt shown before "View Document" (a quote) and the charge made when it is
+accepted (got_receipt=1). Both come from the same rules (openecf/billing), so the receipt a user accepts shows
+what the ledger then holds: description Image{entry}-{attachment}, the case number, the pages capped at 30."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from openecf.accounts.models import PacerAccount
+from openecf.audit.context import Origin
+from openecf.billing import fees
+from openecf.billing import services as billing
+from openecf.billing.models import Charge, Waiver
+from openecf.cases.models import Document
+
+
+def description(document: Document) -> str:
+    number = document.entry.number
+    return f"Image{number if number is not None else ''}-{document.attachment_number}"
+
+
+def quote(*, account: PacerAccount, document: Document, client_code: str) -> Charge:
+    """The charge accepting would make, unsaved, for the receipt page. Raises billing.ClientCodeRequired."""
+    court = document.entry.case.court
+    billing.check_client_code(account=account, court=court, client_code=client_code)
+    exempt = billing.exempt_on(account=account, court=court, day=court.local_date())
+    return Charge(
+        account=account,
+        court=court,
+        created_at=timezone.now(),
+        description=description(document),
+        criteria=document.entry.case.number,
+        pages=fees.billable_pages(document.page_count, capped=True),
+        cost_cents=0 if exempt else fees.cost_cents(document.page_count, capped=True),
+        client_code=client_code[:32],
+        waiver=Waiver.EXEMPTION if exempt else Waiver.NONE,
+    )
+
+
+def charge(*, account: PacerAccount, document: Document, client_code: str, origin: Origin) -> Charge:
+    """One view of the document on the ledger. Raises billing.ClientCodeRequired (nothing written)."""
+    case = document.entry.case
+    return billing.charge(
+        account=account,
+        court=case.court,
+        description=description(document),
+        criteria=case.number,
+        pages=document.page_count,
+        case_specific=True,
+        client_code=client_code,
+        origin=origin,
+    )
