@@ -189,8 +189,13 @@ def test_every_demo_case_reads_through_every_report(demo: None) -> None:
             client.get(f"{base}possible_case_numbers.pl?{case.full_number}"),
         ]
         form = client.get(f"{base}HistDocQry.pl?{caseid}").content.decode()
+        if case.sealed:
+            # nysd's qui tam: this PACER session holds no CM/ECF login of its participants, so it reads the seal.
+            assert "This case is SEALED." in form
+            assert answers[3].content.decode().endswith('<message text="Case Under Seal"/></request>')
+            continue
         token = form.split("HistDocQry.pl?")[1].split('"')[0]
         answers.append(client.post(f"{base}HistDocQry.pl?{token}", {"DisplayDktText": "on"}))
         for answer in answers:
             assert answer.status_code == 200, (case, answer.request["PATH_INFO"])
-            assert case.full_number in answer.content.decode() or case.number in answer.content.decode()
+            assert case.number in answer.content.decode(), (case, answer.request["PATH_INFO"])
