@@ -59,8 +59,7 @@ def add_claim(
         raise ValidationError("Name who entered the claim.")
     if status not in ClaimStatus.values:
         raise ValidationError(f"Unknown claim status {status!r}.")
-    total = _amount(amount_claimed, "amount claimed")
-    assert total is not None  # noqa: S101  (amount_claimed is required by the signature)
+    total = _amount(amount_claimed, "amount claimed") or Decimal("0.00")
     parts = {
         "secured_claimed": _amount(secured_claimed, "secured amount"),
         "priority_claimed": _amount(priority_claimed, "priority amount"),

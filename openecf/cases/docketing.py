@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -128,6 +129,11 @@ def _store(case: Case, documents: Sequence[Upload]) -> list[tuple[str, str]]:
     return stored
 
 
+def _opinion_detail(written_opinion: bool) -> dict[str, Any]:
+    """The audit detail's mark of a written opinion; other entries' detail is as it always was."""
+    return {"written_opinion": True} if written_opinion else {}
+
+
 def _docket(
     case: Case,
     text: str,
@@ -191,6 +197,6 @@ def _docket(
             number=entry.number,
             de_seq_num=entry.de_seq_num,
             documents=[{"id": row.pacer_doc_id, "pages": row.page_count, "sha256": row.sha256} for row in rows],
-            **({"written_opinion": True} if written_opinion else {}),
+            **_opinion_detail(written_opinion),
         )
     return entry

@@ -144,7 +144,7 @@ CASES = (
         _civil(
             "wiwd",
             "Rivera v. Badger State Dairy Cooperative",
-        "William M. Carter",
+            "William M. Carter",
             DemoParty("plaintiff", "Luis Rivera", (("mattorney", LEAD),)),
             DemoParty("defendant", "Badger State Dairy Cooperative", (("asample", LEAD),)),
             **CONTRACT_COVER,

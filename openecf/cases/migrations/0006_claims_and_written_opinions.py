@@ -6,80 +6,207 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_sealed_and_restricted'),
-        ('cmecf', '0003_filing_agent'),
+        ("cases", "0005_sealed_and_restricted"),
+        ("cmecf", "0003_filing_agent"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(help_text='The claim number, 1, 2, 3... in the case.')),
-                ('creditor_name', models.CharField(help_text="The creditor's name as the register shows it.", max_length=300)),
-                ('creditor_address', models.TextField(blank=True, help_text="The creditor's mailing address, one line per address line.")),
-                ('filed_by', models.CharField(blank=True, help_text='Who filed the proof of claim: the creditor itself or its agent.', max_length=300)),
-                ('entered_by', models.CharField(help_text="Who entered the claim on the register (the filer's name, or the clerk's).", max_length=300)),
-                ('filed_on', models.DateField(help_text="The date the proof of claim was filed, in the court's time zone.")),
-                ('entered_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the claim was entered on the register.')),
-                ('amount_claimed', models.DecimalField(decimal_places=2, help_text='The total amount claimed, in dollars.', max_digits=14)),
-                ('secured_claimed', models.DecimalField(blank=True, decimal_places=2, help_text='The part claimed as secured, in dollars; empty when none is claimed.', max_digits=14, null=True)),
-                ('priority_claimed', models.DecimalField(blank=True, decimal_places=2, help_text='The part claimed as entitled to priority, in dollars; empty when none is claimed.', max_digits=14, null=True)),
-                ('unsecured_claimed', models.DecimalField(blank=True, decimal_places=2, help_text='The part claimed as general unsecured, in dollars; empty when none is claimed.', max_digits=14, null=True)),
-                ('description', models.CharField(blank=True, help_text='The basis of the claim, e.g. "Money loaned" or "Goods sold".', max_length=300)),
-                ('status', models.CharField(blank=True, choices=[('', '(none)'), ('Allowed', 'Allowed'), ('Disallowed', 'Disallowed'), ('Withdrawn', 'Withdrawn'), ('Expunged', 'Expunged')], default='', help_text="The claim's status on the register, if the court has set one.", max_length=12)),
-                ('remarks', models.TextField(blank=True, help_text="The clerk's remarks on the claim.")),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveIntegerField(help_text="The claim number, 1, 2, 3... in the case.")),
+                (
+                    "creditor_name",
+                    models.CharField(help_text="The creditor's name as the register shows it.", max_length=300),
+                ),
+                (
+                    "creditor_address",
+                    models.TextField(
+                        blank=True, help_text="The creditor's mailing address, one line per address line."
+                    ),
+                ),
+                (
+                    "filed_by",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who filed the proof of claim: the creditor itself or its agent.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.CharField(
+                        help_text="Who entered the claim on the register (the filer's name, or the clerk's).",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "filed_on",
+                    models.DateField(help_text="The date the proof of claim was filed, in the court's time zone."),
+                ),
+                (
+                    "entered_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, help_text="When the claim was entered on the register."
+                    ),
+                ),
+                (
+                    "amount_claimed",
+                    models.DecimalField(
+                        decimal_places=2, help_text="The total amount claimed, in dollars.", max_digits=14
+                    ),
+                ),
+                (
+                    "secured_claimed",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The part claimed as secured, in dollars; empty when none is claimed.",
+                        max_digits=14,
+                        null=True,
+                    ),
+                ),
+                (
+                    "priority_claimed",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The part claimed as entitled to priority, in dollars; empty when none is claimed.",
+                        max_digits=14,
+                        null=True,
+                    ),
+                ),
+                (
+                    "unsecured_claimed",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="The part claimed as general unsecured, in dollars; empty when none is claimed.",
+                        max_digits=14,
+                        null=True,
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True,
+                        help_text='The basis of the claim, e.g. "Money loaned" or "Goods sold".',
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "(none)"),
+                            ("Allowed", "Allowed"),
+                            ("Disallowed", "Disallowed"),
+                            ("Withdrawn", "Withdrawn"),
+                            ("Expunged", "Expunged"),
+                        ],
+                        default="",
+                        help_text="The claim's status on the register, if the court has set one.",
+                        max_length=12,
+                    ),
+                ),
+                ("remarks", models.TextField(blank=True, help_text="The clerk's remarks on the claim.")),
             ],
             options={
-                'ordering': ['case_id', 'number'],
+                "ordering": ["case_id", "number"],
             },
         ),
         migrations.AddField(
-            model_name='docketentry',
-            name='written_opinion',
-            field=models.BooleanField(default=False, help_text="A judge's written opinion (an order or opinion the court docketed as one): listed on the Written Opinions report, and its document is free to view."),
+            model_name="docketentry",
+            name="written_opinion",
+            field=models.BooleanField(
+                default=False,
+                help_text="A judge's written opinion (an order or opinion the court docketed as one): listed on the Written Opinions report, and its document is free to view.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='docketentry',
-            index=models.Index(condition=models.Q(('written_opinion', True)), fields=['filed_on'], name='entry_opinion_filed_idx'),
+            model_name="docketentry",
+            index=models.Index(
+                condition=models.Q(("written_opinion", True)), fields=["filed_on"], name="entry_opinion_filed_idx"
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='case',
-            field=models.ForeignKey(help_text='The bankruptcy case the claim is filed in (cases.services.add_claim refuses any other kind).', on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='cases.case'),
+            model_name="claim",
+            name="case",
+            field=models.ForeignKey(
+                help_text="The bankruptcy case the claim is filed in (cases.services.add_claim refuses any other kind).",
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="claims",
+                to="cases.case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.UniqueConstraint(fields=('case', 'number'), name='claim_number_unique_per_case'),
+            model_name="claim",
+            constraint=models.UniqueConstraint(fields=("case", "number"), name="claim_number_unique_per_case"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='claim_number_positive'),
+            model_name="claim",
+            constraint=models.CheckConstraint(condition=models.Q(("number__gte", 1)), name="claim_number_positive"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('creditor_name', ''), _negated=True), name='claim_creditor_named'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("creditor_name", ""), _negated=True), name="claim_creditor_named"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('entered_by', ''), _negated=True), name='claim_entered_by_named'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("entered_by", ""), _negated=True), name="claim_entered_by_named"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_claimed__gte', 0)), name='claim_amount_not_negative'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount_claimed__gte", 0)), name="claim_amount_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('secured_claimed__isnull', True), ('secured_claimed__gte', 0), _connector='OR'), models.Q(('priority_claimed__isnull', True), ('priority_claimed__gte', 0), _connector='OR'), models.Q(('unsecured_claimed__isnull', True), ('unsecured_claimed__gte', 0), _connector='OR')), name='claim_parts_not_negative'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("secured_claimed__isnull", True), ("secured_claimed__gte", 0), _connector="OR"),
+                    models.Q(("priority_claimed__isnull", True), ("priority_claimed__gte", 0), _connector="OR"),
+                    models.Q(("unsecured_claimed__isnull", True), ("unsecured_claimed__gte", 0), _connector="OR"),
+                ),
+                name="claim_parts_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('secured_claimed__isnull', True), ('secured_claimed__lte', models.F('amount_claimed')), _connector='OR'), models.Q(('priority_claimed__isnull', True), ('priority_claimed__lte', models.F('amount_claimed')), _connector='OR'), models.Q(('unsecured_claimed__isnull', True), ('unsecured_claimed__lte', models.F('amount_claimed')), _connector='OR')), name='claim_parts_within_total'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("secured_claimed__isnull", True),
+                        ("secured_claimed__lte", models.F("amount_claimed")),
+                        _connector="OR",
+                    ),
+                    models.Q(
+                        ("priority_claimed__isnull", True),
+                        ("priority_claimed__lte", models.F("amount_claimed")),
+                        _connector="OR",
+                    ),
+                    models.Q(
+                        ("unsecured_claimed__isnull", True),
+                        ("unsecured_claimed__lte", models.F("amount_claimed")),
+                        _connector="OR",
+                    ),
+                ),
+                name="claim_parts_within_total",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['', 'Allowed', 'Disallowed', 'Withdrawn', 'Expunged'])), name='claim_status_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["", "Allowed", "Disallowed", "Withdrawn", "Expunged"])),
+                name="claim_status_valid",
+            ),
         ),
     ]
