@@ -308,7 +308,8 @@ def _cases_report(request: HttpRequest, access: CourtAccess, case_type: str) -> 
         },
     )
     summary = _criteria(
-        (criteria.date_type.title() + " From", _date(criteria.date_from)),
+        ("Cases", criteria.date_type.title()),
+        ("From", _date(criteria.date_from)),
         ("To", _date(criteria.date_to)),
         ("Office", criteria.office),
         ("NOS", criteria.nature_of_suit),
@@ -404,7 +405,8 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         },
     )
     summary = _criteria(
-        (criteria.date_type.title() + " From", _date(criteria.date_from)),
+        ("Entries", criteria.date_type.title()),
+        ("From", _date(criteria.date_from)),
         ("To", _date(criteria.date_to)),
         ("Type", criteria.case_type),
         ("Event", criteria.event),

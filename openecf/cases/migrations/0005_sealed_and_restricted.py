@@ -4,30 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_transaction_timeout'),
-        ('courts', '0003_court_profiles'),
+        ("cases", "0004_transaction_timeout"),
+        ("courts", "0003_court_profiles"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='sealed',
-            field=models.BooleanField(default=False, help_text="Sealed by the court: listed by number and title, but its docket and documents are shown only to the case's participants (openecf/cases/visibility.py)."),
+            model_name="case",
+            name="sealed",
+            field=models.BooleanField(
+                default=False,
+                help_text="Sealed by the court: listed by number and title, but its docket and documents are shown only to the case's participants (openecf/cases/visibility.py).",
+            ),
         ),
         migrations.AddField(
-            model_name='courtfiling',
-            name='viewers_see_restricted',
-            field=models.BooleanField(default=False, help_text="Whether the court's viewer accounts (e.g. the U.S. Trustee's) may open restricted documents."),
+            model_name="courtfiling",
+            name="viewers_see_restricted",
+            field=models.BooleanField(
+                default=False,
+                help_text="Whether the court's viewer accounts (e.g. the U.S. Trustee's) may open restricted documents.",
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='access',
-            field=models.CharField(choices=[('public', 'Public'), ('restricted', 'Restricted to case participants'), ('sealed', 'Sealed')], default='public', help_text="Public; restricted (the case's participants, and viewers where the court allows); or sealed (no one through PACER). Listed on the docket either way (openecf/cases/visibility.py).", max_length=10),
+            model_name="document",
+            name="access",
+            field=models.CharField(
+                choices=[("public", "Public"), ("restricted", "Restricted to case participants"), ("sealed", "Sealed")],
+                default="public",
+                help_text="Public; restricted (the case's participants, and viewers where the court allows); or sealed (no one through PACER). Listed on the docket either way (openecf/cases/visibility.py).",
+                max_length=10,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(('access__in', ['public', 'restricted', 'sealed'])), name='document_access_valid'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("access__in", ["public", "restricted", "sealed"])), name="document_access_valid"
+            ),
         ),
     ]

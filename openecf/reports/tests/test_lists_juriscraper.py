@@ -75,10 +75,20 @@ def world(court_domain: None) -> World:
         cause="42:1983 Civil Rights Act",
     )
     w.criminal = services.open_case(
-        court=wiwd, case_type="cr", title="United States v. Doe", judge=parker, origin=TEST_ORIGIN, filed_on=date(2024, 1, 8)
+        court=wiwd,
+        case_type="cr",
+        title="United States v. Doe",
+        judge=parker,
+        origin=TEST_ORIGIN,
+        filed_on=date(2024, 1, 8),
     )
     w.sealed = services.open_case(
-        court=wiwd, case_type="cv", title="Sealed v. Secret", judge=parker, origin=TEST_ORIGIN, filed_on=date(2024, 1, 9)
+        court=wiwd,
+        case_type="cv",
+        title="Sealed v. Secret",
+        judge=parker,
+        origin=TEST_ORIGIN,
+        filed_on=date(2024, 1, 9),
     )
     Case.objects.filter(pk=w.sealed.pk).update(sealed=True)
     w.complaint = _at(
@@ -148,7 +158,12 @@ def world(court_domain: None) -> World:
     )
 
     w.bankruptcy = services.open_case(
-        court=wiwb, case_type="bk", title="Nancy Jean Stevens", judge=brand, origin=TEST_ORIGIN, filed_on=date(2024, 4, 1)
+        court=wiwb,
+        case_type="bk",
+        title="Nancy Jean Stevens",
+        judge=brand,
+        origin=TEST_ORIGIN,
+        filed_on=date(2024, 4, 1),
     )
     services.add_party(case=w.bankruptcy, name="Nancy Jean Stevens", role="debtor", origin=TEST_ORIGIN)
     services.add_party(case=w.bankruptcy, name="Tom Trustee", role="trustee", origin=TEST_ORIGIN)
@@ -389,7 +404,9 @@ def test_claims_register_every_field(live_server: Any, world: World) -> None:
         "claims": [
             {
                 "creditor_id": str(first.pk),
-                "creditor_details": "Northern Bank, N.A.\nAttn: Bankruptcy Department\n100 Main Street\nMadison, WI 53703",
+                "creditor_details": (
+                    "Northern Bank, N.A.\nAttn: Bankruptcy Department\n100 Main Street\nMadison, WI 53703"
+                ),
                 "claim_number": 1,
                 "date_original_filed": date(2024, 4, 20),
                 "date_original_entered": entered[first.pk],
@@ -423,4 +440,4 @@ def test_claims_register_every_field(live_server: Any, world: World) -> None:
         "Claims Register",
         f"Case: {bk.number} Filed or Entered: Filed From: 01/01/1960",
     )
-    assert f"<td align=\"LEFT\"><font size=\"-1\" color=\"DARKBLUE\">{charge.pages}</font></td>" in page
+    assert f'<td align="LEFT"><font size="-1" color="DARKBLUE">{charge.pages}</font></td>' in page
