@@ -203,6 +203,8 @@ def written_opinions(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     """Written Opinions: the form (its action carries the token clients read), then the opinions filed in the
     range; free, the report and the opinions it links to alike."""
     court = access.court
+    if court.type == CourtType.APPELLATE:
+        raise Http404("A court of appeals lists its opinions on its own pages (TransportRoom).")
     fields = ("filed_from", "filed_to", "case_type")
     if not _asked(request, fields):
         form = WrittenOpinionsForm(case_types=_case_types(court), initial={"Key1": "de_date_filed"})
@@ -354,6 +356,8 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     """Docket Activity: the entries filed or entered in a range, by case type and event; billed, not capped. A
     sealed case's entries are left out for anyone but its participants."""
     court = access.court
+    if court.type == CourtType.APPELLATE:
+        raise Http404("A court of appeals has its own reports (TransportRoom).")
     types = _case_types(court)
     fields = ("date_from", "date_to", "case_type", "event")
     if not _asked(request, fields):
@@ -428,7 +432,7 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 # --- SearchClaims.pl --------------------------------------------------------------------------------------------
 
 
-def _claims_case(court: Court, request: HttpRequest, data: dict[str, Any]) -> Case | None:
+def _claims_case(court: Court, data: dict[str, Any]) -> Case | None:
     """The bankruptcy case the form names: its caseid, else its typed number when that names exactly one."""
     if data.get("all_case_ids"):
         case = selectors.case_by_caseid_text(court, data["all_case_ids"].split(",")[0])
@@ -466,7 +470,7 @@ def claims_register(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if not form.is_valid():
         return _render(request, access, "reports/lists/claims_form.html", form=form, nonce=FORM_NONCE, status=400)
     data = form.cleaned_data
-    case = _claims_case(court, request, data)
+    case = _claims_case(court, data)
     if case is None:
         return _render(request, access, "reports/not_found.html", title="Claims Register", message=CASE_NOT_FOUND)
     verdict = case_verdict(access, case)

@@ -55,7 +55,10 @@ class DocketEntry(models.Model):
             models.CheckConstraint(condition=~Q(text=""), name="entry_text_not_empty"),
         ]
         indexes = [
-            # The Written Opinions report: a court's opinions by date filed, a small part of all entries.
+            # The court-wide reports: the RSS feed (newest entered first) and Docket Activity (a range of days)
+            # read entries across cases by date; Written Opinions, a small part of them, by date filed.
+            models.Index(fields=["entered_at"], name="entry_entered_idx"),
+            models.Index(fields=["filed_on"], name="entry_filed_idx"),
             models.Index(fields=["filed_on"], condition=Q(written_opinion=True), name="entry_opinion_filed_idx"),
         ]
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from email.utils import format_datetime
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
+from defusedxml import ElementTree
 from django.test import Client
 from django.urls import reverse
 
@@ -198,7 +200,7 @@ def test_signed_out_the_reports_lead_to_the_login_and_the_feed_is_served(world: 
         )
     feed = client.get(f"{WIWD}rss_outside.pl")
     assert (feed.status_code, feed["Content-Type"]) == (200, "application/rss+xml; charset=utf-8")
-    assert feed.content.decode().count("<item>") == 3  # the complaint and the two opinions; nothing sealed's
+    assert feed.content.decode().count("<item>") == 3  # the complaint and the two opinions; not the sealed case's
     assert Charge.objects.count() == 0
 
 
@@ -243,15 +245,46 @@ def test_garbage_in_a_form_is_a_400_naming_the_problem(signed_in: Client, world:
         response = signed_in.post(path, data)
         assert response.status_code == 400, data
         assert message in visible_text(response)
+        assert LOGOUT in response.content.decode()
     assert Charge.objects.count() == 0
 
 
 def test_each_court_has_only_its_kind_of_reports(signed_in: Client, world: World) -> None:
-    assert signed_in.get(f"{WIWB}CaseFiled-Rpt.pl").status_code == 404
-    assert signed_in.get(f"{WIWB}CrCaseFiled-Rpt.pl").status_code == 404
-    assert signed_in.get(f"{WIWD}SearchClaims.pl").status_code == 404
+    for path in (f"{WIWB}CaseFiled-Rpt.pl", f"{WIWB}CrCaseFiled-Rpt.pl", f"{WIWD}SearchClaims.pl"):
+        response = signed_in.get(path)
+        assert response.status_code == 404, path
+        assert LOGOUT in response.content.decode()
+    # A court of appeals has its own pages (TransportRoom), with its own Logout.
+    assert signed_in.get("/ecf/ca8/cgi-bin/WrtOpRpt.pl").status_code == 404
+    assert signed_in.get("/ecf/ca8/cgi-bin/DktActivityRpt.pl").status_code == 404
     assert Client().get("/ecf/ca8/cgi-bin/rss_outside.pl").status_code == 404
     assert Client().post(f"{WIWD}rss_outside.pl").status_code == 405
+
+
+def test_the_feed_items_as_the_courts_write_them(world: World) -> None:
+    response = Client().get(f"{WIWD}rss_outside.pl?%00&x")
+    assert response.status_code == 200
+    channel = ElementTree.fromstring(response.content).find("channel")
+    assert channel is not None
+    assert channel.findtext("title") == "District Court, W.D. Wisconsin - Recent Entries"
+    items = channel.findall("item")
+    complaint = items[-1]
+    caseid, seq = world.civil.caseid, world.complaint.de_seq_num
+    doc = world.complaint.documents.get().pacer_doc_id
+    assert {child.tag: child.text for child in complaint} == {
+        "title": f"{world.civil.number} Smith v. Acme Corp.",
+        "link": f"http://testserver/ecf/wiwd/cgi-bin/DktRpt.pl?{caseid}",
+        "description": (
+            f'[Complaint] (<a href="http://testserver/ecf/wiwd/doc1/{doc}?caseid={caseid}&de_seq_num={seq}" >1</a>)'
+        ),
+        "guid": f"http://testserver/ecf/wiwd/cgi-bin/DktRpt.pl?{caseid}-{seq}",
+        "pubDate": format_datetime(world.complaint.entered_at, usegmt=True),
+    }
+    assert [item.findtext("description") for item in items[:2]] == [
+        "[Sealed Opinion]",  # a sealed document: its entry, without a link
+        f'[Opinion and Order] (<a href="http://testserver/ecf/wiwd/doc1/{world.opinion.documents.get().pacer_doc_id}'
+        f'?caseid={caseid}&de_seq_num={world.opinion.de_seq_num}" >2</a>)',
+    ]
 
 
 # --- Civil Cases, Criminal Cases ---------------------------------------------------------------------------------
@@ -359,6 +392,14 @@ def test_docket_activity_by_event_and_case_type(signed_in: Client, world: World)
     ]
     criminal = signed_in.post(f"{WIWD}DktActivityRpt.pl", {"case_type": "cr"})
     assert "No entries found. Total entries reported: 0" in visible_text(criminal)
+    today = world.complaint.entered_at.astimezone(Court.objects.get(pk="wiwd").zone).strftime("%m/%d/%Y")
+    entered = signed_in.post(f"{WIWD}DktActivityRpt.pl", {"date_type": "entered", "date_from": today, "date_to": today})
+    assert [row[3] for row in rows(entered, "activity-report")] == ["01/05/2024", "01/25/2024", "01/26/2024"]
+    assert list(Charge.objects.order_by("id").values_list("criteria", flat=True)) == [
+        "Entries: Filed Type: cv Event: opinion",
+        "Entries: Filed Type: cr",
+        f"Entries: Entered From: {today} To: {today}",
+    ]
 
 
 def test_a_sealed_cases_participant_sees_its_activity(world: World) -> None:
