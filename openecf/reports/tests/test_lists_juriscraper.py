@@ -440,4 +440,6 @@ def test_claims_register_every_field(live_server: Any, world: World) -> None:
         "Claims Register",
         f"Case: {bk.number} Filed or Entered: Filed From: 01/01/1960",
     )
-    assert f'<td align="LEFT"><font size="-1" color="DARKBLUE">{charge.pages}</font></td>' in page
+    assert (charge.pages, charge.cost_cents) == (1, 10)  # two claims: under 4,320 bytes of results
+    assert 'Billable Pages:</font></th><td align="LEFT"><font size="-1" color="DARKBLUE">1</font>' in page
+    assert 'Cost:</font></th><td align="LEFT"><font size="-1" color="DARKBLUE">0.10</font>' in page
