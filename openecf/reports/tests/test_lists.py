@@ -13,7 +13,9 @@ from typing import Any
 import lxml.html  # type: ignore[import-untyped]
 import pytest
 from defusedxml import ElementTree
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import TEST_ORIGIN, force_sign_in, link_href, make_filer, make_pacer, pacer_login, visible_text
@@ -533,3 +535,46 @@ def test_a_sealed_bankruptcy_case_keeps_its_claims_from_non_participants(signed_
     assert "This case is SEALED." in visible_text(response)
     assert "Northern Bank" not in visible_text(response)
     assert Charge.objects.count() == 0
+
+
+# --- Cost: a fixed number of queries, whatever a report finds ----------------------------------------------------
+
+
+def _queries(client: Client, method: str, path: str, data: dict[str, str]) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(path, data) if method == "POST" else client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_each_report_costs_the_same_queries_for_few_rows_as_for_many(signed_in: Client, world: World) -> None:
+    reports = (
+        ("GET", f"{WIWD}rss_outside.pl", {}),
+        ("POST", f"{WIWD}WrtOpRpt.pl", {"filed_from": "01/01/2024"}),
+        ("POST", f"{WIWD}DktActivityRpt.pl", {"date_from": "01/01/2024"}),
+        ("POST", f"{WIWD}CaseFiled-Rpt.pl", {"date_from": "01/01/2024"}),
+        ("POST", f"{WIWB}SearchClaims.pl", {"all_case_ids": str(world.bankruptcy.caseid)}),
+    )
+    few = [_queries(signed_in, *report) for report in reports]
+    wiwd = Court.objects.get(pk="wiwd")
+    for n in range(6):
+        case = services.open_case(
+            court=wiwd, case_type="cv", title=f"More {n} v. Cases", origin=TEST_ORIGIN, filed_on=date(2024, 1, 12)
+        )
+        file_entry(
+            case=case,
+            text="OPINION AND ORDER.",
+            documents=[pdf("Opinion")],
+            filed_on=date(2024, 1, 12),
+            written_opinion=True,
+            origin=TEST_ORIGIN,
+        )
+        add_claim(
+            case=world.bankruptcy,
+            creditor_name=f"Creditor {n}",
+            amount_claimed=Decimal("1.00"),
+            entered_by="Clerk",
+            origin=TEST_ORIGIN,
+        )
+    many = [_queries(signed_in, *report) for report in reports]
+    assert many == few
