@@ -548,7 +548,7 @@ def _queries(client: Client, method: str, path: str, data: dict[str, str]) -> in
 
 
 def test_each_report_costs_the_same_queries_for_few_rows_as_for_many(signed_in: Client, world: World) -> None:
-    reports = (
+    reports: tuple[tuple[str, str, dict[str, str]], ...] = (
         ("GET", f"{WIWD}rss_outside.pl", {}),
         ("POST", f"{WIWD}WrtOpRpt.pl", {"filed_from": "01/01/2024"}),
         ("POST", f"{WIWD}DktActivityRpt.pl", {"date_from": "01/01/2024"}),
