@@ -423,6 +423,62 @@ row(
     csrf_exempt=True,
     why="History/Documents: a read, CSRF-exempt; its one-time token is in the form's action",
 )
+row(
+    "cmecf:rss_outside",
+    R,
+    PUBLIC,
+    args=(COURT,),
+    post=NOT_ALLOWED,
+    csrf_exempt=True,
+    why="the court's RSS feed: public, as the courts publish it (sealed cases left out); GET only",
+)
+row(
+    "cmecf:wrtoprpt",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="Written Opinions (free): a read, CSRF-exempt like every .pl; an empty POST is its form again",
+)
+row(
+    "cmecf:casefiled_rpt",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="Civil Cases: a read, CSRF-exempt; an empty POST is its form again",
+)
+row(
+    "cmecf:crcasefiled_rpt",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="Criminal Cases: a read, CSRF-exempt; an empty POST is its form again",
+)
+row(
+    "cmecf:dktactivityrpt",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    post=OK,
+    csrf_exempt=True,
+    why="Docket Activity: a read, CSRF-exempt; an empty POST is its form again",
+)
+row(
+    "cmecf:searchclaims",
+    R,
+    COURT_SIGNED_IN,
+    args=(COURT,),
+    get=NOT_FOUND,
+    post=NOT_FOUND,
+    csrf_exempt=True,
+    why="the Claims Register is a bankruptcy court's: wiwd, a district court, has none (404); "
+    "reports/tests/test_lists.py covers wiwb's",
+)
 row("cmecf:utilities", C, COURT_SIGNED_IN, args=(COURT,))
 row("cmecf:nextgen_menu", C, COURT_SIGNED_IN, args=(COURT,))
 row("cmecf:link", C, COURT_SIGNED_IN, args=(COURT,), post=BAD)

@@ -411,6 +411,11 @@ class Event(models.TextChoices):
         Category.CASE_RECORD,
         "A docket entry was filed in a case with its documents (number, documents and their SHA-256 in the detail).",
     )
+    CLAIM_FILED = (
+        "claim.filed",
+        Category.CASE_RECORD,
+        "A proof of claim was entered on a bankruptcy case's claims register (number, creditor, amounts).",
+    )
     # --- Noticing: the Notice of Electronic Filing, its free looks, daily summaries (openecf.noticing) ----------
     NEF_QUEUED = (
         "nef.queued",

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -67,8 +68,12 @@ def file_entry(
     numbered: bool = True,
     filed_on: date | None = None,
     actor: PacerAccount | None = None,
+    written_opinion: bool = False,
 ) -> DocketEntry:
     """Docket an entry with its documents (the first is the main document, the rest attachments 1, 2, ...).
+
+    ``written_opinion``: a judge's opinion the court dockets as one (Written Opinions report; free to view); only
+    the court enters those, so a filer's entry (``filed_by``) is never one.
 
     Raises DocumentRefused naming the document and what was found, or ValidationError; nothing is kept then.
     """
@@ -79,6 +84,8 @@ def file_entry(
         raise ValidationError(f"The docket text must be at most {DOCKET_TEXT_MAX} characters.")
     if filed_by is not None and (filed_by.court_id != case.court_id or not filed_by.can_file or not filed_by.is_active):
         raise ValidationError(f"The CM/ECF account {filed_by.login} cannot file in {case.court_id} cases.")
+    if written_opinion and (filed_by is not None or not documents):
+        raise ValidationError("A written opinion is entered by the court, with its document.")
     if documents and not numbered:
         raise ValidationError("An entry with documents gets a docket number.")
     settings = filing_settings(case.court)
@@ -88,7 +95,9 @@ def file_entry(
     ]
     stored = _store(case, documents)
     try:
-        return _docket(case, text, documents, facts, stored, origin, filed_by, numbered, filed_on, actor)
+        return _docket(
+            case, text, documents, facts, stored, origin, filed_by, numbered, filed_on, actor, written_opinion
+        )
     except BaseException:
         # The rows rolled back; the files must go too, or storage would hold documents no entry points to.
         storage = document_storage()
@@ -120,6 +129,11 @@ def _store(case: Case, documents: Sequence[Upload]) -> list[tuple[str, str]]:
     return stored
 
 
+def _opinion_detail(written_opinion: bool) -> dict[str, Any]:
+    """The audit detail's mark of a written opinion; other entries' detail is as it always was."""
+    return {"written_opinion": True} if written_opinion else {}
+
+
 def _docket(
     case: Case,
     text: str,
@@ -131,6 +145,7 @@ def _docket(
     numbered: bool,
     filed_on: date | None,
     actor: PacerAccount | None,
+    written_opinion: bool,
 ) -> DocketEntry:
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
@@ -147,6 +162,7 @@ def _docket(
             filed_on=filed_on or locked.court.local_date(),
             text=text,
             filed_by=filed_by,
+            written_opinion=written_opinion,
         )
         rows = []
         if documents:
@@ -181,5 +197,6 @@ def _docket(
             number=entry.number,
             de_seq_num=entry.de_seq_num,
             documents=[{"id": row.pacer_doc_id, "pages": row.page_count, "sha256": row.sha256} for row in rows],
+            **_opinion_detail(written_opinion),
         )
     return entry

@@ -195,6 +195,11 @@ _BUILT_ITEMS = {
     ("help", "Court Information"): "cmecf:court_info",
     ("query", "Case Number or Party Name Search"): "cmecf:iquery",
     ("reports", "Docket Sheet"): "cmecf:dktrpt",
+    ("reports", "Civil Cases"): "cmecf:casefiled_rpt",
+    ("reports", "Criminal Cases"): "cmecf:crcasefiled_rpt",
+    ("reports", "Written Opinions"): "cmecf:wrtoprpt",
+    ("reports", "Docket Activity"): "cmecf:dktactivityrpt",
+    ("reports", "Claims Register"): "cmecf:searchclaims",
 }
 
 

@@ -8,10 +8,12 @@ The appellate demo court (ca8) has none: appellate cases are not modelled yet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from openecf.audit.context import Origin
 from openecf.cases import services
+from openecf.cases.claims import add_claim
 from openecf.cases.docketing import Upload, file_entry
 from openecf.cases.models import Case, CourtFiling, Document, DocumentAccess, Judge
 from openecf.cases.pdfmake import make_pdf
@@ -34,6 +36,19 @@ class DemoEntry:
     filer: str = ""  # CM/ECF login; empty: entered by the court
     documents: tuple[str, ...] = ()  # the main document's title, then each attachment's description
     access: str = DocumentAccess.PUBLIC  # of each of its documents: public, restricted or sealed
+    opinion: bool = False  # a judge's written opinion (the Written Opinions report lists it; free to view)
+
+
+@dataclass(frozen=True)
+class DemoClaim:
+    creditor: str
+    address: str
+    amount: str  # dollars, the total claimed
+    secured: str = ""
+    priority: str = ""
+    unsecured: str = ""
+    description: str = ""
+    filed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,7 @@ class DemoCase:
     lead_title: str = ""  # adversary proceedings: the title of their bankruptcy case
     cover: dict[str, str] = field(default_factory=dict)
     sealed: bool = False  # sealed by the court: listed, but shown only to its participants
+    claims: tuple[DemoClaim, ...] = ()  # bankruptcy: the claims register
 
 
 JUDGES = {
@@ -114,6 +130,10 @@ def _criminal(court: str, title: str, judge: str, *defendants: DemoParty) -> Dem
     )
 
 
+def _with_opinion(case: DemoCase, opinion: DemoEntry) -> DemoCase:
+    return replace(case, entries=(*case.entries, opinion))
+
+
 CASES = (
     _civil(
         "wiwd",
@@ -122,13 +142,21 @@ CASES = (
         DemoParty("plaintiff", "Ann Smith", (("asample", LEAD), ("mattorney", NOTICED))),
         DemoParty("defendant", "Acme Widget Corp.", (("jdoe", LEAD),)),
     ),
-    _civil(
-        "wiwd",
-        "Rivera v. Badger State Dairy Cooperative",
-        "William M. Carter",
-        DemoParty("plaintiff", "Luis Rivera", (("mattorney", LEAD),)),
-        DemoParty("defendant", "Badger State Dairy Cooperative", (("asample", LEAD),)),
-        **CONTRACT_COVER,
+    _with_opinion(
+        _civil(
+            "wiwd",
+            "Rivera v. Badger State Dairy Cooperative",
+            "William M. Carter",
+            DemoParty("plaintiff", "Luis Rivera", (("mattorney", LEAD),)),
+            DemoParty("defendant", "Badger State Dairy Cooperative", (("asample", LEAD),)),
+            **CONTRACT_COVER,
+        ),
+        DemoEntry(
+            "OPINION AND ORDER granting Motion for Extension of Time. Signed by Judge William M. Carter.",
+            "",
+            ("Opinion and Order",),
+            opinion=True,
+        ),
     ),
     _criminal(
         "wiwd",
@@ -204,6 +232,32 @@ CASES = (
             ),
             DemoEntry(
                 "SEALED DOCUMENT filed by Northern Bank, N.A.", "", ("Sealed Document",), access=DocumentAccess.SEALED
+            ),
+        ),
+        claims=(
+            DemoClaim(
+                "Northern Bank, N.A.",
+                "Attn: Bankruptcy Department\n100 Main Street\nMadison, WI 53703",
+                "182450.00",
+                secured="182450.00",
+                description="Mortgage on residence",
+                filed_by="Northern Bank, N.A.",
+            ),
+            DemoClaim(
+                "Wisconsin Department of Revenue",
+                "PO Box 8901\nMadison, WI 53708",
+                "2310.55",
+                priority="2100.00",
+                unsecured="210.55",
+                description="Income taxes",
+            ),
+            DemoClaim(
+                "Lakeshore Credit Card Services",
+                "PO Box 4477\nMilwaukee, WI 53201",
+                "7815.12",
+                unsecured="7815.12",
+                description="Credit card debt",
+                filed_by="Recovery Agents LLC",
             ),
         ),
     ),
@@ -321,6 +375,21 @@ def _open(court: Court, demo: DemoCase) -> Case:
             documents=[_document(case, title, main=index == 0) for index, title in enumerate(entry.documents)],
             filed_by=_account(court, entry.filer) if entry.filer else None,
             numbered=bool(entry.documents),
+            written_opinion=entry.opinion,
+            origin=DEMO,
+        )
+    for claim in demo.claims:
+        add_claim(
+            case=case,
+            creditor_name=claim.creditor,
+            creditor_address=claim.address,
+            amount_claimed=Decimal(claim.amount),
+            secured_claimed=Decimal(claim.secured) if claim.secured else None,
+            priority_claimed=Decimal(claim.priority) if claim.priority else None,
+            unsecured_claimed=Decimal(claim.unsecured) if claim.unsecured else None,
+            description=claim.description,
+            filed_by=claim.filed_by or claim.creditor,
+            entered_by=claim.filed_by or claim.creditor,
             origin=DEMO,
         )
         if entry.access != DocumentAccess.PUBLIC:

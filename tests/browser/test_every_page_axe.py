@@ -29,6 +29,7 @@ NOT_A_PAGE = {
     "signon:cso_logout": "the CSO API (JSON, POST only)",
     "signon:openapi": "the CSO API's description (JSON)",
     "cmecf:possible_case_numbers": "an XML answer to CM/ECF's own scripts",
+    "cmecf:rss_outside": "the court's RSS feed (XML), read by feed readers",
     "clerks:audit_csv": "a CSV download of the audit log page (visited)",
     "signon:login_cancel": "the login's Cancel: a redirect to the court's page or the index (both visited)",
     "signon:login_continue": "the 'Continue to log in' button: a redirect to the login's next step (visited)",
@@ -271,6 +272,11 @@ FILER = tour_of(
     "cmecf:iquery",
     "cmecf:dktrpt",
     "cmecf:histdocqry",
+    "cmecf:wrtoprpt",
+    "cmecf:casefiled_rpt",
+    "cmecf:crcasefiled_rpt",
+    "cmecf:dktactivityrpt",
+    "cmecf:searchclaims",
     "cmecf:billing_history",
     "cmecf:transaction_log",
     "cmecf:exemption_status",
@@ -305,14 +311,19 @@ def test_a_filer_s_pages_at_each_court(filer_as_j_attorney: dict[str, tuple[str,
     for court in ("wiwd", "wiwb"):  # the same pages at each court of a kind: one district, one bankruptcy
         tour.visit("cmecf:nextgen_menu", "NextGen Release 1.1 Menu Items", court)
         tour.visit("cmecf:client_code", "Change Client Code", court)
-        tour.visit("cmecf:unavailable", "Docket activity", court, "docket-activity")
+        tour.visit("cmecf:unavailable", "Calendar events", court, "calendar-events")
         tour.visit("cmecf:iquery", "Query", court)  # Query and Reports: their forms
         tour.visit("cmecf:dktrpt", "Docket Sheet", court)
         tour.visit("cmecf:histdocqry", "History/Documents", court)
+        tour.visit("cmecf:wrtoprpt", "Written Opinions Report", court)
+        tour.visit("cmecf:dktactivityrpt", "Docket Activity Report", court)
         tour.visit("cmecf:unavailable", "Docket sheet", court, "docket-sheet")
         tour.visit("cmecf:billing_history", "Review Billing History", court)
         tour.visit("cmecf:transaction_log", "Transaction Log", court)
         tour.visit("cmecf:exemption_status", "Change PACER Exemption Status", court)
+    tour.visit("cmecf:casefiled_rpt", "Civil Cases Report", "wiwd")  # a district court's reports
+    tour.visit("cmecf:crcasefiled_rpt", "Criminal Cases Report", "wiwd")
+    tour.visit("cmecf:searchclaims", "Claims Register", "wiwb")  # a bankruptcy court's
     tour.visit("locator:search", "PACER Case Locator")
     # At wiwd, a CM/ECF account under another spelling of the name: the confirmation asks to tick a box.
     link_label = courts_as_shown["wiwd"][2]

@@ -10,6 +10,7 @@ from openecf.cases.models.cases import (
     Party,
     PartyRole,
 )
+from openecf.cases.models.claims import Claim, ClaimStatus
 from openecf.cases.models.court import CaseNumberCounter, CourtFiling
 from openecf.cases.models.docket import DocketEntry, Document, DocumentAccess
 
@@ -19,6 +20,8 @@ __all__ = [
     "Case",
     "CaseNumberCounter",
     "CaseType",
+    "Claim",
+    "ClaimStatus",
     "CourtFiling",
     "DocketEntry",
     "Document",

@@ -38,6 +38,11 @@ class DocketEntry(models.Model):
         related_name="agent_filed_entries",
         help_text="The attorney a filing agent filed for (filed_by is then the agent); empty otherwise.",
     )
+    written_opinion = models.BooleanField(
+        default=False,
+        help_text="A judge's written opinion (an order or opinion the court docketed as one): listed on the Written "
+        "Opinions report, and its document is free to view.",
+    )
 
     class Meta:
         ordering = ["case_id", "de_seq_num"]
@@ -48,6 +53,13 @@ class DocketEntry(models.Model):
             models.CheckConstraint(condition=Q(number__isnull=True) | Q(number__gte=1), name="entry_number_positive"),
             models.CheckConstraint(condition=Q(de_seq_num__gte=1), name="entry_seq_positive"),
             models.CheckConstraint(condition=~Q(text=""), name="entry_text_not_empty"),
+        ]
+        indexes = [
+            # The court-wide reports: the RSS feed (newest entered first) and Docket Activity (a range of days)
+            # read entries across cases by date; Written Opinions, a small part of them, by date filed.
+            models.Index(fields=["entered_at"], name="entry_entered_idx"),
+            models.Index(fields=["filed_on"], name="entry_filed_idx"),
+            models.Index(fields=["filed_on"], condition=Q(written_opinion=True), name="entry_opinion_filed_idx"),
         ]
 
     def __str__(self) -> str:
