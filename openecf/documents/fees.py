@@ -1,6 +1,7 @@
 """What a document costs: the receipt shown before "View Document" (a quote) and the charge made when it is
 accepted (got_receipt=1). Both come from the same rules (openecf/billing), so the receipt a user accepts shows
-what the ledger then holds: description Image{entry}-{attachment}, the case number, the pages capped at 30."""
+what the ledger then holds: description Image{entry}-{attachment}, the case number, the pages capped at 30; a
+written opinion at no cost."""
 
 from __future__ import annotations
 
@@ -19,11 +20,18 @@ def description(document: Document) -> str:
     return f"Image{number if number is not None else ''}-{document.attachment_number}"
 
 
+def waiver(document: Document) -> Waiver:
+    """A judge's written opinion is free to everyone (CASES.md, "PACER fees"); other documents are charged."""
+    return Waiver.OPINION if document.entry.written_opinion else Waiver.NONE
+
+
 def quote(*, account: PacerAccount, document: Document, client_code: str) -> Charge:
     """The charge accepting would make, unsaved, for the receipt page. Raises billing.ClientCodeRequired."""
     court = document.entry.case.court
-    billing.check_client_code(account=account, court=court, client_code=client_code)
-    exempt = billing.exempt_on(account=account, court=court, day=court.local_date())
+    free = waiver(document)
+    if free == Waiver.NONE:
+        billing.check_client_code(account=account, court=court, client_code=client_code)
+    exempt = free == Waiver.NONE and billing.exempt_on(account=account, court=court, day=court.local_date())
     return Charge(
         account=account,
         court=court,
@@ -31,9 +39,9 @@ def quote(*, account: PacerAccount, document: Document, client_code: str) -> Cha
         description=description(document),
         criteria=document.entry.case.number,
         pages=fees.billable_pages(document.page_count, capped=True),
-        cost_cents=0 if exempt else fees.cost_cents(document.page_count, capped=True),
+        cost_cents=0 if exempt or free != Waiver.NONE else fees.cost_cents(document.page_count, capped=True),
         client_code=client_code[:32],
-        waiver=Waiver.EXEMPTION if exempt else Waiver.NONE,
+        waiver=Waiver.EXEMPTION if exempt else free,
     )
 
 
@@ -49,4 +57,5 @@ def charge(*, account: PacerAccount, document: Document, client_code: str, origi
         case_specific=True,
         client_code=client_code,
         origin=origin,
+        free=waiver(document),
     )

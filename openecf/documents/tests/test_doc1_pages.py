@@ -17,7 +17,7 @@ from conftest import TEST_ORIGIN, make_ecf, visible_text
 from openecf.billing.models import Charge, Exemption
 from openecf.cases import services
 from openecf.cases.docketing import file_entry
-from openecf.cases.models import CourtFiling, Document
+from openecf.cases.models import CourtFiling, DocketEntry, Document
 from openecf.cases.stamp import header_line
 from openecf.cases.visibility import CASE_SEALED, DOCUMENT_RESTRICTED, DOCUMENT_SEALED
 from openecf.courts.models import Court
@@ -137,6 +137,17 @@ def test_an_exemption_costs_nothing(world: World) -> None:
     assert view(client, world.transcript).status_code == 200
     [charge] = Charge.objects.all()
     assert (charge.pages, charge.cost_cents, charge.waiver) == (30, 0, "exemption")
+
+
+def test_a_written_opinion_is_free_even_where_a_client_code_is_required(world: World) -> None:
+    DocketEntry.objects.filter(pk=world.transcript.entry_id).update(written_opinion=True)
+    Court.objects.filter(pk="wiwd").update(client_code_required=True)
+    client = signed_in(world.researcher)
+    assert receipt_fields(client.get(doc1(world.transcript))).endswith("Billable Pages: 30 Cost: 0.00")
+    response = view(client, world.transcript)
+    assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+    [charge] = Charge.objects.all()
+    assert (charge.description, charge.pages, charge.cost_cents, charge.waiver) == ("Image2-0", 30, 0, "opinion")
 
 
 def test_a_required_client_code_missing_serves_and_charges_nothing(world: World) -> None:
