@@ -115,3 +115,71 @@ def test_pacersdk_logs_in_with_a_pyotp_code_and_fails_with_a_replayed_or_wrong_o
     assert AuditEvent.objects.filter(event="mfa.failed", detail__reason="replayed").count() == 1
     client.logout()
     assert cso_tokens.resolve(token) is None
+
+
+def test_juriscraper_finds_a_case_by_number_reads_its_docket_and_downloads_a_billed_pdf(
+    live_server: Any, court_domain: None
+) -> None:
+    """tools/pacer_loopback.py's walk (the README's script): every field juriscraper parsed equals what is stored,
+    and the receipts it accepted are the ledger's."""
+    from datetime import date
+
+    import pikepdf
+
+    from conftest import TEST_ORIGIN
+    from openecf.billing.models import Charge
+    from openecf.cases import services as cases
+    from openecf.cases.docketing import Upload, file_entry
+    from openecf.cases.pdfmake import make_pdf
+    from openecf.courts.models import Court
+    from tools.pacer_loopback import walk
+
+    court = Court.objects.get(pk="wiwd")
+    judge = cases.add_judge(court=court, name="Judith D. Parker", origin=TEST_ORIGIN)
+    case = cases.open_case(
+        court=court,
+        case_type="cv",
+        title="Olson v. Great Lakes Shipping Co.",
+        judge=judge,
+        origin=TEST_ORIGIN,
+        filed_on=date(2026, 2, 3),
+    )
+    cases.add_party(case=case, name="Erik Olson", role="plaintiff", origin=TEST_ORIGIN)
+    for text, pages in (("COMPLAINT against Great Lakes Shipping Co.", 4), ("MOTION to Dismiss", 2)):
+        upload = Upload(make_pdf([[f"{text} page {n}"] for n in range(pages)]), "doc.pdf", text)
+        file_entry(case=case, text=text, documents=[upload], filed_on=date(2026, 2, 3), origin=TEST_ORIGIN)
+    make_pacer("researcher9", "Rhea Searcher")
+
+    walked = run(walk(port_of(live_server), "researcher9", PACER_PASSWORD, "wiwd", case.full_number))
+
+    assert (walked["case"]["pacer_case_id"], walked["case"]["docket_number"]) == (str(case.caseid), case.full_number)
+    docket = walked["docket"]
+    assert (docket["case_name"], docket["docket_number"], docket["date_filed"]) == (
+        "Olson v. Great Lakes Shipping Co.",
+        case.full_number,  # juriscraper drops the judge's initials
+        date(2026, 2, 3),
+    )
+    assert docket["assigned_to_str"] == "Judith D. Parker"
+    assert [(p["name"], p["type"]) for p in docket["parties"]] == [("Erik Olson", "Plaintiff")]
+    stored = list(case.entries.order_by("de_seq_num").prefetch_related("documents"))
+    assert [
+        (e["document_number"], e["description"], e["pacer_doc_id"], e["pacer_seq_no"]) for e in docket["docket_entries"]
+    ] == [
+        (
+            str(s.number),
+            f"{s.text} (Entered: {s.entered_at.astimezone(court.zone):%m/%d/%Y})",  # entered after the day filed
+            s.documents.get().pacer_doc_id,
+            str(s.de_seq_num),
+        )
+        for s in stored
+    ]
+    first = stored[0].documents.get()
+    with pikepdf.open(__import__("io").BytesIO(walked["pdf"])) as pdf:
+        assert len(pdf.pages) == first.page_count == 4
+    assert list(Charge.objects.order_by("pk").values_list("description", "criteria", "pages", "cost_cents"))[-1] == (
+        "Image1-0",
+        case.number,
+        4,
+        40,
+    )
+    assert list(Charge.objects.order_by("pk").values_list("description", flat=True)) == ["Docket Report", "Image1-0"]
