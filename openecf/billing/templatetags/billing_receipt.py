@@ -12,15 +12,22 @@ from openecf.billing.models import Charge
 register = template.Library()
 
 
-@register.inclusion_tag("billing/receipt.html")
-def transaction_receipt(charge: Charge) -> dict[str, Any]:
+@register.filter
+def charge_time(charge: Charge) -> str:
+    """When the charge was made, as its receipt said it: in the court's time zone (UTC for the Case Locator,
+    which is nationwide), so the billing history and the receipts a user kept agree."""
     when = charge.created_at
     if charge.court is not None:
         when = when.astimezone(charge.court.zone)
+    return when.strftime("%m/%d/%Y %H:%M:%S")
+
+
+@register.inclusion_tag("billing/receipt.html")
+def transaction_receipt(charge: Charge) -> dict[str, Any]:
     return {
         "charge": charge,
         "login": charge.account.username,
-        "when": when.strftime("%m/%d/%Y %H:%M:%S"),
+        "when": charge_time(charge),
         "cost": fees.dollars(charge.cost_cents),
         # Documents show the case number under "Case Number"; reports and searches, their "Search Criteria".
         "criteria_label": "Case Number" if charge.description.startswith("Image") else "Search Criteria",

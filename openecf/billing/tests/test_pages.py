@@ -135,3 +135,13 @@ def test_a_required_client_code_stops_the_case_locator(client_of: Any, reader: A
     assert refused.status_code == 400
     assert "A Client Code is required for PACER search" in visible_text(refused)
     assert not Charge.objects.exists()
+
+
+def test_the_history_dates_a_charge_as_its_receipt_did_in_the_court_s_time(client_of: Any, reader: Any) -> None:
+    from datetime import UTC, datetime
+
+    wiwd = Court.objects.get(pk="wiwd")  # America/Chicago: 03:09 UTC on Dec 1 is 21:09 on Nov 30
+    charge = _charge(reader, wiwd, description="Image1-0", pages=2)
+    Charge.objects.filter(pk=charge.pk).update(created_at=datetime(2026, 12, 1, 3, 9, 16, tzinfo=UTC))
+    text = visible_text(client_of(reader).get("/ecf/wiwd/utilities/billing-history/"))
+    assert "11/30/2026 21:09:16 wiwd Image1-0 3:26-cv-00001-JDP 2 $0.20" in text
