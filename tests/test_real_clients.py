@@ -118,7 +118,7 @@ def test_pacersdk_logs_in_with_a_pyotp_code_and_fails_with_a_replayed_or_wrong_o
 
 
 def test_juriscraper_finds_a_case_by_number_reads_its_docket_and_downloads_a_billed_pdf(
-    live_server: Any, court_domain: None
+    live_server: Any, court_domain: None, capsys: Any
 ) -> None:
     """tools/pacer_loopback.py's walk (the README's script): every field juriscraper parsed equals what is stored,
     and the receipts it accepted are the ledger's."""
@@ -132,7 +132,7 @@ def test_juriscraper_finds_a_case_by_number_reads_its_docket_and_downloads_a_bil
     from openecf.cases.docketing import Upload, file_entry
     from openecf.cases.pdfmake import make_pdf
     from openecf.courts.models import Court
-    from tools.pacer_loopback import walk
+    from tools.pacer_loopback import _print, walk
 
     court = Court.objects.get(pk="wiwd")
     judge = cases.add_judge(court=court, name="Judith D. Parker", origin=TEST_ORIGIN)
@@ -183,3 +183,9 @@ def test_juriscraper_finds_a_case_by_number_reads_its_docket_and_downloads_a_bil
         40,
     )
     assert list(Charge.objects.order_by("pk").values_list("description", flat=True)) == ["Docket Report", "Image1-0"]
+    _print(walked)  # what the script shows a person
+    shown = capsys.readouterr().out.splitlines()
+    assert (
+        shown[0] == f"possible_case_numbers.pl: {case.number} Olson v. Great Lakes Shipping Co. (caseid {case.caseid})"
+    )
+    assert shown[-1] == f"Document 1 ({first.pacer_doc_id}): {len(walked['pdf']):,} bytes of PDF"

@@ -80,7 +80,7 @@ async def walk(port: int, username: str, password: str, court: str, case_number:
 
 def _print(walked: dict[str, Any]) -> None:
     case, docket = walked["case"], walked["docket"]
-    print(f"possible_case_numbers.pl: {case['docket_number']} {case['case_name']} (caseid {case['pacer_case_id']})")
+    print(f"possible_case_numbers.pl: {case['title']} (caseid {case['pacer_case_id']})")
     print(f"Docket report: {docket['case_name']}, filed {docket['date_filed']}, judge {docket['assigned_to_str']}")
     for party in docket["parties"]:
         attorneys = "; ".join(a["name"] for a in party["attorneys"])
