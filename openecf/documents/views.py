@@ -22,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from openecf.audit.context import Origin
 from openecf.billing.services import ClientCodeRequired
@@ -250,8 +250,9 @@ def _prefers_html(request: HttpRequest) -> bool:
     return accept.split(",", 1)[0].split(";", 1)[0].strip().lower() == "text/html"
 
 
+@csrf_exempt  # a read, as every .pl: clients POST multipart without a CSRF token
 @signed_in_at_court
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def show_temp(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     """The framed PDF of a view just charged: the ticket is the proof of payment; the document is asked about
     again (a seal may have come since), and nothing more is charged."""
@@ -276,8 +277,9 @@ def show_temp(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     return _pdf(document, data)
 
 
+@csrf_exempt  # a read, as every .pl: clients POST multipart without a CSRF token
 @signed_in_at_court
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def show_case_doc(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     """show_case_doc?{number},{caseid},{attachment},,: to the document's doc1 (the menu, for a main document with
     attachments), after asking whether the visitor may see it."""

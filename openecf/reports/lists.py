@@ -144,7 +144,7 @@ def _criteria(*parts: tuple[str, object]) -> str:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def rss_feed(request: HttpRequest, court_id: str) -> HttpResponse:
     """The court's RSS 2.0 feed: its most recent docket entries, newest first. Public and free, as the courts
     publish it; a sealed case's entries are not in it and a sealed document is listed without a link."""

@@ -98,6 +98,8 @@ def _xml_text(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
+@csrf_exempt  # a read: clients may POST (multipart, no CSRF token); the query string is what is looked up
+@require_http_methods(["GET", "HEAD", "POST"])
 def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
     """CM/ECF's case-number lookup (XML), as clients such as juriscraper call it: ?<case number>, full or partial."""
     court = court_or_404(court_id)

@@ -260,7 +260,9 @@ def test_each_court_has_only_its_kind_of_reports(signed_in: Client, world: World
     assert signed_in.get("/ecf/ca8/cgi-bin/WrtOpRpt.pl").status_code == 404
     assert signed_in.get("/ecf/ca8/cgi-bin/DktActivityRpt.pl").status_code == 404
     assert Client().get("/ecf/ca8/cgi-bin/rss_outside.pl").status_code == 404
-    assert Client().post(f"{WIWD}rss_outside.pl").status_code == 405
+    # Every .pl is a read that answers a multipart POST without a CSRF token, the feed included.
+    posted = Client(enforce_csrf_checks=True).post(f"{WIWD}rss_outside.pl", {"x": "1"})
+    assert (posted.status_code, posted["Content-Type"]) == (200, "application/rss+xml; charset=utf-8")
 
 
 def test_the_feed_items_as_the_courts_write_them(world: World) -> None:
