@@ -378,6 +378,8 @@ def _open(court: Court, demo: DemoCase) -> Case:
             written_opinion=entry.opinion,
             origin=DEMO,
         )
+        if entry.access != DocumentAccess.PUBLIC:
+            Document.objects.filter(entry=filed).update(access=entry.access)
     for claim in demo.claims:
         add_claim(
             case=case,
@@ -392,8 +394,6 @@ def _open(court: Court, demo: DemoCase) -> Case:
             entered_by=claim.filed_by or claim.creditor,
             origin=DEMO,
         )
-        if entry.access != DocumentAccess.PUBLIC:
-            Document.objects.filter(entry=filed).update(access=entry.access)
     if demo.sealed:
         Case.objects.filter(pk=case.pk).update(sealed=True)
     return case
