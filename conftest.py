@@ -304,3 +304,11 @@ def argon2_when_under_test(request: pytest.FixtureRequest) -> Iterator[None]:
             yield
     finally:
         _dummy_hash.cache_clear()
+
+
+@pytest.fixture
+def court_domain(settings: Any) -> None:
+    """The court host names real clients hard-code (ecf.<court>.uscourts.gov, pacer.login.uscourts.gov) answered
+    here, as with OPENECF_COURT_DOMAIN=uscourts.gov (tools/pacer_loopback.py sends them to the live server)."""
+    settings.OPENECF_COURT_DOMAIN = "uscourts.gov"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".uscourts.gov"]

@@ -20,12 +20,6 @@ from tools.pacer_loopback import mounts
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
 
 
-@pytest.fixture
-def court_domain(settings: Any) -> None:
-    settings.OPENECF_COURT_DOMAIN = "uscourts.gov"
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".uscourts.gov"]
-
-
 def api_logins(username: str) -> int:
     return AuditEvent.objects.filter(event="login.succeeded", actor__username=username, detail__via="api").count()
 

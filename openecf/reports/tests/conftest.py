@@ -11,7 +11,9 @@ from django.utils import timezone
 from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from openecf.billing.models import Charge
+from openecf.cases.docketing import Upload
 from openecf.cases.models import Case, DocketEntry, Document, DocumentAccess
+from openecf.cases.pdfmake import make_pdf
 
 
 def bulk_docket(case: Case, count: int, *, text: str = "MOTION to Compel by John Smith.", attachments: int = 1) -> None:
@@ -99,3 +101,8 @@ def text_bytes_before_receipt(page: str) -> int:
     main.remove(main[-1])
     words: list[Any] = " ".join(main.itertext()).split()
     return len(" ".join(words).encode("utf-8"))
+
+
+def pdf(title: str) -> Upload:
+    """A one-page PDF showing its title, to file with the title as its description."""
+    return Upload(make_pdf([[title]]), f"{title}.pdf", title)

@@ -20,11 +20,10 @@ from juriscraper.pacer import (
 from conftest import PACER_PASSWORD, TEST_ORIGIN, make_ecf, make_pacer
 from openecf.billing.models import Charge
 from openecf.cases import services
-from openecf.cases.docketing import Upload, file_entry
+from openecf.cases.docketing import file_entry
 from openecf.cases.models import Case, DocketEntry, DocumentAccess, Judge, Party
-from openecf.cases.pdfmake import make_pdf
 from openecf.courts.models import Court
-from openecf.reports.tests.conftest import receipt_matches
+from openecf.reports.tests.conftest import pdf, receipt_matches
 from tools.pacer_loopback import mounts
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
@@ -33,16 +32,6 @@ NO_COMPONENTS = {
     "federal_defendant_number": None,
     "federal_dn_judge_initials_referred": None,
 }
-
-
-@pytest.fixture
-def court_domain(settings: Any) -> None:
-    settings.OPENECF_COURT_DOMAIN = "uscourts.gov"
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".uscourts.gov"]
-
-
-def pdf(title: str) -> Upload:
-    return Upload(make_pdf([[title]]), f"{title}.pdf", title)
 
 
 def _d(value: date) -> str:

@@ -23,21 +23,17 @@ from openecf.billing import fees
 from openecf.billing.models import Charge, Waiver
 from openecf.cases import services
 from openecf.cases.claims import add_claim
-from openecf.cases.docketing import Upload, file_entry
+from openecf.cases.docketing import file_entry
 from openecf.cases.models import Case, DocketEntry, DocumentAccess
-from openecf.cases.pdfmake import make_pdf
 from openecf.cmecf.models import Link
 from openecf.courts.models import Court
+from openecf.reports.tests.conftest import pdf
 
 pytestmark = pytest.mark.django_db
 
 LOGOUT = "/cgi-bin/login.pl?logout"
 WIWD, WIWB = "/ecf/wiwd/cgi-bin/", "/ecf/wiwb/cgi-bin/"
 CLIENT_CODE_REQUIRED = "A Client Code is required for PACER search"
-
-
-def pdf(title: str) -> Upload:
-    return Upload(make_pdf([[title]]), f"{title}.pdf", title)
 
 
 class World:

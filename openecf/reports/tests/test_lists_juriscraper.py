@@ -16,25 +16,15 @@ from conftest import PACER_PASSWORD, TEST_ORIGIN, make_pacer
 from openecf.billing.models import Charge, Waiver
 from openecf.cases import services
 from openecf.cases.claims import add_claim
-from openecf.cases.docketing import Upload, file_entry
+from openecf.cases.docketing import file_entry
 from openecf.cases.models import Case, Claim, ClaimStatus, DocketEntry, DocumentAccess
-from openecf.cases.pdfmake import make_pdf
 from openecf.courts.models import Court
+from openecf.reports.tests.conftest import pdf
 from tools.pacer_loopback import mounts
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
 
 NOW = datetime(2024, 3, 4, 15, 30, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def court_domain(settings: Any) -> None:
-    settings.OPENECF_COURT_DOMAIN = "uscourts.gov"
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".uscourts.gov"]
-
-
-def pdf(title: str) -> Upload:
-    return Upload(make_pdf([[title]]), f"{title}.pdf", title)
 
 
 class World:

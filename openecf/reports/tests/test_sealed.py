@@ -11,22 +11,17 @@ from django.test import Client
 from conftest import TEST_ORIGIN, force_sign_in, make_filer, make_pacer, pacer_login
 from openecf.billing.models import Charge
 from openecf.cases import services
-from openecf.cases.docketing import Upload, file_entry
+from openecf.cases.docketing import file_entry
 from openecf.cases.models import Case, DocumentAccess
-from openecf.cases.pdfmake import make_pdf
 from openecf.cmecf.models import Link
 from openecf.courts.models import Court
-from openecf.reports.tests.conftest import has_receipt
+from openecf.reports.tests.conftest import has_receipt, pdf
 
 pytestmark = pytest.mark.django_db
 
 BASE = "/ecf/wiwd/cgi-bin/"
 SEALED = "This case is SEALED."
 LOGOUT = "/cgi-bin/login.pl?logout"
-
-
-def pdf(title: str) -> Upload:
-    return Upload(make_pdf([[title]]), f"{title}.pdf", title)
 
 
 @pytest.fixture
