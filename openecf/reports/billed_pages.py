@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 
 from openecf.audit.context import Origin
 from openecf.billing import services as billing
+from openecf.billing.models import Waiver
 from openecf.billing.templatetags.billing_receipt import transaction_receipt
 from openecf.cmecf.access import CourtAccess
 from openecf.cmecf.views import _render, pacer_login_url
@@ -35,12 +36,14 @@ _SPACE = re.compile(r"\s+")
 @dataclass(frozen=True)
 class Bill:
     """What the receipt will say: ``description`` ("Docket Report"...), ``criteria`` as CM/ECF records them;
-    ``case_specific`` pages stop at $3.00; ``matched=False`` is a search that found nothing (one page)."""
+    ``case_specific`` pages stop at $3.00; ``matched=False`` is a search that found nothing (one page); ``free``
+    a page that costs nothing (Written Opinions)."""
 
     description: str
     criteria: str
     case_specific: bool
     matched: bool = True
+    free: Waiver = Waiver.NONE  # an opinions report: on the ledger at no cost
 
 
 def extracted_bytes(page: str) -> int:
@@ -56,11 +59,14 @@ def client_code_in_force(request: HttpRequest) -> str:
     return signon.client_code(request)[:32]
 
 
-def refusal(request: HttpRequest, access: CourtAccess) -> HttpResponse | None:
+def refusal(request: HttpRequest, access: CourtAccess, *, free: bool = False) -> HttpResponse | None:
     """Answers instead of a billable page when it cannot be billed, before anything is looked up: an old court
-    login (to the PACER login, as CM/ECF asks one for Query), or a client code required and absent (400)."""
+    login (to the PACER login, as CM/ECF asks one for Query), or a client code required and absent (400; a free
+    page asks for none)."""
     if access.pacer is None:
         return redirect(pacer_login_url(request, access.court.pk, request.get_full_path()))
+    if free:
+        return None
     try:
         billing.check_client_code(account=access.pacer, court=access.court, client_code=client_code_in_force(request))
     except billing.ClientCodeRequired as refused:
@@ -85,6 +91,7 @@ def billed_page(
         client_code=client_code_in_force(request),
         origin=Origin.of(request),
         matched=bill.matched,
+        free=bill.free,
     )
     receipt = render_to_string("billing/receipt.html", transaction_receipt(charge))
     response.content = page.replace(RECEIPT_SLOT, receipt, 1).encode()

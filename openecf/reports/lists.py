@@ -29,9 +29,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from openecf.audit.context import Origin
 from openecf.billing import services as billing
-from openecf.billing.models import Charge, Waiver
+from openecf.billing.models import Waiver
 from openecf.cases.models import Case, CaseType, DocketEntry, DocumentAccess
 from openecf.cases.visibility import case_verdict
 from openecf.cmecf.access import CourtAccess
@@ -39,6 +38,7 @@ from openecf.cmecf.views import _render, signed_in_at_court
 from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import court_or_404
 from openecf.reports import listing, selectors
+from openecf.reports.billed_pages import Bill, billed_page, refusal
 from openecf.reports.listforms import ActivityForm, CasesForm, ClaimsForm, WrittenOpinionsForm
 from openecf.signon import services as signon
 
@@ -117,23 +117,13 @@ def _billed_page(
     matched: bool,
     free: Waiver = Waiver.NONE,
 ) -> HttpResponse:
-    """The results (already rendered: their size is what is billed), charged, then served with the receipt. A
-    visitor signed in with an old court login has no PACER account to charge: the page is served without one."""
-    charge: Charge | None = None
-    if access.pacer is not None:
-        charge = billing.charge(
-            account=access.pacer,
-            court=access.court,
-            description=description,
-            criteria=criteria,
-            html_bytes=len(body.encode()),
-            case_specific=case_specific,
-            client_code=signon.client_code(request),
-            origin=Origin.of(request),
-            matched=matched,
-            free=free,
-        )
-    return _render(request, access, "reports/lists/billed.html", title=title, body=mark_safe(body), charge=charge)  # noqa: S308
+    """The results (already rendered), on a page billed as every Query and Reports page is (billed_pages: its
+    extracted data measured, charged, the receipt last). Without a PACER account, to the PACER login first."""
+    refused = refusal(request, access, free=free != Waiver.NONE)
+    if refused is not None:
+        return refused
+    bill = Bill(description=description, criteria=criteria, case_specific=case_specific, matched=matched, free=free)
+    return billed_page(request, access, "reports/lists/billed.html", bill=bill, title=title, body=mark_safe(body))  # noqa: S308
 
 
 def _criteria(*parts: tuple[str, object]) -> str:
