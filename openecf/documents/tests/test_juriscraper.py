@@ -22,7 +22,7 @@ from openecf.cases.stamp import header_line
 from openecf.documents.tests.conftest import World, build_world
 from openecf.noticing.models import FreeLook
 from openecf.noticing.nef import send_nef
-from openecf.reports.tests.test_juriscraper import court_domain, port_of  # noqa: F401  (a fixture, reused)
+from openecf.reports.tests.test_juriscraper import port_of
 from tools.pacer_loopback import mounts
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("courts")]
@@ -31,7 +31,7 @@ T = TypeVar("T")
 
 
 @pytest.fixture
-def world(court_domain: None) -> World:  # noqa: F811
+def world(court_domain: None) -> World:
     return build_world()
 
 
