@@ -308,6 +308,10 @@ class Browser:
         except urllib.error.HTTPError as error:
             self.url, self.page, self.status = error.geturl(), error.read().decode(), error.code
             self.node = error.headers.get("X-OpenECF-Node", "")
+        except (http.client.IncompleteRead, http.client.RemoteDisconnected, ConnectionResetError):
+            # The node answering died part-way through its answer (nginx had passed the headers on): to a person, a
+            # broken page, as the 502 nginx gives when the node dies before answering. Counted as that.
+            self.url, self.page, self.status, self.node = url, "", 502, ""
         return self.page
 
     def href(self, label: str) -> str:
