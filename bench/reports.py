@@ -351,6 +351,7 @@ def docket_reports(client: Any, court: Any) -> dict[str, Any]:
         case = open_docket_case(court, f"Docket of {size:,} v. Bench Report", filed_on=filed_on)
         loads[size] = load_docket(case=case, count=size)
         cases[size] = case
+    settle()
     figures: dict[str, Any] = {"loads": {str(size): load for size, load in loads.items()}}
     for size in SIZES:
         figures[str(size)] = _docket_report(client, cases[size], runs=RUNS[size])
@@ -412,12 +413,18 @@ def possible_case_numbers(client: Any, court: Any, numbers: list[str]) -> dict[s
 
 
 def settle() -> None:
-    """Write out what a load left in PostgreSQL's buffers now (CHECKPOINT), so the checkpoint does not fall inside
-    the measure after it."""
+    """Do now what a load leaves PostgreSQL to do later, so that none of it falls inside the measure after it:
+    VACUUM (ANALYZE) the loaded tables (else autovacuum wakes for a million new rows and takes a core from the
+    server mid-measure, as the first runs' slower control requests showed), then write the buffers out
+    (CHECKPOINT)."""
     from django.db import connection
+
+    from openecf.cases.models import Case, DocketEntry, Document
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            for model in (Case, DocketEntry, Document):
+                cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
             cursor.execute("CHECKPOINT")
 
 
