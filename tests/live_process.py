@@ -265,9 +265,18 @@ def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> t
 class Browser:
     """Just enough of a browser: follows redirects, keeps cookies, submits forms with their CSRF token."""
 
-    def __init__(self, base: str, *, source: str | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        base: str,
+        *,
+        source: str | None = None,
+        headers: dict[str, str] | None = None,
+        cut_off_as: int | None = None,
+    ) -> None:
         """``source``: the loopback address to connect from (Linux accepts any 127/8 address), so a server or a
-        proxy on loopback sees distinct clients; ``headers`` go with every request."""
+        proxy on loopback sees distinct clients; ``headers`` go with every request; ``cut_off_as``: the status an
+        answer cut off part-way counts as (None: the break is raised)."""
+        self.cut_off_as = cut_off_as
         self.base = base
         self.jar = CookieJar()
         handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPCookieProcessor(self.jar)]
@@ -309,9 +318,12 @@ class Browser:
             self.url, self.page, self.status = error.geturl(), error.read().decode(), error.code
             self.node = error.headers.get("X-OpenECF-Node", "")
         except (http.client.IncompleteRead, http.client.RemoteDisconnected, ConnectionResetError):
-            # The node answering died part-way through its answer (nginx had passed the headers on): to a person, a
-            # broken page, as the 502 nginx gives when the node dies before answering. Counted as that.
-            self.url, self.page, self.status, self.node = url, "", 502, ""
+            # The server died part-way through its answer. Behind nginx (``cut_off_as=502``) that is, to a person,
+            # a broken page like the 502 nginx gives when the node dies before answering, and is counted as that;
+            # talking to the server itself, the caller sees the break.
+            if self.cut_off_as is None:
+                raise
+            self.url, self.page, self.status, self.node = url, "", self.cut_off_as, ""
         return self.page
 
     def href(self, label: str) -> str:

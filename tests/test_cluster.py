@@ -235,7 +235,7 @@ def _one_session_and_one_token_are_good_on_both_nodes(cluster: Cluster) -> None:
 
 
 def _guesses(base: str, username: str, source: str) -> list[tuple[int, str]]:
-    browser = Browser(base, source=source)
+    browser = Browser(base, source=source, cut_off_as=502)
     browser.open("/login/")
     answers = []
     for _ in range(7):
@@ -292,7 +292,7 @@ class Stream:
 
     def _link_once(self, pacer_name: str, court: str, ecf: str) -> tuple[str, bool]:
         """One walk through the link flow as a filer's browser does it: (how it ended, whether a node failed it)."""
-        browser = Browser(self.base)
+        browser = Browser(self.base, cut_off_as=502)
         link_url = f"/ecf/{court}/utilities/link/"
         steps: list[tuple[str, dict[str, str] | None]] = [
             (f"/login/?court={court}&next={link_url}", None),
@@ -348,7 +348,7 @@ class Filers(Stream):
         self.filed: list[Filed] = []
 
     def sign_in(self, username: str, secret: str) -> Browser:
-        browser = Browser(self.base)
+        browser = Browser(self.base, cut_off_as=502)
         browser.open(f"/login/?court={COURT}")
         browser.open("/login/", {"username": username, "password": PASSWORD, "client_code": "", "court": COURT})
         assert browser.url.endswith("/login/code/"), (browser.status, browser.text()[:300])
