@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
@@ -43,6 +44,52 @@ def exempt_on(*, account: PacerAccount, court: Court | None, day: date) -> bool:
     return Exemption.objects.filter(account=account, court=court, starts_on__lte=day, ends_on__gte=day).exists()
 
 
+def quote(
+    *,
+    account: PacerAccount,
+    court: Court | None,
+    description: str,
+    criteria: str,
+    pages: int | None = None,
+    html_bytes: int | None = None,
+    case_specific: bool,
+    client_code: str,
+    matched: bool = True,
+    free: Waiver = Waiver.NONE,
+) -> Charge:
+    """The charge a page view or search would make, unsaved: what a receipt shows before it is accepted (doc1's
+    "View Document"), and what ``charge`` then writes.
+
+    ``pages`` for a PDF (its pages), ``html_bytes`` for an HTML page (its extracted data); exactly one of them.
+    ``case_specific``: a document or a case-specific report (docket, history, claims register), capped at $3.00;
+    searches and other reports are not. ``matched=False``: a search that found nothing, one page. ``free``:
+    an opinion or the NEF's free look, at no cost whatever the pages. A court's exemption for the account on the
+    court's today waives the cost too. Raises ClientCodeRequired when one is required and none is in force."""
+    if (pages is None) == (html_bytes is None):
+        raise ValueError("charge() takes either pages (a PDF) or html_bytes (an HTML page).")
+    if free == Waiver.EXEMPTION:
+        raise ValueError("An exemption is the court's to grant: charge() finds it itself.")
+    if free == Waiver.NONE:
+        check_client_code(account=account, court=court, client_code=client_code)
+    raw_pages = fees.html_pages(html_bytes) if html_bytes is not None else int(pages or 0)
+    if not matched:
+        raw_pages = 1
+    waiver: Waiver = free
+    if waiver == Waiver.NONE and court is not None and exempt_on(account=account, court=court, day=court.local_date()):
+        waiver = Waiver.EXEMPTION
+    return Charge(
+        account=account,
+        court=court,
+        created_at=timezone.now(),
+        description=description[:200],
+        criteria=criteria[:500],
+        pages=fees.billable_pages(raw_pages, capped=case_specific),
+        cost_cents=0 if waiver != Waiver.NONE else fees.cost_cents(raw_pages, capped=case_specific),
+        client_code=client_code[:32],
+        waiver=waiver,
+    )
+
+
 def charge(
     *,
     account: PacerAccount,
@@ -57,40 +104,23 @@ def charge(
     matched: bool = True,
     free: Waiver = Waiver.NONE,
 ) -> Charge:
-    """Put one page view or search on the account's ledger and return the charge its receipt shows.
-
-    ``pages`` for a PDF (its pages), ``html_bytes`` for an HTML page (its extracted data); exactly one of them.
-    ``case_specific``: a document or a case-specific report (docket, history, claims register), capped at $3.00;
-    searches and other reports are not. ``matched=False``: a search that found nothing, one page. ``free``:
-    an opinion or the NEF's free look, at no cost whatever the pages. A court's exemption for the account on the
-    court's today waives the cost too. Raises ClientCodeRequired (nothing written) when one is required and none
-    is in force."""
-    if (pages is None) == (html_bytes is None):
-        raise ValueError("charge() takes either pages (a PDF) or html_bytes (an HTML page).")
-    if free == Waiver.EXEMPTION:
-        raise ValueError("An exemption is the court's to grant: charge() finds it itself.")
-    if free == Waiver.NONE:
-        check_client_code(account=account, court=court, client_code=client_code)
-    raw_pages = fees.html_pages(html_bytes) if html_bytes is not None else int(pages or 0)
-    if not matched:
-        raw_pages = 1
-    capped = case_specific
-    billable = fees.billable_pages(raw_pages, capped=capped)
-    waiver: Waiver = free
-    if waiver == Waiver.NONE and court is not None and exempt_on(account=account, court=court, day=court.local_date()):
-        waiver = Waiver.EXEMPTION
-    cost = 0 if waiver != Waiver.NONE else fees.cost_cents(raw_pages, capped=capped)
+    """Put one page view or search on the account's ledger and return the charge its receipt shows: ``quote``'s
+    charge (read its rules), written with its audit event in one transaction. Raises ClientCodeRequired (nothing
+    written) when one is required and none is in force."""
+    entry = quote(
+        account=account,
+        court=court,
+        description=description,
+        criteria=criteria,
+        pages=pages,
+        html_bytes=html_bytes,
+        case_specific=case_specific,
+        client_code=client_code,
+        matched=matched,
+        free=free,
+    )
     with transaction.atomic():
-        entry = Charge.objects.create(
-            account=account,
-            court=court,
-            description=description[:200],
-            criteria=criteria[:500],
-            pages=billable,
-            cost_cents=cost,
-            client_code=client_code[:32],
-            waiver=waiver,
-        )
+        entry.save()
         audit.record(
             event=Event.FEE_CHARGED,
             origin=origin,
@@ -99,10 +129,10 @@ def charge(
             charge=entry.pk,
             description=entry.description,
             criteria=entry.criteria,
-            pages=billable,
-            cost_cents=cost,
+            pages=entry.pages,
+            cost_cents=entry.cost_cents,
             client_code=entry.client_code,
-            waiver=waiver,
+            waiver=entry.waiver,
         )
     return entry
 

@@ -5,11 +5,8 @@ written opinion at no cost."""
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
-from openecf.billing import fees
 from openecf.billing import services as billing
 from openecf.billing.models import Charge, Waiver
 from openecf.cases.models import Document
@@ -27,21 +24,16 @@ def waiver(document: Document) -> Waiver:
 
 def quote(*, account: PacerAccount, document: Document, client_code: str) -> Charge:
     """The charge accepting would make, unsaved, for the receipt page. Raises billing.ClientCodeRequired."""
-    court = document.entry.case.court
-    free = waiver(document)
-    if free == Waiver.NONE:
-        billing.check_client_code(account=account, court=court, client_code=client_code)
-    exempt = free == Waiver.NONE and billing.exempt_on(account=account, court=court, day=court.local_date())
-    return Charge(
+    case = document.entry.case
+    return billing.quote(
         account=account,
-        court=court,
-        created_at=timezone.now(),
+        court=case.court,
         description=description(document),
-        criteria=document.entry.case.number,
-        pages=fees.billable_pages(document.page_count, capped=True),
-        cost_cents=0 if exempt or free != Waiver.NONE else fees.cost_cents(document.page_count, capped=True),
-        client_code=client_code[:32],
-        waiver=Waiver.EXEMPTION if exempt else free,
+        criteria=case.number,
+        pages=document.page_count,
+        case_specific=True,
+        client_code=client_code,
+        free=waiver(document),
     )
 
 
