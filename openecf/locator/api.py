@@ -7,6 +7,7 @@ too (billing.charge)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -35,16 +36,18 @@ def client_code_of(request: HttpRequest) -> str:
     return signon.client_code(request)
 
 
-def signed_on(request: HttpRequest) -> PacerAccount | None:
-    """The PACER account whose live token came in X-NEXT-GEN-CSO, or None (the caller answers 401)."""
-    account = request.user
-    if getattr(request, "cso_token", None) is None or not isinstance(account, PacerAccount):
-        return None
-    return account
+def signed_on(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The view runs with the PACER account whose live token came in X-NEXT-GEN-CSO (its second argument); without
+    one the answer is 401, "sign on again" to pacersdk."""
 
+    @functools.wraps(view)
+    def with_account(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        account = request.user
+        if getattr(request, "cso_token", None) is None or not isinstance(account, PacerAccount):
+            return message(401, "Not signed on: send a live PACER token in X-NEXT-GEN-CSO.")
+        return view(request, account, *args, **kwargs)
 
-def not_signed_on() -> JsonResponse:
-    return message(401, "Not signed on: send a live PACER token in X-NEXT-GEN-CSO.")
+    return with_account
 
 
 def parsed(request: HttpRequest, parse: Callable[[Any], search.Criteria]) -> search.Criteria | JsonResponse:
@@ -61,15 +64,13 @@ def parsed(request: HttpRequest, parse: Callable[[Any], search.Criteria]) -> sea
 
 def _find(
     request: HttpRequest,
+    account: PacerAccount,
     *,
     parse: Callable[[Any], search.Criteria],
     find: Callable[[search.Criteria], Any],
     shape: Callable[[HttpRequest, Any], dict[str, Any]],
     description: str,
 ) -> HttpResponse:
-    account = signed_on(request)
-    if account is None:
-        return not_signed_on()
     page_text = request.GET.get("page", "0")
     if not page_text.isdigit() or len(page_text) > 6:
         return message(406, "page must be a whole number from 0.")
@@ -106,9 +107,11 @@ def _find(
 
 @csrf_exempt
 @require_POST
-def cases_find(request: HttpRequest) -> HttpResponse:
+@signed_on
+def cases_find(request: HttpRequest, account: PacerAccount) -> HttpResponse:
     return _find(
         request,
+        account,
         parse=search.case_criteria,
         find=search.find_cases,
         shape=results.court_case,
@@ -118,9 +121,11 @@ def cases_find(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
-def parties_find(request: HttpRequest) -> HttpResponse:
+@signed_on
+def parties_find(request: HttpRequest, account: PacerAccount) -> HttpResponse:
     return _find(
         request,
+        account,
         parse=search.party_criteria,
         find=search.find_parties,
         shape=results.party,

@@ -18,10 +18,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from openecf.accounts.models import PacerAccount
 from openecf.audit.context import Origin
 from openecf.billing import services as billing
 from openecf.locator import batch, results, search
-from openecf.locator.api import client_code_of, message, not_signed_on, parsed, signed_on
+from openecf.locator.api import client_code_of, message, parsed, signed_on
 from openecf.locator.models import SearchType
 
 _TYPES = {"cases": SearchType.CASE, "parties": SearchType.PARTY}
@@ -51,10 +52,8 @@ def _list(content: list[dict[str, Any]]) -> dict[str, Any]:
 
 @csrf_exempt
 @require_POST
-def submit(request: HttpRequest, kind: str) -> HttpResponse:
-    account = signed_on(request)
-    if account is None:
-        return not_signed_on()
+@signed_on
+def submit(request: HttpRequest, account: PacerAccount, kind: str) -> HttpResponse:
     search_type = _TYPES[kind]
     criteria = parsed(request, _PARSE[search_type])
     if isinstance(criteria, JsonResponse):
@@ -69,10 +68,8 @@ def submit(request: HttpRequest, kind: str) -> HttpResponse:
 
 @csrf_exempt
 @require_GET
-def status(request: HttpRequest, kind: str, report_id: str) -> HttpResponse:
-    account = signed_on(request)
-    if account is None:
-        return not_signed_on()
+@signed_on
+def status(request: HttpRequest, account: PacerAccount, kind: str, report_id: str) -> HttpResponse:
     report = batch.report_of(account=account, search_type=_TYPES[kind], report_id=report_id)
     if report is None:
         return message(404, NO_SUCH_REPORT)
@@ -81,10 +78,8 @@ def status(request: HttpRequest, kind: str, report_id: str) -> HttpResponse:
 
 @csrf_exempt
 @require_GET
-def download(request: HttpRequest, kind: str, report_id: str) -> HttpResponse:
-    account = signed_on(request)
-    if account is None:
-        return not_signed_on()
+@signed_on
+def download(request: HttpRequest, account: PacerAccount, kind: str, report_id: str) -> HttpResponse:
     search_type = _TYPES[kind]
     report = batch.report_of(account=account, search_type=search_type, report_id=report_id)
     if report is None:
@@ -103,20 +98,16 @@ def download(request: HttpRequest, kind: str, report_id: str) -> HttpResponse:
 
 @csrf_exempt
 @require_GET
-def reports(request: HttpRequest, kind: str) -> HttpResponse:
-    account = signed_on(request)
-    if account is None:
-        return not_signed_on()
+@signed_on
+def reports(request: HttpRequest, account: PacerAccount, kind: str) -> HttpResponse:
     found = batch.reports_of(account=account, search_type=_TYPES[kind])
     return JsonResponse(_list([batch.report_info(report) for report in found]))
 
 
 @csrf_exempt
 @require_http_methods(["DELETE"])
-def delete(request: HttpRequest, kind: str, report_id: str) -> HttpResponse:
-    account = signed_on(request)
-    if account is None:
-        return not_signed_on()
+@signed_on
+def delete(request: HttpRequest, account: PacerAccount, kind: str, report_id: str) -> HttpResponse:
     report = batch.report_of(account=account, search_type=_TYPES[kind], report_id=report_id)
     if report is None:
         return message(404, NO_SUCH_REPORT)
