@@ -152,8 +152,7 @@ def _attachment_menu(request: HttpRequest, access: CourtAccess, main: Document) 
     rows: list[dict[str, Any]] = []
     for document in lookup.entry_documents(main):
         seen = document_verdict(access, document)
-        skip_menu = f"{document.pacer_doc_id[:3]}1{document.pacer_doc_id[4:]}"
-        url = _doc1_url(access.court.pk, skip_menu)
+        url = _doc1_url(access.court.pk, document.direct_doc_id)
         rows.append(
             {
                 "document": document,
@@ -206,7 +205,7 @@ def _receipt(request: HttpRequest, access: CourtAccess, document: Document) -> H
         "documents/receipt.html",
         document=document,
         quote=quote,
-        action=_doc1_url(access.court.pk, f"{document.pacer_doc_id[:3]}1{document.pacer_doc_id[4:]}"),
+        action=_doc1_url(access.court.pk, document.direct_doc_id),
         caseid=entry.case.caseid,
         de_seq_num=entry.de_seq_num,
     )

@@ -33,7 +33,7 @@ def free_look_url(document: Document, magic_num: int | None) -> str:
     entry's de_seq_num and, for a recipient, their magic_num."""
     entry = document.entry
     case = entry.case
-    doc_id = f"{document.pacer_doc_id[:3]}1{document.pacer_doc_id[4:]}"
+    doc_id = document.direct_doc_id
     query = {"caseid": case.caseid, "de_seq_num": entry.de_seq_num}
     if magic_num is not None:
         query["magic_num"] = magic_num

@@ -120,6 +120,12 @@ class Document(models.Model):
         return f"{self.pacer_doc_id} ({self.label})"
 
     @property
+    def direct_doc_id(self) -> str:
+        """The id with 1 as its fourth digit: doc1 then goes straight to this document, past the entry's
+        attachment menu (NEF links and juriscraper use it; cases.selectors.document_by_id reads both forms)."""
+        return f"{self.pacer_doc_id[:3]}1{self.pacer_doc_id[4:]}"
+
+    @property
     def label(self) -> str:
         """12 for a main document, 12-1 for its first attachment: how the header stamp and NEF name it."""
         number = self.entry.number
