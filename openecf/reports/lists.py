@@ -16,7 +16,6 @@ Sealed matter: visibility.case_verdict / DocumentAccess decide, as on the docket
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -39,6 +38,7 @@ from openecf.courts.models import Court, CourtType
 from openecf.courts.selectors import court_or_404
 from openecf.reports import listing, selectors
 from openecf.reports.billed_pages import Bill, billed_page, refusal
+from openecf.reports.cmecf_html import doc1_base, doc_link, mdy, params
 from openecf.reports.listforms import ActivityForm, CasesForm, ClaimsForm, WrittenOpinionsForm
 from openecf.signon import services as signon
 
@@ -50,25 +50,13 @@ DISTRICT_TYPES = [(CaseType.CIVIL.value, "Civil"), (CaseType.CRIMINAL.value, "Cr
 BANKRUPTCY_TYPES = [(CaseType.BANKRUPTCY.value, "Bankruptcy"), (CaseType.ADVERSARY.value, "Adversary")]
 
 
-def _date(value: date | None) -> str:
-    return value.strftime("%m/%d/%Y") if value else ""
-
-
-def _params(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else request.GET
-
-
 def _asked(request: HttpRequest, fields: Any) -> bool:
-    params = _params(request)
-    return any(params.get(name, "").strip() for name in fields)
+    given = params(request)
+    return any(given.get(name, "").strip() for name in fields)
 
 
 def _case_types(court: Court) -> list[tuple[str, str]]:
     return BANKRUPTCY_TYPES if court.type == CourtType.BANKRUPTCY else DISTRICT_TYPES
-
-
-def _doc1(court_id: str) -> str:
-    return f"{reverse('cmecf:home', args=[court_id])}doc1/"
 
 
 def _doc_link(entry: DocketEntry, text: str) -> SafeString:
@@ -77,9 +65,8 @@ def _doc_link(entry: DocketEntry, text: str) -> SafeString:
     main = listing.main_document(entry)
     if main is None or main.access == DocumentAccess.SEALED:
         return mark_safe(escape(text))  # noqa: S308
-    url = f"{_doc1(entry.case.court_id)}{main.pacer_doc_id}"
-    onclick = f"goDLS('{url}','{entry.case.caseid}','{entry.de_seq_num}','','','1','','');return(false);"
-    return mark_safe(f'<a href="{escape(url)}" onclick="{escape(onclick)}">{escape(text)}</a>')  # noqa: S308
+    link = doc_link(doc1_base(entry.case.court_id), entry.case.caseid, entry.de_seq_num, main.pacer_doc_id, text)
+    return mark_safe(link)  # noqa: S308 - doc_link escaped every value
 
 
 def _visible(access: CourtAccess) -> Callable[[Case], bool]:
@@ -146,7 +133,7 @@ def rss_feed(request: HttpRequest, court_id: str) -> HttpResponse:
     trustees = listing.trustees(cases)
     home = request.build_absolute_uri(reverse("cmecf:home", args=[court.pk]))
     docket = request.build_absolute_uri(reverse("cmecf:dktrpt", args=[court.pk]))
-    doc1 = request.build_absolute_uri(_doc1(court.pk))
+    doc1 = request.build_absolute_uri(doc1_base(court.pk))
     items = []
     for entry in entries:
         case = entry.case
@@ -199,7 +186,7 @@ def written_opinions(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if not _asked(request, fields):
         form = WrittenOpinionsForm(case_types=_case_types(court), initial={"Key1": "de_date_filed"})
         return _render(request, access, "reports/lists/opinions_form.html", form=form, nonce=FORM_NONCE)
-    form = WrittenOpinionsForm(_params(request), case_types=_case_types(court))
+    form = WrittenOpinionsForm(params(request), case_types=_case_types(court))
     if not form.is_valid():
         return _render(request, access, "reports/lists/opinions_form.html", form=form, nonce=FORM_NONCE, status=400)
     data = form.cleaned_data
@@ -221,7 +208,7 @@ def written_opinions(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         nos = entry.case.nature_of_suit.split(" ", 1)[0] if entry.case.nature_of_suit else ""
         rows.append(
             {
-                "filed": _date(entry.filed_on),
+                "filed": mdy(entry.filed_on),
                 "case": entry.case,
                 "link": _doc_link(entry, str(entry.number)),
                 "text": entry.text,
@@ -235,13 +222,13 @@ def written_opinions(request: HttpRequest, access: CourtAccess) -> HttpResponse:
             "court": court,
             "rows": rows,
             "by_case_number": by_case_number,
-            "filed_from": _date(data["filed_from"]),
-            "filed_to": _date(data["filed_to"]),
+            "filed_from": mdy(data["filed_from"]),
+            "filed_to": mdy(data["filed_to"]),
             "limited": len(found) > listing.LIST_LIMIT,
         },
     )
     criteria = _criteria(
-        ("Filed From", _date(data["filed_from"])), ("To", _date(data["filed_to"])), ("Type", data["case_type"])
+        ("Filed From", mdy(data["filed_from"])), ("To", mdy(data["filed_to"])), ("Type", data["case_type"])
     )
     return _billed_page(
         request,
@@ -269,7 +256,7 @@ def _cases_report(request: HttpRequest, access: CourtAccess, case_type: str) -> 
     context: dict[str, Any] = {"title": title, "civil": civil, "nonce": FORM_NONCE}
     if not _asked(request, fields):
         return _render(request, access, "reports/lists/cases_form.html", form=CasesForm(), **context)
-    form = CasesForm(_params(request))
+    form = CasesForm(params(request))
     if not form.is_valid():
         return _render(request, access, "reports/lists/cases_form.html", form=form, status=400, **context)
     refused = _client_code_refused(request, access)
@@ -296,15 +283,15 @@ def _cases_report(request: HttpRequest, access: CourtAccess, case_type: str) -> 
             "civil": civil,
             "cases": cases,
             "criteria": criteria,
-            "date_from": _date(criteria.date_from),
-            "date_to": _date(criteria.date_to),
+            "date_from": mdy(criteria.date_from),
+            "date_to": mdy(criteria.date_to),
             "limited": len(found) > listing.LIST_LIMIT,
         },
     )
     summary = _criteria(
         ("Cases", criteria.date_type.title()),
-        ("From", _date(criteria.date_from)),
-        ("To", _date(criteria.date_to)),
+        ("From", mdy(criteria.date_from)),
+        ("To", mdy(criteria.date_to)),
         ("Office", criteria.office),
         ("NOS", criteria.nature_of_suit),
     )
@@ -353,7 +340,7 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if not _asked(request, fields):
         form = ActivityForm(case_types=types)
         return _render(request, access, "reports/lists/activity_form.html", form=form, nonce=FORM_NONCE)
-    form = ActivityForm(_params(request), case_types=types)
+    form = ActivityForm(params(request), case_types=types)
     if not form.is_valid():
         return _render(request, access, "reports/lists/activity_form.html", form=form, nonce=FORM_NONCE, status=400)
     refused = _client_code_refused(request, access)
@@ -382,8 +369,8 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         {
             "case": entry.case,
             "link": _doc_link(entry, str(entry.number) if entry.number is not None else ""),
-            "filed": _date(entry.filed_on),
-            "entered": _date(entry.entered_at.astimezone(zone).date()),
+            "filed": mdy(entry.filed_on),
+            "entered": mdy(entry.entered_at.astimezone(zone).date()),
             "text": entry.text,
         }
         for entry in found[: listing.LIST_LIMIT]
@@ -395,15 +382,15 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
             "court": court,
             "rows": rows,
             "criteria": criteria,
-            "date_from": _date(criteria.date_from),
-            "date_to": _date(criteria.date_to),
+            "date_from": mdy(criteria.date_from),
+            "date_to": mdy(criteria.date_to),
             "limited": len(found) > listing.LIST_LIMIT,
         },
     )
     summary = _criteria(
         ("Entries", criteria.date_type.title()),
-        ("From", _date(criteria.date_from)),
-        ("To", _date(criteria.date_to)),
+        ("From", mdy(criteria.date_from)),
+        ("To", mdy(criteria.date_to)),
         ("Type", criteria.case_type),
         ("Event", criteria.event),
     )
@@ -456,7 +443,7 @@ def claims_register(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         return _render(
             request, access, "reports/lists/claims_form.html", form=ClaimsForm(initial=initial), nonce=FORM_NONCE
         )
-    form = ClaimsForm(_params(request))
+    form = ClaimsForm(params(request))
     if not form.is_valid():
         return _render(request, access, "reports/lists/claims_form.html", form=form, nonce=FORM_NONCE, status=400)
     data = form.cleaned_data
@@ -485,8 +472,8 @@ def claims_register(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         {
             "claim": claim,
             "address": claim.creditor_address.splitlines(),
-            "filed": _date(claim.filed_on),
-            "entered": _date(claim.entered_at.astimezone(zone).date()),
+            "filed": mdy(claim.filed_on),
+            "entered": mdy(claim.entered_at.astimezone(zone).date()),
             "amounts": [
                 (label, f"${amount:,.2f}")
                 for label, amount in (
@@ -515,8 +502,8 @@ def claims_register(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     summary = _criteria(
         ("Case", case.number),
         ("Filed or Entered", "Entered" if date_type == "entered" else "Filed"),
-        ("From", _date(data["f_fromdt"])),
-        ("To", _date(data["f_todt"])),
+        ("From", mdy(data["f_fromdt"])),
+        ("To", mdy(data["f_todt"])),
     )
     return _billed_page(
         request,

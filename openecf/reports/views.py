@@ -17,7 +17,6 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
@@ -38,6 +37,7 @@ from openecf.courts.models import Court
 from openecf.courts.selectors import court_or_404
 from openecf.reports import selectors
 from openecf.reports.billed_pages import Bill, billed_page, refusal
+from openecf.reports.cmecf_html import doc1_base, doc_link, mdy, params
 from openecf.reports.forms import DocketReportForm, HistoryForm, QueryForm
 from openecf.signon import views as signon_views
 from openecf.signon.hosts import current_court_host
@@ -50,25 +50,17 @@ HISTORY_TOKENS_SESSION_KEY = "openecf.histdoc_tokens"
 HISTORY_TOKENS_KEPT = 20  # forms open at once in one session; older ones expire
 
 
-def _params(request: HttpRequest) -> QueryDict:
-    return request.POST if request.method == "POST" else request.GET
-
-
 def _bare_query(request: HttpRequest) -> str:
     """The query string when it is a single word, not key=value pairs: CM/ECF's ``?<caseid>`` or a nonce."""
     query = request.META.get("QUERY_STRING", "")
     return "" if "=" in query else unquote(query)[:100]
 
 
-def _date(value: date | None) -> str:
-    return value.strftime("%m/%d/%Y") if value else ""
-
-
 # --- possible_case_numbers.pl -----------------------------------------------------------------------------------
 
 
 def _case_nodes(case: Case, defendant: int | None, parties: dict[int, list[Party]]) -> list[str]:
-    closed = f" (closed {_date(case.date_terminated)})" if case.date_terminated else ""
+    closed = f" (closed {mdy(case.date_terminated)})" if case.date_terminated else ""
     attrs = {"number": case.full_number, "id": str(case.caseid)}
     defendants = [p for p in parties.get(case.pk, []) if defendant is None or p.defendant_number == defendant]
     if case.case_type != CaseType.CRIMINAL or not defendants:
@@ -206,8 +198,8 @@ def _search_criteria(data: dict[str, Any]) -> str:
         ("Case Number", data.get("case_num", "").strip()),
         ("Last Name", data.get("last_name", "").strip()),
         ("First Name", data.get("first_name", "").strip()),
-        ("Filed From", _date(data.get("Qry_filed_from"))),
-        ("Filed To", _date(data.get("Qry_filed_to"))),
+        ("Filed From", mdy(data.get("Qry_filed_from"))),
+        ("Filed To", mdy(data.get("Qry_filed_to"))),
     )
     return " ".join(f"{label}: {value}" for label, value in fields if value)
 
@@ -229,10 +221,10 @@ def iquery(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         if case is None:
             return _not_found(request, access, "Query")
         return _summary(request, access, case)
-    params = _params(request)
-    if not any(params.get(key, "").strip() for key in QueryForm.base_fields):
+    given = params(request)
+    if not any(given.get(key, "").strip() for key in QueryForm.base_fields):
         return _render(request, access, "reports/query_form.html", form=QueryForm())
-    form = QueryForm(params)
+    form = QueryForm(given)
     if not form.is_valid():
         return _render(request, access, "reports/query_form.html", form=form, status=400)
     data = form.cleaned_data
@@ -291,35 +283,25 @@ def _party_view(case: Case, party: Party) -> PartyView:
             "name": attorney.ecf_account.name,
             "email": attorney.ecf_account.email,
             "role": attorney.get_role_display(),
-            "terminated": _date(attorney.terminated_on),
+            "terminated": mdy(attorney.terminated_on),
         }
         for attorney in party.attorneys.all()
     ]
-    return PartyView(heading, party, _date(party.date_terminated), attorneys)
-
-
-def _doc1_base(court_id: str) -> str:
-    return f"{reverse('cmecf:home', args=[court_id])}doc1/"
-
-
-def _doc_link(base: str, caseid: int, entry: DocketEntry, pacer_doc_id: str, text: str) -> str:
-    url = f"{base}{pacer_doc_id}"
-    onclick = f"goDLS('{url}','{caseid}','{entry.de_seq_num}','','','1','','');return(false);"
-    return f'<a href="{escape(url)}" onclick="{escape(onclick)}">{escape(text)}</a>'
+    return PartyView(heading, party, mdy(party.date_terminated), attorneys)
 
 
 def _entry_rows(case: Case, entries: Any, *, zone: Any, linkable: Callable[[Document], bool]) -> list[str]:
     """The docket's rows as HTML, made here: at 10,000 entries a template loop costs several times as much. Each
     row: date filed, the number (a doc1 link with CM/ECF's goDLS onclick when there is a document the visitor may
     open: ``linkable``), the text with its attachments (linked likewise) and "(Entered: date)"."""
-    base = _doc1_base(case.court_id)
+    base = doc1_base(case.court_id)
     rows = []
     for entry in entries:
         documents = list(entry.documents.all())
         main = next((d for d in documents if d.attachment_number == 0), None)
         number = str(entry.number) if entry.number is not None else ""
         if main is not None and number and linkable(main):
-            number_html = _doc_link(base, case.caseid, entry, main.pacer_doc_id, number)
+            number_html = doc_link(base, case.caseid, entry.de_seq_num, main.pacer_doc_id, number)
         else:
             number_html = escape(number)
         text: str = escape(entry.text)
@@ -332,9 +314,9 @@ def _entry_rows(case: Case, entries: Any, *, zone: Any, linkable: Callable[[Docu
             text = f"{text} (Attachments: {listed})"
         entered = entry.entered_at.astimezone(zone).date()
         rows.append(
-            f'<tr><td valign="top" width="94" nowrap>{_date(entry.filed_on)}</td>'
+            f'<tr><td valign="top" width="94" nowrap>{mdy(entry.filed_on)}</td>'
             f'<td style="white-space:nowrap" valign="top" align="right">{number_html}&nbsp;</td>'
-            f'<td valign="top">{text} (Entered: {_date(entered)})</td></tr>\n'
+            f'<td valign="top">{text} (Entered: {mdy(entered)})</td></tr>\n'
         )
     return rows
 
@@ -343,7 +325,7 @@ def _attachment_number(
     base: str, caseid: int, entry: DocketEntry, document: Document, linkable: Callable[[Document], bool]
 ) -> str:
     number = str(document.attachment_number)
-    return _doc_link(base, caseid, entry, document.pacer_doc_id, number) if linkable(document) else number
+    return doc_link(base, caseid, entry.de_seq_num, document.pacer_doc_id, number) if linkable(document) else number
 
 
 def _docket_criteria(case: Case, defendant: int | None, options: selectors.DocketOptions) -> str:
@@ -353,9 +335,9 @@ def _docket_criteria(case: Case, defendant: int | None, options: selectors.Docke
         f"Fil or Ent: {options.date_range_type.lower()}",
     ]
     if options.date_from is not None:
-        parts.append(f"From: {_date(options.date_from)}")
+        parts.append(f"From: {mdy(options.date_from)}")
     if options.date_to is not None:
-        parts.append(f"To: {_date(options.date_to)}")
+        parts.append(f"To: {mdy(options.date_to)}")
     first = options.number_from if options.number_from is not None else 0
     last = options.number_to if options.number_to is not None else 99999999
     parts += [f"Doc From: {first}", f"Doc To: {last}"]
@@ -375,7 +357,7 @@ def _docket_heading(case: Case, defendant: int | None) -> str:
     return f"CIVIL DOCKET FOR CASE #: {case.number}"
 
 
-def _case_for_report(court: Any, params: QueryDict, data: dict[str, Any]) -> tuple[Case | None, int | None, bool]:
+def _case_for_report(court: Any, given: QueryDict, data: dict[str, Any]) -> tuple[Case | None, int | None, bool]:
     """The case a report form names (its caseid, else its typed number) and a criminal defendant's number if the
     number named one; the last item says whether the typed number named several cases."""
     typed = data.get("case_num", "").strip()
@@ -535,7 +517,7 @@ def _history_report(request: HttpRequest, access: CourtAccess, case: Case) -> Ht
     data = form.cleaned_data
     documents_only = data.get("QueryType") == "Documents"
     entries = selectors.history_entries(case, documents_only=documents_only, descending=data.get("sort1") == "desc")
-    base = _doc1_base(case.court_id)
+    base = doc1_base(case.court_id)
     zone = access.court.zone
     linkable = visibility.docket_links(access, case)
     rows = []
@@ -545,13 +527,13 @@ def _history_report(request: HttpRequest, access: CourtAccess, case: Case) -> Ht
         number = str(entry.number) if entry.number is not None else ""
         link: SafeString | str = escape(number)
         if main is not None and number and linkable(main):
-            link = mark_safe(_doc_link(base, case.caseid, entry, main.pacer_doc_id, number))  # noqa: S308
+            link = mark_safe(doc_link(base, case.caseid, entry.de_seq_num, main.pacer_doc_id, number))  # noqa: S308
         entered = entry.entered_at.astimezone(zone).date()
         rows.append(
             {
                 "number": link,
-                "filed": _date(entry.filed_on),
-                "entered": _date(entered),
+                "filed": mdy(entry.filed_on),
+                "entered": mdy(entered),
                 "same_day": entry.filed_on == entered,
                 "short": _short_description(entry),
                 "text": entry.text,
