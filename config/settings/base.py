@@ -92,6 +92,15 @@ DATABASES = {
         conn_max_age=env.integer("OPENECF_DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend with a health check that needs no round trip on a quiet connection (its docstring).
+    DATABASES["default"]["ENGINE"] = "openecf.core.postgresql"
+    # Parameters bound by the server, and a statement run five times on a connection prepared there: PostgreSQL
+    # then neither parses nor plans the hot path's few statements again, which halved its CPU per login and per
+    # court page (docs/performance.md). A transaction-pooling PgBouncer before 1.21 cannot carry prepared
+    # statements: OPENECF_DB_PREPARED=0 turns both off (docs/deployment.md).
+    if env.flag("OPENECF_DB_PREPARED", True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the e-mail worker and the web server use the demo database at the same time; IMMEDIATE makes
     # a write transaction take the lock up front so SELECT ... FOR UPDATE-style sections serialise.

@@ -14,6 +14,7 @@ from openecf.accounts.models import PacerAccount
 from openecf.audit import services as audit
 from openecf.audit.context import Origin
 from openecf.audit.events import Event
+from openecf.core import sessions
 from openecf.courts.models import Court
 from openecf.signon import cso_tokens
 from openecf.signon.middleware import TOKEN_SESSION_KEY
@@ -56,6 +57,7 @@ def complete_web_login(
         raw = cso_tokens.issue(account=account, origin=TokenOrigin.WEB, client_code=client_code, mfa_method=mfa_method)
         request.session[TOKEN_SESSION_KEY] = cso_tokens.digest_of(raw)
         request.session[CLIENT_CODE_SESSION_KEY] = client_code
+        sessions.save_with_transaction(request.session)  # one commit for the session, its token and the event
         audit.record(
             event=Event.LOGIN_SUCCEEDED,
             origin=Origin.of(request),

@@ -7,6 +7,7 @@ query to a hot path should change the list, on purpose.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -48,19 +49,36 @@ def _web_login(client: Client) -> Any:
     return response
 
 
-def test_a_search_only_web_login_reads_three_things_and_writes_the_login_once(
-    searcher: None, django_assert_num_queries: Any
-) -> None:
-    # court, throttle read, account by username, sign-on facts (app, filing access, client code, skips);
-    # remember this address (one upsert); [savepoint] last_login, token, audit event [release];
-    # [savepoint] the session, inserted once under its new key [release]
-    with django_assert_num_queries(13):
+def _statements(queries: CaptureQueriesContext) -> list[str]:
+    """Each statement as its verb and the first table it names: "SELECT courts_court", "BEGIN"."""
+    found = []
+    for query in queries.captured_queries:
+        table = re.search(r'(?:FROM|INTO|UPDATE) "(\w+)"', query["sql"])
+        found.append(query["sql"].split(" ")[0] + (f" {table.group(1)}" if table else ""))
+    return found
+
+
+@pytest.mark.django_db(transaction=True)  # real transactions: what commits, and when, is what is tested
+def test_a_search_only_web_login_reads_three_things_and_commits_once(searcher: None) -> None:
+    reads = [
+        "SELECT courts_court",
+        "SELECT throttle_throttlerecord",  # the address's and the account's counters
+        "SELECT accounts_paceraccount",  # by username
+        "SELECT mfa_authenticator",  # sign-on facts: app, filing access, client code, skips
+    ]
+    # The session is inserted once, under its new key, in the login's one transaction: nothing is written after it.
+    login = ["BEGIN", "UPDATE accounts_paceraccount", "INSERT signon_csotoken", "INSERT django_session"]
+    login += ["INSERT audit_auditevent", "COMMIT"]
+    with CaptureQueriesContext(connection) as queries:
         _web_login(Client(REMOTE_ADDR=ADDRESS))
+    # This address, remembered after its first good login (its own upsert: the throttle stands apart).
+    remember = ["BEGIN", "INSERT throttle_throttlerecord", "COMMIT"]
+    assert _statements(queries) == reads[:3] + remember + reads[3:] + login
     client = Client(REMOTE_ADDR=ADDRESS)
     client.get("/login/?court=wiwd")
-    with CaptureQueriesContext(connection) as queries, django_assert_num_queries(12):  # the address is known now
+    with CaptureQueriesContext(connection) as queries:
         _web_login(client)
-    assert _session_writes(queries) == ["INSERT"]  # no pending login, no second key
+    assert _statements(queries) == reads + login  # the address is known now
     assert WEB.session_key not in client.session
 
 
