@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.models import EcfAccount, Link
-from openecf.cmecf.selectors import link_at
+from openecf.cmecf.selectors import court_with_link, link_at
 from openecf.courts.models import Court
 
 COURT_LOGINS_SESSION_KEY = "openecf.court_logins"
@@ -76,12 +76,31 @@ class CourtAccess:
         return self.court_login.name if self.court_login else ""
 
 
-def court_access(request: HttpRequest, court: Court) -> CourtAccess:
+def court_access_by_id(request: HttpRequest, court_id: str) -> CourtAccess:
+    """court_access for the court with this id (404 when there is none): the court and the visitor's link there
+    are read together."""
+    user = request.user
+    pacer = user if user.is_authenticated and isinstance(user, PacerAccount) else None
+    found = court_with_link(court_id, pacer)
+    if found is None:
+        raise Http404("No such court")
+    court, link = found
+    return court_access(request, court, link=link if pacer is not None else _UNREAD)
+
+
+class _Unread:
+    """No link read yet (a link of None is a read that found none)."""
+
+
+_UNREAD = _Unread()
+
+
+def court_access(request: HttpRequest, court: Court, *, link: Link | _Unread | None = _UNREAD) -> CourtAccess:
     access = CourtAccess(court=court, live=court.is_live())
     user = request.user
     if user.is_authenticated and isinstance(user, PacerAccount):
         access.pacer = user
-        access.link = link_at(user, court)
+        access.link = link_at(user, court) if isinstance(link, _Unread) else link
         token = getattr(request, "cso_token", None)
         access.mfa_method = token.mfa_method if token is not None else ""
     court_logins = request.session.get(COURT_LOGINS_SESSION_KEY, {})

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import FilteredRelation, Q, QuerySet
 
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.models import EcfAccount, Link, can_file_q, login_key
 from openecf.core.compiled import Compiled
 from openecf.courts.models import Court
+from openecf.courts.selectors import court_by_id, court_key
 
 # Every court page reads the visitor's link there: compiled once per process (openecf/core/compiled.py).
 _LINK: Compiled[Link] = Compiled(
     lambda pacer, court: Link.objects.filter(pacer_account_id=pacer, court_id=court), int, str
 )
 _ECF: Compiled[EcfAccount] = Compiled(lambda pk: EcfAccount.objects.filter(pk=pk), int)
+# A signed-in court page reads its court and the visitor's link there (with its CM/ECF account) in one query.
+_COURT_WITH_LINK: Compiled[Court] = Compiled(
+    lambda court, pacer: (
+        Court.objects.filter(pk=court)
+        .annotate(visitor_link=FilteredRelation("links", condition=Q(links__pacer_account_id=pacer)))
+        .select_related("visitor_link", "visitor_link__ecf_account")  # type: ignore[misc] # the stubs miss annotations
+    ),
+    str,
+    int,
+)
 
 
 def link_at(pacer: PacerAccount, court: Court) -> Link | None:
@@ -25,6 +36,20 @@ def link_at(pacer: PacerAccount, court: Court) -> Link | None:
     if link is not None:
         (link.ecf_account,) = _ECF.instances(link.ecf_account_id)
     return link
+
+
+def court_with_link(court_id: str, pacer: PacerAccount | None) -> tuple[Court, Link | None] | None:
+    """The court by id and, for a PACER account, its link there (as link_at gives it), in one round trip; None
+    when there is no such court."""
+    if pacer is None:
+        court = court_by_id(court_id)
+        return None if court is None else (court, None)
+    key = court_key(court_id)
+    found = None if key is None else _COURT_WITH_LINK.first(key, pacer.pk)
+    if found is None:
+        return None
+    link: Link | None = getattr(found, "visitor_link", None)  # absent, not None, when the join found no link
+    return found, link
 
 
 def account_for_login(court: Court, login: str) -> EcfAccount | None:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from openecf.accounts.names import names_match
 from openecf.audit.context import Origin
 from openecf.cmecf import court_login, linking, menus
-from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access
+from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access_by_id
 from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
 from openecf.cmecf.models import EcfAccount
 from openecf.cmecf.refusals import RETRY_WITH_OTHER_CREDENTIALS, LinkRefused, Refusal
@@ -40,8 +40,8 @@ def signed_in_at_court(view: View) -> View:
 
     @wraps(view)
     def wrapper(request: HttpRequest, court_id: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        court = court_or_404(court_id)
-        access = court_access(request, court)
+        access = court_access_by_id(request, court_id)
+        court = access.court
         if not access.signed_in:
             if access.live:
                 return redirect(pacer_login_url(request, court.pk, request.get_full_path()))
@@ -77,8 +77,8 @@ def _render(
 def home(request: HttpRequest, court_id: str) -> HttpResponse:
     """The court's CM/ECF site. Signed out: its landing page, whose entry (the court's profile, e.g. "CM/ECF –
     Document Filing System", seed 004) leads to the court's login; signed in: the court's home page."""
-    court = court_or_404(court_id)
-    access = court_access(request, court)
+    access = court_access_by_id(request, court_id)
+    court = access.court
     if not access.signed_in:
         here = reverse("cmecf:home", args=[court.pk])
         entry = pacer_login_url(request, court.pk, here) if access.live else reverse("cmecf:login_pl", args=[court.pk])

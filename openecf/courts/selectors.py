@@ -15,10 +15,14 @@ _COURT_ID = re.compile(r"[A-Za-z0-9]{2,8}")
 _BY_ID: Compiled[Court] = Compiled(lambda court_id: Court.objects.filter(pk=court_id), str)
 
 
+def court_key(court_id: str) -> str | None:
+    """The court id as courts are stored (lower case), or None for anything that cannot be one."""
+    return court_id.lower() if _COURT_ID.fullmatch(court_id or "") else None
+
+
 def court_by_id(court_id: str) -> Court | None:
-    if not _COURT_ID.fullmatch(court_id or ""):
-        return None
-    return _BY_ID.first(court_id.lower())
+    key = court_key(court_id)
+    return None if key is None else _BY_ID.first(key)
 
 
 def court_or_404(court_id: str) -> Court:

@@ -14,9 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.cases.pdfchecks import PdfRefused, check_pdf, max_pages_setting, too_large
 from openecf.cases.services import filing_settings
-from openecf.cmecf.access import CourtAccess, court_access
+from openecf.cmecf.access import CourtAccess, court_access_by_id
 from openecf.cmecf.views import _render, signed_in_at_court
-from openecf.courts.selectors import court_or_404
 
 
 class CheckPdfForm(forms.Form):
@@ -68,8 +67,7 @@ def check_pdf_document(request: HttpRequest, access: CourtAccess) -> HttpRespons
 def court_info(request: HttpRequest, court_id: str) -> HttpResponse:
     """cgi-bin/CourtInfo.pl: public, as the rules it states are (docs/decisions.md); signed in, in the court's
     frame with its menus."""
-    court = court_or_404(court_id)
-    access = court_access(request, court)
+    access = court_access_by_id(request, court_id)
     return _render(request, access, "filing/court_info.html", **_limits(access))
 
 

@@ -31,10 +31,9 @@ from django.views.decorators.http import require_http_methods
 from openecf.cases import visibility
 from openecf.cases.models import Case, CaseType, DocketEntry, Document, Party
 from openecf.cases.numbers import parse_number
-from openecf.cmecf.access import CourtAccess, court_access
+from openecf.cmecf.access import CourtAccess, court_access, court_access_by_id
 from openecf.cmecf.views import _render, signed_in_at_court
 from openecf.courts.models import Court
-from openecf.courts.selectors import court_or_404
 from openecf.reports import selectors
 from openecf.reports.billed_pages import Bill, billed_page, refusal
 from openecf.reports.cmecf_html import doc1_base, doc_link, mdy, params
@@ -94,9 +93,9 @@ def _xml_text(value: str) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def possible_case_numbers(request: HttpRequest, court_id: str) -> HttpResponse:
     """CM/ECF's case-number lookup (XML), as clients such as juriscraper call it: ?<case number>, full or partial."""
-    court = court_or_404(court_id)
+    access = court_access_by_id(request, court_id)
+    court = access.court
     number = _xml_text(unquote(request.META.get("QUERY_STRING", "")))[:100]
-    access = court_access(request, court)
     if not access.signed_in:
         body = f"<message text={quoteattr('Not logged in.  Please refresh this page.')}/>"
     else:

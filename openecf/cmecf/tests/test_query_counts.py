@@ -29,25 +29,25 @@ def test_linking_costs_a_fixed_few_queries_per_step(db: None, django_assert_num_
     client = Client(REMOTE_ADDR="198.51.100.8")
     assert pacer_login(client, "jattorney", court="wiwd").status_code == 302
 
-    # session, token with its account (one join: the account was a second lookup before), court, the account's
-    # link at the court (none)
-    with django_assert_num_queries(4):
+    # session, token with its account (one join: the account was a second lookup before), the court with the
+    # account's link there (none; one join)
+    with django_assert_num_queries(3):
         form = client.get("/ecf/wiwd/utilities/link/")
     assert form.status_code == 200
 
-    # session, token with account, court, link; audit link.attempted (savepoint, event, release);
+    # session, token with account, court with link; audit link.attempted (savepoint, event, release);
     # throttle read; CM/ECF account by (court, login); remember the address for it (one upsert); audit
     # link.verified (three); session update (savepoint, update, release) with the proposal
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         confirmation = client.post("/ecf/wiwd/utilities/link/", {"login": "JAttorney", "password": ECF_PASSWORD})
     assert "Do you want to link these accounts?" in confirmation.content.decode()
 
-    # session, token with account, court, link; [savepoint] CM/ECF account locked, link exists?, [savepoint] link
+    # session, token with account, court with link; [savepoint] CM/ECF account locked, link exists?, [savepoint] link
     # [release], acknowledgement e-mail, audit event [release]; session update (three)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         done = client.post("/ecf/wiwd/utilities/link/confirm/", {"nonce": form_nonce(confirmation)})
     assert done.status_code == 302
     assert Link.objects.filter(pacer_account__username="jattorney", ecf_account__login="jattorney").exists()
 
-    with django_assert_num_queries(5):  # session, token with account, court, link, its CM/ECF account
+    with django_assert_num_queries(3):  # session, token with account, court with link and its CM/ECF account
         assert client.get(done["Location"]).status_code == 200

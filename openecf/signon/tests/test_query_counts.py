@@ -99,14 +99,14 @@ def test_a_court_page_reads_a_few_rows_and_writes_nothing(
     browser = Client(REMOTE_ADDR=ADDRESS)
     token = _web_login(browser).cookies["NextGenCSO"].value
     if by == "session":
-        # session, token with its account (one join since the account stopped being a second lookup), court, the
-        # account's link at the court
-        client, expected = browser, 4
+        # session, token with its account (one join since the account stopped being a second lookup), the court
+        # with the account's link there (one join)
+        client, expected = browser, 3
     elif by == "cookie":
-        client, expected = Client(), 3  # token with its account, court, link
+        client, expected = Client(), 2  # token with its account, court with link
         client.cookies["NextGenCSO"] = token
     else:
-        client, expected = Client(HTTP_X_NEXT_GEN_CSO=token), 3
+        client, expected = Client(HTTP_X_NEXT_GEN_CSO=token), 2
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries, django_assert_num_queries(expected):
             page = client.get("/ecf/wiwd/utilities/")
