@@ -21,7 +21,7 @@ from __future__ import annotations
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError, SessionBase
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.models import Session
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, router, transaction
 
 from openecf.core.compiled import CompiledInsert
 from openecf.core.randomness import random_string
@@ -33,6 +33,7 @@ _INSERT: CompiledInsert[Session] = CompiledInsert(Session)
 class SessionStore(DatabaseSessionStore):
     # (key, contents) as last committed by save_with_transaction(); the response's save() skips the same again.
     _committed: tuple[str | None, dict[str, object]] | None = None
+    _in_callers_transaction = False
 
     def _cached(self) -> dict[str, object] | None:
         return getattr(self, "_session_cache", None)
@@ -40,7 +41,11 @@ class SessionStore(DatabaseSessionStore):
     def save_with_transaction(self) -> None:
         """Write the session's row now, in the caller's transaction. Once that commits, the response's save()
         has nothing left to write unless the session changes again; should it roll back, the response saves."""
-        self.save()
+        self._in_callers_transaction = True
+        try:
+            self.save()
+        finally:
+            self._in_callers_transaction = False
         written = (self.session_key, dict(self._cached() or {}))
         transaction.on_commit(lambda: setattr(self, "_committed", written))
 
@@ -61,11 +66,11 @@ class SessionStore(DatabaseSessionStore):
             return
         obj = self.create_model_instance(self._get_session(no_load=True))  # type: ignore[attr-defined]
         using = router.db_for_write(self.model, instance=obj)
-        # Inside a login's transaction, no savepoint of its own (two round trips): a key already taken would then
-        # fail the whole login rather than draw another, at odds of one in 2**165 for a random 32-character key.
-        nested = connections[using].in_atomic_block
+        # Inside a login's transaction (save_with_transaction), no savepoint of its own (two round trips): a key
+        # already taken would then fail the whole login rather than draw another, at odds of one in 2**165 for a
+        # random 32-character key.
         try:
-            with transaction.atomic(using=using, savepoint=not nested):
+            with transaction.atomic(using=using, savepoint=not self._in_callers_transaction):
                 _INSERT.insert(obj, using=using)  # type: ignore[arg-type] # a Session: self.model is checked above
         except IntegrityError:
             raise CreateError from None

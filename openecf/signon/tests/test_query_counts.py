@@ -59,7 +59,7 @@ def _statements(queries: CaptureQueriesContext) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)  # real transactions: what commits, and when, is what is tested
-def test_a_search_only_web_login_reads_three_things_and_commits_once(searcher: None) -> None:
+def test_a_search_only_web_login_reads_three_things_and_commits_once(courts: None, searcher: None) -> None:
     reads = [
         "SELECT courts_court",
         "SELECT throttle_throttlerecord",  # the address's and the account's counters
