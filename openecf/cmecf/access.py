@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.models import EcfAccount, Link
-from openecf.cmecf.selectors import court_with_link, link_at
+from openecf.cmecf.selectors import UNREAD, Unread, court_with_link, known_link
 from openecf.courts.models import Court
 
 COURT_LOGINS_SESSION_KEY = "openecf.court_logins"
@@ -85,22 +85,15 @@ def court_access_by_id(request: HttpRequest, court_id: str) -> CourtAccess:
     if found is None:
         raise Http404("No such court")
     court, link = found
-    return court_access(request, court, link=link if pacer is not None else _UNREAD)
+    return court_access(request, court, link=link)
 
 
-class _Unread:
-    """No link read yet (a link of None is a read that found none)."""
-
-
-_UNREAD = _Unread()
-
-
-def court_access(request: HttpRequest, court: Court, *, link: Link | _Unread | None = _UNREAD) -> CourtAccess:
+def court_access(request: HttpRequest, court: Court, *, link: Link | Unread | None = UNREAD) -> CourtAccess:
     access = CourtAccess(court=court, live=court.is_live())
     user = request.user
     if user.is_authenticated and isinstance(user, PacerAccount):
         access.pacer = user
-        access.link = link_at(user, court) if isinstance(link, _Unread) else link
+        access.link = known_link(user, court, link)
         token = getattr(request, "cso_token", None)
         access.mfa_method = token.mfa_method if token is not None else ""
     court_logins = request.session.get(COURT_LOGINS_SESSION_KEY, {})

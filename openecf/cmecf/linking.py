@@ -8,7 +8,6 @@ with its facts (the go-live date, the linked name), and reaches the page as buil
 
 from __future__ import annotations
 
-import enum
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,7 +26,7 @@ from openecf.audit.events import Event
 from openecf.cmecf.ecf_accounts import new_account, new_login, password_matches
 from openecf.cmecf.models import EcfAccount, Link, login_key
 from openecf.cmecf.refusals import LinkRefused, Refusal, refusal
-from openecf.cmecf.selectors import account_for_login, link_at
+from openecf.cmecf.selectors import UNREAD, Unread, account_for_login, known_link, link_at
 from openecf.courts.models import Court
 from openecf.notices import mail
 from openecf.throttle import services as throttle
@@ -89,16 +88,8 @@ def _refuse(
     return refused
 
 
-class _Unread(enum.Enum):
-    UNREAD = enum.auto()
-
-
-# For ``current_link``: the caller has not read the PACER account's link at this court, so the service reads it.
-UNREAD = _Unread.UNREAD
-
-
 def link_precondition(
-    *, pacer: PacerAccount, court: Court, at: datetime | None = None, current_link: Link | _Unread | None = UNREAD
+    *, pacer: PacerAccount, court: Court, at: datetime | None = None, current_link: Link | Unread | None = UNREAD
 ) -> LinkRefused | None:
     """What stops this PACER account from linking at this court before any CM/ECF login is typed, if anything.
 
@@ -113,7 +104,7 @@ def link_precondition(
         return refusal(Refusal.SHARED_ACCOUNT, court)
     if pacer.is_legacy:
         return refusal(Refusal.LEGACY_ACCOUNT, court)
-    existing = link_at(pacer, court) if current_link is UNREAD else current_link
+    existing = known_link(pacer, court, current_link)
     if existing is not None:
         return _already_linked(court, existing)
     return None
@@ -131,7 +122,7 @@ def propose_link(
     password: str,
     origin: Origin,
     at: datetime | None = None,
-    current_link: Link | _Unread | None = UNREAD,
+    current_link: Link | Unread | None = UNREAD,
 ) -> tuple[LinkProposal, EcfAccount]:
     """Step one: check the CM/ECF login and password and every rule; return what the confirmation binds to, and
     the CM/ECF account it proposes (for the confirmation page). ``current_link`` as for ``link_precondition``."""
@@ -201,7 +192,7 @@ def confirm_link(
     names_differ_confirmed: bool,
     origin: Origin,
     at: datetime | None = None,
-    current_link: Link | _Unread | None = UNREAD,
+    current_link: Link | Unread | None = UNREAD,
 ) -> Link:
     """Step two: make the permanent link, its audit event and its e-mail in one transaction.
 
@@ -214,7 +205,7 @@ def confirm_link(
     if unbound:
         raise _refuse(expired, court=court, pacer=pacer, origin=origin, why=unbound)
     assert proposal is not None
-    existing = link_at(pacer, court) if current_link is UNREAD else current_link
+    existing = known_link(pacer, court, current_link)
     if existing is not None and existing.ecf_account_id == proposal.ecf_account_id:
         return existing  # the proposal is bound to this court, so its link, if made, is the one here
     if proposal.used or proposal.expired(at):

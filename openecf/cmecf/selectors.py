@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 from django.db.models import FilteredRelation, Q, QuerySet
@@ -36,6 +37,19 @@ def link_at(pacer: PacerAccount, court: Court) -> Link | None:
     if link is not None:
         (link.ecf_account,) = _ECF.instances(link.ecf_account_id)
     return link
+
+
+class Unread(enum.Enum):
+    UNREAD = enum.auto()
+
+
+# A caller that has not read the PACER account's link at the court passes UNREAD (None is a read that found none).
+UNREAD = Unread.UNREAD
+
+
+def known_link(pacer: PacerAccount, court: Court, link: Link | Unread | None) -> Link | None:
+    """The link the caller already read, or else the one link_at reads now."""
+    return link_at(pacer, court) if link is UNREAD else link
 
 
 def court_with_link(court_id: str, pacer: PacerAccount | None) -> tuple[Court, Link | None] | None:
