@@ -289,6 +289,13 @@ def fast_password_hashing() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def menu_pages_checked() -> Iterator[None]:
+    """Every menu page served from its cache is rendered again and compared (openecf/cmecf/menu_pages.py)."""
+    with override_settings(OPENECF_MENU_PAGE_CHECK=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def argon2_when_under_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """Tests marked argon2 (about hashing: its parameters, upgrades, what is stored) and timing tests (a login must

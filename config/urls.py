@@ -27,11 +27,12 @@ COURT_SITE = (
     "cmecf",
 )
 
+# Court pages first: after sign-on nearly every request is one, and Django tries the patterns in order.
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("ecf/<str:court_id>/", include(COURT_SITE)),
     path("", include("openecf.signon.urls")),
     path("account/", include("openecf.myaccount.urls")),
     path("account/efile/", include("openecf.efile.urls")),
-    path("ecf/<str:court_id>/", include(COURT_SITE)),
     path("account/mfa/", include("openecf.myaccount.mfa_urls")),
     path("clerk/", include("openecf.clerks.urls")),
     path("", include("openecf.locator.urls")),  # the PACER Case Locator: pcl/ and pcl-public-api/rest/

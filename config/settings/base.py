@@ -18,6 +18,9 @@ from config import env
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEBUG = env.flag("OPENECF_DEBUG", False)
+# Tests turn it on: a menu page served from the per-process cache is rendered again and must match
+# (openecf/cmecf/menu_pages.py). It doubles those pages' cost, so it stays off in production.
+OPENECF_MENU_PAGE_CHECK = env.flag("OPENECF_MENU_PAGE_CHECK", False)
 # No fallback: empty, Django refuses to sign anything. production.py refuses to start without OPENECF_SECRET_KEY;
 # demo.py alone has a (public) key of its own.
 SECRET_KEY = env.text("OPENECF_SECRET_KEY")

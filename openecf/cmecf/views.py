@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from openecf.accounts.names import names_match
 from openecf.audit.context import Origin
-from openecf.cmecf import court_login, linking, menus
+from openecf.cmecf import court_login, linking, menu_pages, menus
 from openecf.cmecf.access import COURT_LOGINS_SESSION_KEY, CourtAccess, court_access_by_id
 from openecf.cmecf.forms import ConfirmLinkForm, CourtLoginForm, LinkForm
 from openecf.cmecf.models import EcfAccount
@@ -65,13 +65,23 @@ def _link_urls(court_id: str, court_type: str, *url_layout: str) -> MappingProxy
 def _render(
     request: HttpRequest, access: CourtAccess, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
+    return render(request, template, _context(access, **context), status=status)
+
+
+def _context(access: CourtAccess, **context: Any) -> dict[str, Any]:
     court = access.court
     link_urls = _link_urls(
         court.pk, court.type, str(get_urlconf() or ""), get_script_prefix(), hosts.current_court_host.get()
     )
-    return render(
-        request, template, {"access": access, "court": court, "link_urls": link_urls, **context}, status=status
-    )
+    return {"access": access, "court": court, "link_urls": link_urls, **context}
+
+
+def _menu_page(
+    request: HttpRequest, access: CourtAccess, title: str, sections: tuple[menus.Section, ...]
+) -> HttpResponse:
+    """A menu page: the same for everyone it shows the same things to, so rendered once per process for each
+    (menu_pages.py)."""
+    return menu_pages.menu_page(request, access, _context(access, title=title, sections=sections))
 
 
 def home(request: HttpRequest, court_id: str) -> HttpResponse:
@@ -155,7 +165,7 @@ def _appellate_page(request: HttpRequest, access: CourtAccess, servlet: str) -> 
     sections = menus.appellate_sections(access.court, servlet, linked=access.has_ecf_account)
     if not sections:
         return _render(request, access, "cmecf/unavailable.html", label=title)
-    return _render(request, access, "cmecf/menu_page.html", title=title, sections=sections)
+    return _menu_page(request, access, title, sections)
 
 
 def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, status: int = 200) -> HttpResponse:
@@ -175,12 +185,8 @@ def _court_login_page(request: HttpRequest, court: Court, form: CourtLoginForm, 
 def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.court.is_appellate:  # appellate NextGen has its own Utilities
         return redirect(menus.transport_url(access.court.pk, "Utilities.jsp"))
-    return _render(
-        request,
-        access,
-        "cmecf/menu_page.html",
-        title="Utilities",
-        sections=menus.utilities_sections(access.court, linked=access.has_ecf_account),
+    return _menu_page(
+        request, access, "Utilities", menus.utilities_sections(access.court, linked=access.has_ecf_account)
     )
 
 
@@ -188,13 +194,7 @@ def utilities(request: HttpRequest, access: CourtAccess) -> HttpResponse:
 def nextgen_menu(request: HttpRequest, access: CourtAccess) -> HttpResponse:
     if access.court.is_appellate:  # there the link item lives under Utilities -> Update My Account
         return redirect(menus.transport_url(access.court.pk, "UpdateAccount.jsp"))
-    return _render(
-        request,
-        access,
-        "cmecf/menu_page.html",
-        title="NextGen Release 1.1 Menu Items",
-        sections=menus.nextgen_release_sections(access.court),
-    )
+    return _menu_page(request, access, "NextGen Release 1.1 Menu Items", menus.nextgen_release_sections(access.court))
 
 
 @signed_in_at_court
@@ -203,13 +203,7 @@ def menu(request: HttpRequest, access: CourtAccess, slug: str) -> HttpResponse:
         return _render(request, access, "cmecf/unavailable.html", status=404, label=slug)
     if slug in menus.FILING_MENUS and not access.can_file:
         return _render(request, access, "cmecf/no_filing.html", status=403)
-    return _render(
-        request,
-        access,
-        "cmecf/menu_page.html",
-        title=menus.MENU_TITLES[slug],
-        sections=menus.menu_sections(access.court, slug),
-    )
+    return _menu_page(request, access, menus.MENU_TITLES[slug], menus.menu_sections(access.court, slug))
 
 
 @signed_in_at_court
