@@ -7,6 +7,7 @@ import pytest
 from django.test import Client, override_settings
 
 from conftest import make_filer, make_pacer
+from openecf.accounts.models import PacerAccount
 from openecf.cmecf import menu_pages
 from openecf.courts.models import Court
 
@@ -20,7 +21,7 @@ def _empty_cache() -> None:
     menu_pages._PAGES.clear()
 
 
-def signed_in(account: object) -> Client:
+def signed_in(account: PacerAccount) -> Client:
     client = Client()
     client.force_login(account)
     return client
