@@ -26,7 +26,9 @@ from openecf.cmecf.menus import Section
 from openecf.signon import hosts
 
 TEMPLATE = "cmecf/menu_page.html"
-_MAX = 8192  # 205 courts x a handful of menu pages x visitors' names: cleared when full, refilled as asked for
+# Pages differ by the visitor's name, so there are many: a page is about 5.5 KB, so at most about 11 MB a worker,
+# cleared when full and refilled as pages are asked for.
+_MAX = 2000
 _PAGES: dict[tuple[Any, ...], str] = {}
 _LOCK = threading.Lock()
 
