@@ -15,7 +15,7 @@ Sealed matter: visibility.case_verdict / DocumentAccess decide, as on the docket
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -115,6 +115,39 @@ def _billed_page(
 
 def _criteria(*parts: tuple[str, object]) -> str:
     return " ".join(f"{label}: {value}" for label, value in parts if value not in (None, ""))
+
+
+def _dated_results(
+    template: str,
+    court: Court,
+    criteria: listing.CaseCriteria | listing.ActivityCriteria,
+    found: Sized,
+    **context: Any,
+) -> str:
+    """A report over a date range: its results, with the range as asked and whether the list was cut short."""
+    return render_to_string(
+        template,
+        {
+            "court": court,
+            "criteria": criteria,
+            "date_from": mdy(criteria.date_from),
+            "date_to": mdy(criteria.date_to),
+            "limited": len(found) > listing.LIST_LIMIT,
+            **context,
+        },
+    )
+
+
+def _dated_criteria(
+    what: str, criteria: listing.CaseCriteria | listing.ActivityCriteria, *rest: tuple[str, object]
+) -> str:
+    """The criteria line of a report over a date range: which dates (filed, terminated, ...), the range, the rest."""
+    return _criteria(
+        (what, criteria.date_type.title()),
+        ("From", mdy(criteria.date_from)),
+        ("To", mdy(criteria.date_to)),
+        *rest,
+    )
 
 
 # --- rss_outside.pl --------------------------------------------------------------------------------------------
@@ -275,26 +308,10 @@ def _cases_report(request: HttpRequest, access: CourtAccess, case_type: str) -> 
     )
     found = listing.cases_filed(court, criteria)
     cases = found[: listing.LIST_LIMIT]
-    body = render_to_string(
-        "reports/lists/cases_results.html",
-        {
-            "court": court,
-            "title": title,
-            "civil": civil,
-            "cases": cases,
-            "criteria": criteria,
-            "date_from": mdy(criteria.date_from),
-            "date_to": mdy(criteria.date_to),
-            "limited": len(found) > listing.LIST_LIMIT,
-        },
+    body = _dated_results(
+        "reports/lists/cases_results.html", court, criteria, found, title=title, civil=civil, cases=cases
     )
-    summary = _criteria(
-        ("Cases", criteria.date_type.title()),
-        ("From", mdy(criteria.date_from)),
-        ("To", mdy(criteria.date_to)),
-        ("Office", criteria.office),
-        ("NOS", criteria.nature_of_suit),
-    )
+    summary = _dated_criteria("Cases", criteria, ("Office", criteria.office), ("NOS", criteria.nature_of_suit))
     return _billed_page(
         request,
         access,
@@ -376,24 +393,8 @@ def docket_activity(request: HttpRequest, access: CourtAccess) -> HttpResponse:
         for entry in found[: listing.LIST_LIMIT]
         if visible(entry.case)
     ]
-    body = render_to_string(
-        "reports/lists/activity_results.html",
-        {
-            "court": court,
-            "rows": rows,
-            "criteria": criteria,
-            "date_from": mdy(criteria.date_from),
-            "date_to": mdy(criteria.date_to),
-            "limited": len(found) > listing.LIST_LIMIT,
-        },
-    )
-    summary = _criteria(
-        ("Entries", criteria.date_type.title()),
-        ("From", mdy(criteria.date_from)),
-        ("To", mdy(criteria.date_to)),
-        ("Type", criteria.case_type),
-        ("Event", criteria.event),
-    )
+    body = _dated_results("reports/lists/activity_results.html", court, criteria, found, rows=rows)
+    summary = _dated_criteria("Entries", criteria, ("Type", criteria.case_type), ("Event", criteria.event))
     return _billed_page(
         request,
         access,
