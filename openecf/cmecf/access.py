@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.http import Http404, HttpRequest
 
 from openecf.accounts.models import PacerAccount
+from openecf.cmecf.middleware import take_court_read
 from openecf.cmecf.models import EcfAccount, Link
 from openecf.cmecf.selectors import UNREAD, Unread, court_with_link, known_link
 from openecf.courts.models import Court
@@ -81,6 +82,10 @@ def court_access_by_id(request: HttpRequest, court_id: str) -> CourtAccess:
     are read together."""
     user = request.user
     pacer = user if user.is_authenticated and isinstance(user, PacerAccount) else None
+    read = take_court_read(request, court_id)
+    if read is not None and (pacer is None or pacer.pk == read.account_id):
+        # Read with the token this request signed in by (cmecf/middleware.py); the link is that account's.
+        return court_access(request, read.court, link=read.link if pacer is not None else None)
     found = court_with_link(court_id, pacer)
     if found is None:
         raise Http404("No such court")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from django.db.models import FilteredRelation, Q, QuerySet
+from django.db.models import FilteredRelation, Q, QuerySet, Subquery
 
 from openecf.accounts.models import PacerAccount
 from openecf.cmecf.models import EcfAccount, Link, can_file_q, login_key
-from openecf.core.compiled import Compiled
+from openecf.core.compiled import Compiled, SideBySide
 from openecf.courts.models import Court
 from openecf.courts.selectors import court_by_id, court_key
+from openecf.signon import cso_tokens
+from openecf.signon.models import CsoToken
 
 # Every court page reads the visitor's link there: compiled once per process (openecf/core/compiled.py).
 _LINK: Compiled[Link] = Compiled(
@@ -64,6 +66,39 @@ def court_with_link(court_id: str, pacer: PacerAccount | None) -> tuple[Court, L
         return None
     link: Link | None = getattr(found, "visitor_link", None)  # absent, not None, when the join found no link
     return found, link
+
+
+# A court page by token reads the court, the token with its account and that account's link at the court in one
+# statement: the court with the link of whoever holds the token, beside the token lookup the sign-on uses.
+_COURT_WITH_TOKEN_LINK: Compiled[Court] = Compiled(
+    lambda court, digest: (
+        Court.objects.filter(pk=court)
+        .annotate(
+            visitor_link=FilteredRelation(
+                "links",
+                condition=Q(
+                    links__pacer_account_id=Subquery(CsoToken.objects.filter(digest=digest).values("account_id")[:1])
+                ),
+            )
+        )
+        .select_related("visitor_link", "visitor_link__ecf_account")  # type: ignore[misc] # the stubs miss annotations
+    ),
+    str,
+    str,
+)
+_COURT_PAGE: SideBySide[Court, CsoToken] = SideBySide(_COURT_WITH_TOKEN_LINK, cso_tokens.by_digest())
+
+
+def court_page_read(court_id: str, digest: str) -> tuple[Court, Link | None, CsoToken | None] | None:
+    """The court, the token with this digest (unchecked: cso_tokens.resolve checks it) and the link at the court of
+    the token's account, in one round trip; None when there is no such court."""
+    key = court_key(court_id)
+    found = None if key is None else _COURT_PAGE.first((key, digest), (digest,))
+    if found is None:
+        return None
+    court, token = found
+    link: Link | None = getattr(court, "visitor_link", None)  # absent, not None, when the join found no link
+    return court, link, token
 
 
 def account_for_login(court: Court, login: str) -> EcfAccount | None:

@@ -88,16 +88,20 @@ class Compiled(Generic[M]):
 
         Reading ``cursor.description`` builds a psycopg Column for every column of every call: on a court page's
         token-with-account join that was a tenth of the page's CPU, and instances() never needs the names."""
-        if len(args) != len(self._arg_types) or not all(map(isinstance, args, self._arg_types)):
-            raise TypeError(f"expected arguments of types {self._arg_types}, got {args!r}")
         statement = self._statement(using)
-        params = list(statement.params)
-        for position, value in zip(statement.positions, args, strict=True):
-            params[position] = value
+        params = self._params(statement, args)
         with connections[using].cursor() as cursor:
             cursor.execute(statement.sql, params)
             rows = cursor.fetchall()
             return statement, [column[0] for column in cursor.description] if names else [], rows
+
+    def _params(self, statement: _Statement[M], args: tuple[Any, ...]) -> list[Any]:
+        if len(args) != len(self._arg_types) or not all(map(isinstance, args, self._arg_types)):
+            raise TypeError(f"expected arguments of types {self._arg_types}, got {args!r}")
+        params = list(statement.params)
+        for position, value in zip(statement.positions, args, strict=True):
+            params[position] = value
+        return params
 
     def rows(self, *args: Any, using: str = "default") -> list[dict[str, Any]]:
         """The result rows as dicts by column alias (for ``.values(...)`` querysets)."""
@@ -107,23 +111,70 @@ class Compiled(Generic[M]):
     def instances(self, *args: Any, using: str = "default") -> list[M]:
         """Model instances, as the QuerySet would give them (whole rows, and the select_related ones with them)."""
         statement, _names, rows = self._run(using, args)
-        if statement.fields is None:
-            raise ValueError("instances() needs a QuerySet of whole rows (no values(), no annotations)")
-        if statement.converters:
-            rows = [tuple(row) for row in statement.compiler.apply_converters(rows, statement.converters)]
-        model, fields, width = statement.queryset.model, statement.fields, statement.width
-        found = []
-        for row in rows:
-            instance = model.from_db(using, fields, row[:width])
-            for populator in statement.populators:
-                populator.populate(row, instance)
-            found.append(instance)
-        return found
+        return [_instance(statement, row, using) for row in _converted(statement, rows)]
 
     def first(self, *args: Any, using: str = "default") -> M | None:
         """The one instance a lookup by key finds, or None."""
         found = self.instances(*args, using=using)
         return found[0] if found else None
+
+
+def _converted(statement: _Statement[M], rows: list[Any]) -> list[Any]:
+    if statement.fields is None:
+        raise ValueError("instances need a QuerySet of whole rows (no values(), no annotations)")
+    if statement.converters:
+        return [tuple(row) for row in statement.compiler.apply_converters(rows, statement.converters)]
+    return rows
+
+
+def _instance(statement: _Statement[M], row: Any, using: str) -> M:
+    assert statement.fields is not None  # _converted refused the statement otherwise
+    instance = statement.queryset.model.from_db(using, statement.fields, row[: statement.width])
+    for populator in statement.populators:
+        populator.populate(row, instance)
+    return instance
+
+
+N = TypeVar("N", bound=Model)
+
+
+class SideBySide(Generic[M, N]):
+    """Two compiled lookups of at most one row each, of rows no relation joins, read in one statement:
+    ``SELECT * FROM (left) LEFT JOIN (right) ON 1 = 1``. A court page needs its court and the visitor's token:
+    two round trips, each with its own per-statement cost in Django, psycopg and the database, become one."""
+
+    def __init__(self, left: Compiled[M], right: Compiled[N]) -> None:
+        self._left = left
+        self._right = right
+        self._sql: dict[str, tuple[str, int]] = {}
+
+    def first(
+        self, left_args: tuple[Any, ...], right_args: tuple[Any, ...], using: str = "default"
+    ) -> tuple[M, N | None] | None:
+        """The left row's instance and the right's (None when the right finds nothing); None when the left finds
+        nothing."""
+        left, right = self._left._statement(using), self._right._statement(using)
+        found = self._sql.get(using)
+        if found is None:
+            # Both parts are SQL Django compiled from QuerySets; every value is a bound parameter.
+            sql = f"SELECT * FROM ({left.sql}) openecf_left LEFT JOIN ({right.sql}) openecf_right ON 1 = 1"  # noqa: S608
+            found = self._sql[using] = (sql, len(left.compiler.select))
+        sql, width = found
+        params = self._left._params(left, left_args) + self._right._params(right, right_args)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not rows:
+            return None
+        if len(rows) > 1:
+            raise ValueError("SideBySide reads lookups of at most one row each")
+        row = rows[0]
+        (left_row,) = _converted(left, [row[:width]])
+        right_part = row[width:]
+        if right_part[0] is None:  # the right lookup found nothing: its columns, its key first, are NULL
+            return _instance(left, left_row, using), None
+        (right_row,) = _converted(right, [right_part])
+        return _instance(left, left_row, using), _instance(right, right_row, using)
 
 
 @dataclass(frozen=True)

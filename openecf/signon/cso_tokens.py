@@ -92,19 +92,28 @@ _BY_DIGEST: Compiled[CsoToken] = Compiled(
 )
 
 
+def by_digest() -> Compiled[CsoToken]:
+    """The token-with-account lookup, for a page that reads it in the same statement as its own rows (a court
+    page: cmecf.selectors.court_page_read). What it finds still goes through resolve()'s checks."""
+    return _BY_DIGEST
+
+
 def _with_account(digest: str) -> CsoToken | None:
     return _BY_DIGEST.first(digest)
 
 
-def resolve(raw: str = "", *, digest: str = "") -> CsoToken | None:
-    """The live token for a value (or a stored digest), or None. Touches it for the idle timeout."""
+def resolve(raw: str = "", *, digest: str = "", read: tuple[str, CsoToken | None] | None = None) -> CsoToken | None:
+    """The live token for a value (or a stored digest), or None. Touches it for the idle timeout.
+
+    ``read`` is (digest, token or None) as this request already read it with the same lookup (by_digest); it stands
+    for the lookup only when its digest is this one. Every check below applies to it all the same."""
     if raw:
         if not looks_like_token(raw):
             return None
         digest = digest_of(raw)
     if not digest:
         return None
-    token = _with_account(digest)
+    token = read[1] if read is not None and read[0] == digest else _with_account(digest)
     if token is None or not _usable(token):
         return None
     now = timezone.now()

@@ -13,6 +13,20 @@ from openecf.accounts.models import PacerAccount
 from openecf.signon import cso_tokens, hosts
 
 TOKEN_SESSION_KEY = "openecf.cso_token"  # noqa: S105 - a session key name, not a secret
+# Where a middleware before this one leaves (digest, token or None) when it read the request's token already.
+TOKEN_READ_ATTRIBUTE = "openecf_token_read"  # noqa: S105 - an attribute name, not a secret
+
+
+def wanted_digest(request: HttpRequest) -> str:
+    """The digest of the token this middleware will look up first: the session's, else the one presented."""
+    digest: str = request.session.get(TOKEN_SESSION_KEY, "")
+    if digest:
+        return digest
+    if request.user.is_authenticated:  # signed in by the session alone: no presented token is looked up
+        return ""
+    presented = cso_tokens.presented(request)
+    return cso_tokens.digest_of(presented) if presented and cso_tokens.looks_like_token(presented) else ""
+
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -50,9 +64,10 @@ class CsoTokenMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.cso_token = None  # type: ignore[attr-defined]
+        read = getattr(request, TOKEN_READ_ATTRIBUTE, None)  # a court page read it with its court (cmecf)
         session_digest = request.session.get(TOKEN_SESSION_KEY, "")
         if session_digest:
-            token = cso_tokens.resolve(digest=session_digest)
+            token = cso_tokens.resolve(digest=session_digest, read=read)
             if token is not None and _session_signed_in_as(request, token.account):
                 # The token brought its account along: no second query for the session's user.
                 request.user = token.account
@@ -65,7 +80,7 @@ class CsoTokenMiddleware:
         presented = ""
         if request.cso_token is None and not request.user.is_authenticated:  # type: ignore[attr-defined]
             presented = cso_tokens.presented(request)
-            token = cso_tokens.resolve(presented) if presented else None
+            token = cso_tokens.resolve(presented, read=read) if presented else None
             if token is not None:
                 request.user = token.account
                 request._cached_user = token.account  # type: ignore[attr-defined]

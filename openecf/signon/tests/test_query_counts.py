@@ -99,14 +99,14 @@ def test_a_court_page_reads_a_few_rows_and_writes_nothing(
     browser = Client(REMOTE_ADDR=ADDRESS)
     token = _web_login(browser).cookies["NextGenCSO"].value
     if by == "session":
-        # session, token with its account (one join since the account stopped being a second lookup), the court
-        # with the account's link there (one join)
-        client, expected = browser, 3
+        # session, then the court, the token with its account and the account's link there in one statement
+        # (cmecf/middleware.py)
+        client, expected = browser, 2
     elif by == "cookie":
-        client, expected = Client(), 2  # token with its account, court with link
+        client, expected = Client(), 1  # the court, the token with its account and the link: one statement
         client.cookies["NextGenCSO"] = token
     else:
-        client, expected = Client(HTTP_X_NEXT_GEN_CSO=token), 2
+        client, expected = Client(HTTP_X_NEXT_GEN_CSO=token), 1
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries, django_assert_num_queries(expected):
             page = client.get("/ecf/wiwd/utilities/")
