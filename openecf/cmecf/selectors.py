@@ -20,16 +20,20 @@ _LINK: Compiled[Link] = Compiled(
     lambda pacer, court: Link.objects.filter(pacer_account_id=pacer, court_id=court), int, str
 )
 _ECF: Compiled[EcfAccount] = Compiled(lambda pk: EcfAccount.objects.filter(pk=pk), int)
-# A signed-in court page reads its court and the visitor's link there (with its CM/ECF account) in one query.
-_COURT_WITH_LINK: Compiled[Court] = Compiled(
-    lambda court, pacer: (
+
+
+def _court_with_visitor_link(court: str, pacer_account_id: Any) -> QuerySet[Court]:
+    """The court with ``visitor_link``, the link there (with its CM/ECF account) of the PACER account given by id or
+    by an expression."""
+    return (
         Court.objects.filter(pk=court)
-        .annotate(visitor_link=FilteredRelation("links", condition=Q(links__pacer_account_id=pacer)))
+        .annotate(visitor_link=FilteredRelation("links", condition=Q(links__pacer_account_id=pacer_account_id)))
         .select_related("visitor_link", "visitor_link__ecf_account")  # type: ignore[misc] # the stubs miss annotations
-    ),
-    str,
-    int,
-)
+    )
+
+
+# A signed-in court page reads its court and the visitor's link there (with its CM/ECF account) in one query.
+_COURT_WITH_LINK: Compiled[Court] = Compiled(_court_with_visitor_link, str, int)
 
 
 def link_at(pacer: PacerAccount, court: Court) -> Link | None:
@@ -71,17 +75,8 @@ def court_with_link(court_id: str, pacer: PacerAccount | None) -> tuple[Court, L
 # A court page by token reads the court, the token with its account and that account's link at the court in one
 # statement: the court with the link of whoever holds the token, beside the token lookup the sign-on uses.
 _COURT_WITH_TOKEN_LINK: Compiled[Court] = Compiled(
-    lambda court, digest: (
-        Court.objects.filter(pk=court)
-        .annotate(
-            visitor_link=FilteredRelation(
-                "links",
-                condition=Q(
-                    links__pacer_account_id=Subquery(CsoToken.objects.filter(digest=digest).values("account_id")[:1])
-                ),
-            )
-        )
-        .select_related("visitor_link", "visitor_link__ecf_account")  # type: ignore[misc] # the stubs miss annotations
+    lambda court, digest: _court_with_visitor_link(
+        court, Subquery(CsoToken.objects.filter(digest=digest).values("account_id")[:1])
     ),
     str,
     str,

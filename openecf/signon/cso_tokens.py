@@ -92,6 +92,11 @@ _BY_DIGEST: Compiled[CsoToken] = Compiled(
 )
 
 
+def presented_digest(raw: str) -> str:
+    """The digest to look a presented value up by, or "" for a value that cannot be a token (never looked up)."""
+    return digest_of(raw) if looks_like_token(raw) else ""
+
+
 def by_digest() -> Compiled[CsoToken]:
     """The token-with-account lookup, for a page that reads it in the same statement as its own rows (a court
     page: cmecf.selectors.court_page_read). What it finds still goes through resolve()'s checks."""
@@ -108,9 +113,7 @@ def resolve(raw: str = "", *, digest: str = "", read: tuple[str, CsoToken | None
     ``read`` is (digest, token or None) as this request already read it with the same lookup (by_digest); it stands
     for the lookup only when its digest is this one. Every check below applies to it all the same."""
     if raw:
-        if not looks_like_token(raw):
-            return None
-        digest = digest_of(raw)
+        digest = presented_digest(raw)
     if not digest:
         return None
     token = read[1] if read is not None and read[0] == digest else _with_account(digest)

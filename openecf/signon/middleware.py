@@ -25,7 +25,7 @@ def wanted_digest(request: HttpRequest) -> str:
     if request.user.is_authenticated:  # signed in by the session alone: no presented token is looked up
         return ""
     presented = cso_tokens.presented(request)
-    return cso_tokens.digest_of(presented) if presented and cso_tokens.looks_like_token(presented) else ""
+    return cso_tokens.presented_digest(presented) if presented else ""
 
 
 Handler = Callable[[HttpRequest], HttpResponse]
